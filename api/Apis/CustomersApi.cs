@@ -1,0 +1,151 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OrleansCrm.Api.Auth;
+using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Customers;
+using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Api.Apis;
+
+/// <summary>The customer's wall clock now, with the zone it is read in.</summary>
+public sealed record LocalTimeView(DateTimeOffset Time, string TimeZone);
+
+/// <summary>The customer card: profile, the customer's current local time, notes and the auto-payments flag.</summary>
+public sealed record CustomerResponse(
+    string Id,
+    string Name,
+    string? Email,
+    string Phone,
+    PostalAddress? Address,
+    string TimeZone,
+    string? PersonalManager,
+    bool AutoPaymentsEnabled,
+    LocalTimeView LocalTime,
+    IReadOnlyList<CustomerNote> Notes,
+    DateTimeOffset CreatedAt,
+    long Version)
+{
+    public static CustomerResponse From(Customer customer, DateTimeOffset now)
+    {
+        var p = customer.Profile;
+        return new(customer.Id, p.Name!, p.Email, p.Phone!, p.Address, p.TimeZone!, p.PersonalManager, customer.AutoPaymentsEnabled,
+            new LocalTimeView(TimeZones.LocalTime(now, p.TimeZone!), p.TimeZone!), customer.Notes, customer.CreatedAt, customer.Version);
+    }
+}
+
+public sealed record NoteRequest(string? Text);
+
+public sealed record AutoPaymentsRequest(bool? Enabled);
+
+public static class CustomersApi
+{
+    public static IEndpointRouteBuilder MapCustomersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization(Roles.AnyRole).ProducesAuthProblems();
+
+        api.MapPost("/", CreateCustomer)
+            .WithName("CreateCustomer")
+            .WithSummary("Create a customer: name, email, phone (E.164), postal address, IANA time zone, personal manager")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/", SearchCustomers)
+            .WithName("SearchCustomers")
+            .WithSummary("Find customers by name, email or phone (q), newest first, paged")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/{customerId}", GetCustomer)
+            .WithName("GetCustomer")
+            .WithSummary("The customer card: profile, notes, current local time")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+        api.MapPost("/{customerId}/notes", AddNote)
+            .WithName("AddCustomerNote")
+            .WithSummary("Add a note that shows on all of the customer's orders (card numbers in it are cut to their last four digits)")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+
+        api.MapDelete("/{customerId}/notes/{noteId}", DeleteNote)
+            .WithName("DeleteCustomerNote")
+            .WithSummary("Delete a customer note")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+        api.MapPut("/{customerId}/auto-payments", SetAutoPayments)
+            .RequireAuthorization(Roles.AdminOnly)
+            .WithName("SetCustomerAutoPayments")
+            .WithSummary("Enable or disable the customer's scheduled charges (admin)")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+        api.MapGet("/{customerId}/orders", GetOrders)
+            .WithName("GetCustomerOrders")
+            .WithSummary("All orders of the customer")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+        api.MapGet("/{customerId}/calls", GetCalls)
+            .WithName("GetCustomerCalls")
+            .WithSummary("All calls about the customer's orders and tasks")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    public static async Task<Created<CustomerResponse>> CreateCustomer(CustomerProfile profile, IGrainFactory grains, CrmClock clock)
+    {
+        var id = "cus_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var customer = await grains.GetGrain<ICustomerGrain>(id).CreateAsync(profile);
+        return TypedResults.Created($"/api/v1/customers/{id}", CustomerResponse.From(customer, clock.GetUtcNow()));
+    }
+
+    public static async Task<Ok<Page<CustomerEntry>>> SearchCustomers(
+        ICustomerDirectory directory, [FromQuery] string? q, [FromQuery] int? skip, [FromQuery] int? take, CancellationToken cancellationToken)
+    {
+        var (s, t) = EndpointConventions.Paging(skip, take);
+        var v = new Validator();
+        v.Text("q", q, Validator.NameMaxLength);
+        v.ThrowIfInvalid();
+        return TypedResults.Ok(await directory.SearchAsync(q, s, t, cancellationToken));
+    }
+
+    public static async Task<Ok<CustomerResponse>> GetCustomer(string customerId, IGrainFactory grains, CrmClock clock) =>
+        TypedResults.Ok(CustomerResponse.From(await LoadAsync(customerId, grains), clock.GetUtcNow()));
+
+    public static async Task<Created<CustomerNote>> AddNote(string customerId, NoteRequest note, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        EndpointConventions.PathId("customerId", customerId);
+        var added = await grains.GetGrain<ICustomerGrain>(customerId).AddNoteAsync(note.Text, user.UserId());
+        return TypedResults.Created($"/api/v1/customers/{customerId}/notes/{added.Id}", added);
+    }
+
+    public static async Task<NoContent> DeleteNote(string customerId, string noteId, IGrainFactory grains)
+    {
+        EndpointConventions.PathId("customerId", customerId);
+        EndpointConventions.PathId("noteId", noteId);
+        await grains.GetGrain<ICustomerGrain>(customerId).DeleteNoteAsync(noteId);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<CustomerResponse>> SetAutoPayments(
+        string customerId, AutoPaymentsRequest request, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock)
+    {
+        EndpointConventions.PathId("customerId", customerId);
+        var v = new Validator();
+        v.Required("enabled", request.Enabled);
+        v.ThrowIfInvalid();
+        var customer = await grains.GetGrain<ICustomerGrain>(customerId).SetAutoPaymentsAsync(request.Enabled!.Value, user.UserId());
+        return TypedResults.Ok(CustomerResponse.From(customer, clock.GetUtcNow()));
+    }
+
+    public static async Task<Ok<IReadOnlyList<string>>> GetOrders(string customerId, IGrainFactory grains) =>
+        TypedResults.Ok((await LoadAsync(customerId, grains)).OrderNumbers);
+
+    public static async Task<Ok<IReadOnlyList<string>>> GetCalls(string customerId, IGrainFactory grains) =>
+        TypedResults.Ok((await LoadAsync(customerId, grains)).CallIds);
+
+    private static async Task<Customer> LoadAsync(string customerId, IGrainFactory grains)
+    {
+        EndpointConventions.PathId("customerId", customerId);
+        return await grains.GetGrain<ICustomerGrain>(customerId).GetAsync() ?? throw DomainException.NotFound("Customer", customerId);
+    }
+}

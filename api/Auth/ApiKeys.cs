@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace OrleansCrm.Api.Auth;
+
+/// <summary>One configured key: the key itself or its SHA-256 (hex), bound to a user and a role.</summary>
+public sealed class ApiKeyEntry
+{
+    public string? Key { get; set; }
+
+    public string? KeyHash { get; set; }
+
+    public string? UserId { get; set; }
+
+    public string? Role { get; set; }
+}
+
+/// <summary>The user a key belongs to.</summary>
+public sealed record ApiUser(string UserId, string Role);
+
+/// <summary>
+/// The keys of <c>Auth:ApiKeys</c>, held only as SHA-256 hashes. Checked at startup: every entry needs a
+/// key or a hash, a user id and a known role; outside Development at least one key must exist.
+/// </summary>
+public sealed class ApiKeyStore
+{
+    public const string Section = "Auth:ApiKeys";
+    public const string Header = "X-Api-Key";
+
+    private readonly Dictionary<string, ApiUser> usersByHash;
+
+    private ApiKeyStore(Dictionary<string, ApiUser> usersByHash) => this.usersByHash = usersByHash;
+
+    public int Count => usersByHash.Count;
+
+    public static ApiKeyStore From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var entries = configuration.GetSection(Section).Get<List<ApiKeyEntry>>() ?? [];
+        var users = new Dictionary<string, ApiUser>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var at = $"{Section}:{i}";
+            string hash;
+            if (!string.IsNullOrEmpty(entry.KeyHash))
+            {
+                if (entry.KeyHash.Length != 64 || !entry.KeyHash.All(Uri.IsHexDigit))
+                {
+                    throw new InvalidOperationException($"Configuration '{at}:KeyHash' must be the SHA-256 of the key as 64 hex digits.");
+                }
+
+                hash = entry.KeyHash.ToLowerInvariant();
+            }
+            else if (!string.IsNullOrEmpty(entry.Key))
+            {
+                if (entry.Key.Length < 16)
+                {
+                    throw new InvalidOperationException($"Configuration '{at}:Key' must be at least 16 characters long.");
+                }
+
+                hash = Hash(entry.Key);
+            }
+            else
+            {
+                throw new InvalidOperationException($"Configuration '{at}' needs 'Key' or 'KeyHash'.");
+            }
+
+            if (string.IsNullOrWhiteSpace(entry.UserId))
+            {
+                throw new InvalidOperationException($"Configuration '{at}:UserId' is missing.");
+            }
+
+            var role = entry.Role?.Trim().ToLowerInvariant();
+            if (role is null || !Roles.All.Contains(role))
+            {
+                throw new InvalidOperationException($"Configuration '{at}:Role' must be one of {string.Join(", ", Roles.All)}.");
+            }
+
+            if (!users.TryAdd(hash, new ApiUser(entry.UserId.Trim(), role)))
+            {
+                throw new InvalidOperationException($"Configuration '{at}' repeats a key already configured.");
+            }
+        }
+
+        if (users.Count == 0 && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Configuration '{Section}' has no keys; outside Development at least one is needed (e.g. Auth__ApiKeys__0__Key, Auth__ApiKeys__0__UserId, Auth__ApiKeys__0__Role)."));
+        }
+
+        return new ApiKeyStore(users);
+    }
+
+    public ApiUser? Find(string presentedKey) =>
+        usersByHash.TryGetValue(Hash(presentedKey), out var user) ? user : null;
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.OpenApi;
+using OrleansCrm.Api.Apis;
+using OrleansCrm.Api.Auth;
+using OrleansCrm.Api.Problems;
+using OrleansCrm.Infrastructure.Hosting;
+
+namespace OrleansCrm.Api;
+
+/// <summary>How the api host is composed: Orleans (co-hosted silo or client), auth, problems, JSON, OpenAPI, routes.</summary>
+public static class CrmApiExtensions
+{
+    public static WebApplicationBuilder AddCrmApi(this WebApplicationBuilder builder)
+    {
+        var settings = CrmSettings.From(builder.Configuration, builder.Environment);
+        if (settings.CoHostSilo)
+        {
+            builder.AddCrmSilo(settings);
+        }
+        else
+        {
+            builder.AddCrmClient(settings);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(ApiKeyStore.From(builder.Configuration, builder.Environment));
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.AnyRole, p => p.RequireRole(Roles.All))
+            .AddPolicy(Roles.SupervisorOrAdmin, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Roles.AdminOnly, p => p.RequireRole(Roles.Admin))
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<CrmExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new OpenApiInfo { Title = "OrleansCrm API", Version = "v1", Description = "Call-center CRM: orders, trials, calls, dialer. Every route but health and the trial-extension link needs X-Api-Key." });
+            o.AddSecurityDefinition(ApiKeyAuthentication.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyStore.Header,
+                Description = "An API key bound to a user and a role (agent, supervisor, admin).",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, document)] = [],
+            });
+            o.SupportNonNullableReferenceTypes();
+        });
+
+        return builder;
+    }
+
+    public static WebApplication UseCrmApi(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<CrmSettings>();
+        CrmHosting.LogStorageProfile(app.Logger, settings);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseSwagger();
+            app.UseSwaggerUI(o => o.SwaggerEndpoint("/swagger/v1/swagger.json", "OrleansCrm API v1"));
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthApi();
+        app.MapOffersApi();
+        app.MapCampaignsApi();
+        app.MapCustomersApi();
+        if (settings.SimulatedClock)
+        {
+            app.MapTestClockApi();
+        }
+
+        return app;
+    }
+
+    /// <summary>camelCase, enums as names, numbers only as numbers: a wrong type is an error, not a guess.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    }
+}

@@ -1,0 +1,19 @@
+using OrleansCrm.Api;
+using OrleansCrm.Infrastructure.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+if (HostVerbs.IsMigrate(args))
+{
+    return await HostVerbs.MigrateAsync(builder.Configuration);
+}
+
+builder.AddCrmApi();
+
+var app = builder.Build();
+app.UseCrmApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>The api host; public so the tests' WebApplicationFactory can start it.</summary>
+public partial class Program;

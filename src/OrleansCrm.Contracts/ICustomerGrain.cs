@@ -1,0 +1,25 @@
+using OrleansCrm.Domain.Customers;
+
+namespace OrleansCrm.Contracts;
+
+/// <summary>A customer, keyed by customer id.</summary>
+[Alias("OrleansCrm.ICustomerGrain")]
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the customer; a second create of the same id is a conflict.</summary>
+    [Alias("Create")]
+    Task<Customer> CreateAsync(CustomerProfile profile);
+
+    [Alias("Get")]
+    Task<Customer?> GetAsync();
+
+    [Alias("AddNote")]
+    Task<CustomerNote> AddNoteAsync(string? text, string author);
+
+    [Alias("DeleteNote")]
+    Task DeleteNoteAsync(string noteId);
+
+    /// <summary>Turns the customer's scheduled charges on or off (admins only, checked by the API).</summary>
+    [Alias("SetAutoPayments")]
+    Task<Customer> SetAutoPaymentsAsync(bool enabled, string changedBy);
+}

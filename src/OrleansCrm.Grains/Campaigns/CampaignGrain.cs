@@ -1,0 +1,13 @@
+using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Campaigns;
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Grains.Campaigns;
+
+public sealed class CampaignGrain(
+    [PersistentState(StorageNames.CampaignState, StorageNames.Crm)] IPersistentState<DocumentState<Campaign>> state,
+    CrmClock clock)
+    : DocumentGrain<Campaign>(state, clock), ICampaignGrain
+{
+    protected override Campaign Validated(Campaign value) => value.Validated();
+}

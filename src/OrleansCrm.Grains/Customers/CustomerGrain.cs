@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Customers;
+using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Grains.Customers;
+
+public sealed class CustomerGrain(
+    [PersistentState(StorageNames.CustomerState, StorageNames.Crm)] IPersistentState<CustomerState> state,
+    CrmClock clock,
+    ICustomerDirectory directory)
+    : Grain, ICustomerGrain
+{
+    public const int MaxNotes = 1000;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public async Task<Customer> CreateAsync(CustomerProfile profile)
+    {
+        var valid = profile.Validated();
+        if (state.State.Profile is not null)
+        {
+            throw DomainException.Conflict("Customer exists", $"Customer '{Id}' already exists.");
+        }
+
+        state.State.Profile = valid;
+        state.State.CreatedAt = clock.GetUtcNow();
+        await SaveAsync();
+        return Snapshot();
+    }
+
+    public Task<Customer?> GetAsync() =>
+        Task.FromResult(state.State.Profile is null ? null : Snapshot());
+
+    public async Task<CustomerNote> AddNoteAsync(string? text, string author)
+    {
+        EnsureExists();
+        var note = new CustomerNote(NewNoteId(), CustomerNote.ValidText(text), author, clock.GetUtcNow());
+        if (state.State.Notes.Count >= MaxNotes)
+        {
+            throw DomainException.Conflict("Too many notes", $"A customer keeps at most {MaxNotes} notes; delete some first.");
+        }
+
+        state.State.Notes.Add(note);
+        await SaveAsync();
+        return note;
+    }
+
+    public async Task DeleteNoteAsync(string noteId)
+    {
+        EnsureExists();
+        if (state.State.Notes.RemoveAll(n => n.Id == noteId) == 0)
+        {
+            throw DomainException.NotFound("Note", noteId);
+        }
+
+        await SaveAsync();
+    }
+
+    public async Task<Customer> SetAutoPaymentsAsync(bool enabled, string changedBy)
+    {
+        EnsureExists();
+        if (state.State.AutoPaymentsEnabled != enabled)
+        {
+            state.State.AutoPaymentsEnabled = enabled;
+            await SaveAsync();
+        }
+
+        return Snapshot();
+    }
+
+    private async Task SaveAsync()
+    {
+        state.State.Version++;
+        await state.WriteStateAsync();
+        var profile = state.State.Profile!;
+        await directory.UpsertAsync(new CustomerEntry(Id, profile.Name!, profile.Email, profile.Phone!, state.State.CreatedAt, state.State.Version));
+    }
+
+    private void EnsureExists()
+    {
+        if (state.State.Profile is null)
+        {
+            throw DomainException.NotFound("Customer", Id);
+        }
+    }
+
+    private Customer Snapshot() => new(
+        Id,
+        state.State.Profile!,
+        state.State.Notes.ToList(),
+        state.State.AutoPaymentsEnabled,
+        state.State.OrderNumbers.ToList(),
+        state.State.CallIds.ToList(),
+        state.State.CreatedAt,
+        state.State.Version);
+
+    private static string NewNoteId() => "note_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+}

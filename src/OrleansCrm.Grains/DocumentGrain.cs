@@ -1,0 +1,28 @@
+using OrleansCrm.Contracts;
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Grains;
+
+/// <summary>A configuration document kept whole by one grain: validated on write, versioned, read back as stored.</summary>
+public abstract class DocumentGrain<T>(IPersistentState<DocumentState<T>> state, CrmClock clock) : Grain
+    where T : class
+{
+    protected abstract T Validated(T value);
+
+    public Task<Stored<T>?> GetAsync() =>
+        Task.FromResult(state.State.Value is null ? null : Snapshot(created: false));
+
+    public async Task<Stored<T>> PutAsync(T value)
+    {
+        var valid = Validated(value);
+        var created = state.State.Value is null;
+        state.State.Value = valid;
+        state.State.Version++;
+        state.State.UpdatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+        return Snapshot(created);
+    }
+
+    private Stored<T> Snapshot(bool created) =>
+        new(this.GetPrimaryKeyString(), state.State.Value!, state.State.Version, state.State.UpdatedAt, created);
+}

@@ -1,0 +1,13 @@
+using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Offers;
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Grains.Offers;
+
+public sealed class OfferGrain(
+    [PersistentState(StorageNames.OfferState, StorageNames.Crm)] IPersistentState<DocumentState<Offer>> state,
+    CrmClock clock)
+    : DocumentGrain<Offer>(state, clock), IOfferGrain
+{
+    protected override Offer Validated(Offer value) => value.Validated();
+}

@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace OrleansCrm.Grains.Scheduling;
+
+/// <summary>
+/// Scheduling under the simulated clock: instead of Orleans reminders (which run on real time) the
+/// due instants are kept here, and <see cref="TestClock"/> delivers each tick through the grain's
+/// own <c>ReceiveReminder</c>, the path a reminder takes in production.
+/// </summary>
+public sealed class SimulatedDueWork(CrmClock clock, IOptions<DueWorkOptions> options) : IDueWorkScheduler
+{
+    private readonly ConcurrentDictionary<GrainId, DateTimeOffset> armed = new();
+
+    public int Pending => armed.Count;
+
+    public Task ArmAsync(Grain grain, DateTimeOffset? nextDue)
+    {
+        var id = grain.GetGrainId();
+        if (nextDue is null)
+        {
+            armed.TryRemove(id, out _);
+        }
+        else
+        {
+            Arm(id, nextDue.Value);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Work already due waits one retry period, as the reminder's period makes it wait in production.</summary>
+    internal void Arm(GrainId id, DateTimeOffset at)
+    {
+        var now = clock.GetUtcNow();
+        armed[id] = at <= now ? now + options.Value.RetryPeriod : at;
+    }
+
+    /// <summary>Takes the grain whose work falls due first, if it falls due by <paramref name="until"/>.</summary>
+    internal bool TryTakeEarliest(DateTimeOffset until, out GrainId grain, out DateTimeOffset at)
+    {
+        grain = default;
+        at = default;
+        var found = false;
+        foreach (var (id, due) in armed)
+        {
+            if (due <= until && (!found || due < at))
+            {
+                (grain, at, found) = (id, due, true);
+            }
+        }
+
+        return found && armed.TryRemove(new KeyValuePair<GrainId, DateTimeOffset>(grain, at));
+    }
+}

@@ -1,0 +1,30 @@
+namespace OrleansCrm.Grains.Scheduling;
+
+/// <summary>
+/// A clock that stands still until it is moved, like a payment provider's test clock. It starts at
+/// real now and only goes forward. Used when <c>Clock:Simulated=true</c>.
+/// </summary>
+public sealed class SimulatedTime(DateTimeOffset start) : TimeProvider
+{
+    private readonly Lock gate = new();
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (gate)
+        {
+            return now;
+        }
+    }
+
+    internal void MoveTo(DateTimeOffset instant)
+    {
+        lock (gate)
+        {
+            if (instant > now)
+            {
+                now = instant;
+            }
+        }
+    }
+}

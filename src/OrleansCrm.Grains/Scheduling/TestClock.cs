@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansCrm.Domain.Common;
+
+namespace OrleansCrm.Grains.Scheduling;
+
+/// <summary>What one move of the simulated clock did.</summary>
+public sealed record ClockAdvance(DateTimeOffset From, DateTimeOffset To, int TicksDelivered, int TicksFailed);
+
+/// <summary>
+/// Moves the simulated clock forward. Every piece of work that falls due on the way runs, in due
+/// order, with the clock standing at its due instant, before the call returns.
+/// </summary>
+public sealed partial class TestClock(
+    SimulatedTime time,
+    SimulatedDueWork work,
+    IGrainFactory grains,
+    IOptions<DueWorkOptions> options,
+    ILogger<TestClock> logger) : IDisposable
+{
+    /// <summary>A bound on one move, so a grain that re-arms forever cannot hang the call.</summary>
+    public const int MaxTicksPerAdvance = 200_000;
+
+    private readonly SemaphoreSlim oneMoveAtATime = new(1, 1);
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public async Task<ClockAdvance> AdvanceToAsync(DateTimeOffset target, CancellationToken cancellationToken = default)
+    {
+        await oneMoveAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var from = time.GetUtcNow();
+            if (target < from)
+            {
+                throw DomainException.Conflict("The clock only moves forward", $"The simulated clock stands at {from:O}; {target:O} is in its past.");
+            }
+
+            var delivered = 0;
+            var failed = 0;
+            while (work.TryTakeEarliest(target, out var grain, out var dueAt))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (delivered + failed >= MaxTicksPerAdvance)
+                {
+                    throw DomainException.Conflict("Too much scheduled work", $"More than {MaxTicksPerAdvance} ticks fell due in one move; move the clock in smaller steps.");
+                }
+
+                time.MoveTo(dueAt);
+                try
+                {
+                    var tick = new TickStatus(dueAt.UtcDateTime, options.Value.RetryPeriod, dueAt.UtcDateTime);
+                    await grains.GetGrain<IRemindable>(grain).ReceiveReminder(DueWork.ReminderName, tick, cancellationToken);
+                    delivered++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // As with a reminder in production, a failed tick comes back one retry period later.
+                    failed++;
+                    LogTickFailed(ex, grain, dueAt);
+                    work.Arm(grain, dueAt);
+                }
+            }
+
+            time.MoveTo(target);
+            return new ClockAdvance(from, time.GetUtcNow(), delivered, failed);
+        }
+        finally
+        {
+            oneMoveAtATime.Release();
+        }
+    }
+
+    public void Dispose() => oneMoveAtATime.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduled work of {Grain} due at {DueAt} failed; it runs again after the retry period")]
+    private partial void LogTickFailed(Exception exception, GrainId grain, DateTimeOffset dueAt);
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using OrleansCrm.Contracts;
+using OrleansCrm.Grains;
+using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Grains.Scheduling;
+using OrleansCrm.Infrastructure.ReadModel;
+
+namespace OrleansCrm.Infrastructure.Hosting;
+
+/// <summary>How both hosts compose: the same silo, client and service configuration for the api and the silo processes.</summary>
+public static partial class CrmHosting
+{
+    /// <summary>The ADO.NET providers' name for PostgreSQL.</summary>
+    public const string AdoNetInvariant = "Npgsql";
+
+    /// <summary>Runs a silo in this process (the api by default, the silo host always).</summary>
+    public static IHostApplicationBuilder AddCrmSilo(this IHostApplicationBuilder builder, CrmSettings settings)
+    {
+        builder.Services.AddCrmServices(settings);
+        builder.UseOrleans(silo => silo.ConfigureCrmSilo(settings));
+        return builder;
+    }
+
+    /// <summary>Joins a PostgreSQL-backed cluster as a client (an api scaled apart from the silos).</summary>
+    public static IHostApplicationBuilder AddCrmClient(this IHostApplicationBuilder builder, CrmSettings settings)
+    {
+        builder.Services.AddCrmServices(settings);
+        builder.UseOrleansClient(client =>
+        {
+            client.Services.AddCrmSerializer();
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, settings.ConnectionString));
+        });
+        return builder;
+    }
+
+    public static ISiloBuilder ConfigureCrmSilo(this ISiloBuilder silo, CrmSettings settings)
+    {
+        silo.Services.AddCrmSerializer();
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = settings.RetryPeriod < o.MinimumReminderPeriod ? settings.RetryPeriod : o.MinimumReminderPeriod);
+
+        if (settings.UsesPostgres)
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+            silo.ConfigureEndpoints(settings.AdvertisedIp, settings.SiloPort, settings.GatewayPort);
+            silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, settings.ConnectionString));
+            silo.AddAdoNetGrainStorage(StorageNames.Crm, o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, settings.ConnectionString));
+            silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, settings.ConnectionString));
+        }
+        else
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            silo.AddMemoryGrainStorage(StorageNames.Crm);
+            silo.UseInMemoryReminderService();
+        }
+
+        return silo;
+    }
+
+    /// <summary>The clock, the scheduling pattern and the read model, as the profile asks.</summary>
+    public static IServiceCollection AddCrmServices(this IServiceCollection services, CrmSettings settings)
+    {
+        services.TryAddSingleton(settings);
+        services.Configure<DueWorkOptions>(o => (o.RetryPeriod, o.MaxDueTime) = (settings.RetryPeriod, settings.MaxDueTime));
+
+        if (settings.SimulatedClock)
+        {
+            services.TryAddSingleton(_ => new SimulatedTime(TimeProvider.System.GetUtcNow()));
+            services.TryAddSingleton(sp => new CrmClock(sp.GetRequiredService<SimulatedTime>()));
+            services.TryAddSingleton<SimulatedDueWork>();
+            services.TryAddSingleton<IDueWorkScheduler>(sp => sp.GetRequiredService<SimulatedDueWork>());
+            services.TryAddSingleton<TestClock>();
+        }
+        else
+        {
+            services.TryAddSingleton(_ => new CrmClock(TimeProvider.System));
+            services.TryAddSingleton<IDueWorkScheduler, ReminderDueWorkScheduler>();
+        }
+
+        if (settings.UsesPostgres)
+        {
+            services.TryAddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString!));
+            services.TryAddSingleton<ICustomerDirectory, PostgresCustomerDirectory>();
+        }
+        else
+        {
+            services.TryAddSingleton<ICustomerDirectory, InMemoryCustomerDirectory>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Domain records cross grain calls and grain state as JSON; everything else uses Orleans' own codecs.</summary>
+    public static IServiceCollection AddCrmSerializer(this IServiceCollection services) =>
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(DomainSerialization.IsDomainType, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+    /// <summary>Says where state lives, so nobody mistakes the embedded profile for a durable one.</summary>
+    public static void LogStorageProfile(ILogger logger, CrmSettings settings)
+    {
+        if (settings.UsesPostgres)
+        {
+            LogPostgres(logger, settings.ClusterId, settings.CoHostSilo ? "co-hosted silo" : "cluster client");
+        }
+        else
+        {
+            LogInMemory(logger);
+        }
+
+        if (settings.SimulatedClock)
+        {
+            LogSimulatedClock(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded profile: grain state, reminders and the read model are IN MEMORY and are lost when this process stops (set ConnectionStrings:Crm for PostgreSQL)")]
+    private static partial void LogInMemory(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL profile: clustering, grain state, reminders and the read model in PostgreSQL; cluster '{ClusterId}', {Role}")]
+    private static partial void LogPostgres(ILogger logger, string clusterId, string role);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Simulated clock: business time stands still until POST /api/v1/test-clock/advance moves it")]
+    private static partial void LogSimulatedClock(ILogger logger);
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace OrleansCrm.Infrastructure.Hosting;
+
+/// <summary>
+/// Every setting the hosts read, checked once at startup. A missing or bad value stops startup
+/// with a message naming its configuration key.
+/// </summary>
+public sealed record CrmSettings
+{
+    public const string ConnectionStringKey = "ConnectionStrings:Crm";
+    public const string SimulatedClockKey = "Clock:Simulated";
+    public const string CoHostSiloKey = "Api:CoHostSilo";
+
+    /// <summary>PostgreSQL connection string; null means the embedded in-memory profile.</summary>
+    public string? ConnectionString { get; init; }
+
+    public bool UsesPostgres => ConnectionString is not null;
+
+    public string ClusterId { get; init; } = "orleans-crm";
+
+    public string ServiceId { get; init; } = "orleans-crm";
+
+    public int SiloPort { get; init; } = 11111;
+
+    public int GatewayPort { get; init; } = 30000;
+
+    public IPAddress AdvertisedIp { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Whether the API process runs a silo itself (default) or joins the cluster as a client.</summary>
+    public bool CoHostSilo { get; init; } = true;
+
+    public bool SimulatedClock { get; init; }
+
+    public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan MaxDueTime { get; init; } = TimeSpan.FromDays(7);
+
+    public static CrmSettings From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = configuration[ConnectionStringKey];
+        var settings = new CrmSettings
+        {
+            ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString,
+            ClusterId = Text(configuration, "Orleans:ClusterId", "orleans-crm"),
+            ServiceId = Text(configuration, "Orleans:ServiceId", "orleans-crm"),
+            SiloPort = Port(configuration, "Orleans:SiloPort", 11111),
+            GatewayPort = Port(configuration, "Orleans:GatewayPort", 30000),
+            AdvertisedIp = Ip(configuration, "Orleans:AdvertisedIP", IPAddress.Loopback),
+            CoHostSilo = Flag(configuration, CoHostSiloKey, true),
+            SimulatedClock = Flag(configuration, SimulatedClockKey, false),
+            RetryPeriod = Duration(configuration, "Scheduling:RetryPeriod", TimeSpan.FromMinutes(1)),
+            MaxDueTime = Duration(configuration, "Scheduling:MaxDueTime", TimeSpan.FromDays(7)),
+        };
+
+        if (settings.SimulatedClock && environment.IsProduction())
+        {
+            throw new InvalidOperationException($"Configuration '{SimulatedClockKey}' is true, but the simulated clock is refused in the Production environment.");
+        }
+
+        if (settings.SimulatedClock && !settings.CoHostSilo)
+        {
+            throw new InvalidOperationException($"Configuration '{SimulatedClockKey}' needs '{CoHostSiloKey}' = true: the simulated clock drives the silo of its own process.");
+        }
+
+        if (!settings.CoHostSilo && !settings.UsesPostgres)
+        {
+            throw new InvalidOperationException($"Configuration '{CoHostSiloKey}' is false, so the API joins a cluster as a client, which needs '{ConnectionStringKey}' to find it.");
+        }
+
+        return settings;
+    }
+
+    private static string Text(IConfiguration configuration, string key, string fallback)
+    {
+        var value = configuration[key];
+        return string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
+    }
+
+    private static int Port(IConfiguration configuration, string key, int fallback)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+            ? port
+            : throw new InvalidOperationException($"Configuration '{key}' must be a port number from 1 to 65535; it is '{value}'.");
+    }
+
+    private static IPAddress Ip(IConfiguration configuration, string key, IPAddress fallback)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return IPAddress.TryParse(value, out var ip)
+            ? ip
+            : throw new InvalidOperationException($"Configuration '{key}' must be an IP address; it is '{value}'.");
+    }
+
+    private static bool Flag(IConfiguration configuration, string key, bool fallback)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(value, out var flag)
+            ? flag
+            : throw new InvalidOperationException($"Configuration '{key}' must be true or false; it is '{value}'.");
+    }
+
+    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
+            ? span
+            : throw new InvalidOperationException($"Configuration '{key}' must be a positive duration such as 00:01:00; it is '{value}'.");
+    }
+}
