@@ -1,0 +1,64 @@
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Grains.Tests;
+
+/// <summary>A grain that only schedules work through the one pattern, so tests can watch the pattern itself.</summary>
+[Alias("OrleansCrm.Tests.IProbeWorkGrain")]
+public interface IProbeWorkGrain : IGrainWithStringKey
+{
+    [Alias("Schedule")]
+    Task ScheduleAsync(string item, DateTimeOffset dueAt);
+
+    [Alias("Runs")]
+    Task<IReadOnlyList<ProbeRun>> GetRunsAsync();
+
+    [Alias("HasReminder")]
+    Task<bool> HasReminderAsync();
+}
+
+[GenerateSerializer, Immutable]
+public sealed record ProbeRun([property: Id(0)] string Item, [property: Id(1)] DateTimeOffset DueAt, [property: Id(2)] DateTimeOffset RanAt);
+
+[GenerateSerializer]
+public sealed class ProbeWorkState
+{
+    [Id(0)]
+    public Dictionary<string, DateTimeOffset> Pending { get; set; } = [];
+
+    [Id(1)]
+    public List<ProbeRun> Runs { get; set; } = [];
+}
+
+public sealed class ProbeWorkGrain(
+    [PersistentState("probe-work", StorageNames.Crm)] IPersistentState<ProbeWorkState> state,
+    CrmClock clock,
+    IDueWorkScheduler scheduler)
+    : Grain, IProbeWorkGrain, IRemindable
+{
+    public async Task ScheduleAsync(string item, DateTimeOffset dueAt)
+    {
+        state.State.Pending[item] = dueAt;
+        await state.WriteStateAsync();
+        await ArmAsync();
+    }
+
+    public Task<IReadOnlyList<ProbeRun>> GetRunsAsync() => Task.FromResult<IReadOnlyList<ProbeRun>>(state.State.Runs.ToList());
+
+    public async Task<bool> HasReminderAsync() => await this.GetReminder(DueWork.ReminderName) is not null;
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (item, dueAt) in state.State.Pending.Where(p => p.Value <= now).OrderBy(p => p.Value).ToList())
+        {
+            state.State.Runs.Add(new ProbeRun(item, dueAt, now));
+            state.State.Pending.Remove(item);
+        }
+
+        await state.WriteStateAsync();
+        await ArmAsync();
+    }
+
+    private Task ArmAsync() =>
+        scheduler.ArmAsync(this, state.State.Pending.Count == 0 ? null : state.State.Pending.Values.Min());
+}
