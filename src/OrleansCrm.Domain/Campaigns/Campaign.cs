@@ -81,7 +81,7 @@ public sealed record Campaign(
             CallingHours = hours,
             Outcomes = BuiltInOutcomes.MergeInto(outcomes),
             WorkflowSteps = WorkflowStep.WithOutcomeStep(steps),
-            RetryPolicy = retry,
+            RetryPolicy = retry.WithDefaults(),
             AttemptCap = cap,
             PaymentProviders = providers,
         };
@@ -93,15 +93,16 @@ public sealed record CallingHours(string? Start, string? End)
 {
     public static CallingHours Default { get; } = new("09:00", "20:00");
 
-    public TimeOnly StartTime => Parse(Start!);
+    // Methods, not properties: records cross grain calls as JSON, and a property would be serialized (and parsed) too.
+    public TimeOnly StartsAt() => Parse(Start!);
 
-    public TimeOnly EndTime => Parse(End!);
+    public TimeOnly EndsAt() => Parse(End!);
 
     internal void Validate(Validator v, string path)
     {
         var startOk = Check(v, $"{path}.start", Start);
         var endOk = Check(v, $"{path}.end", End);
-        if (startOk && endOk && StartTime >= EndTime)
+        if (startOk && endOk && StartsAt() >= EndsAt())
         {
             v.Add($"{path}.end", "must be later than the start.");
         }
@@ -134,6 +135,11 @@ public sealed record CallingHours(string? Start, string? End)
 public sealed record RetryPolicy(int? FirstRetryMinutes = null, int? NextRetryMinutes = null, int? PrivateCallbackGraceMinutes = null)
 {
     public static RetryPolicy Default { get; } = new(60, 1440, 30);
+
+    public RetryPolicy WithDefaults() => new(
+        FirstRetryMinutes ?? Default.FirstRetryMinutes,
+        NextRetryMinutes ?? Default.NextRetryMinutes,
+        PrivateCallbackGraceMinutes ?? Default.PrivateCallbackGraceMinutes);
 
     internal void Validate(Validator v, string path)
     {

@@ -1,13 +1,19 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace OrleansCrm.Domain.Common;
 
 /// <summary>
-/// The CRM keeps no card data (PCI). A run of 13 to 19 digits, spaces or dashes allowed, that
-/// passes the Luhn check is a card number (PAN): card fields refuse it, free text keeps only its last four digits.
+/// The CRM keeps no card data (PCI). 13 to 19 digits, in groups separated by single spaces or
+/// dashes, that pass the Luhn check are a card number (PAN): card fields refuse it, free text
+/// keeps only its last four digits.
 /// </summary>
 public static partial class CardNumbers
 {
+    public const int MinDigits = 13;
+    public const int MaxDigits = 19;
+
+    /// <summary>Whether the whole value is a card number (what a card field must never receive).</summary>
     public static bool LooksLikePan(string? value)
     {
         if (value is null)
@@ -15,23 +21,72 @@ public static partial class CardNumbers
             return false;
         }
 
-        var match = PanCandidate().Match(value);
-        return match.Success && match.Length == value.Trim().Length && IsPan(match.Value);
+        var trimmed = value.Trim();
+        return DigitRun().Match(trimmed) is { Success: true } m && m.Length == trimmed.Length && IsPan(Digits(trimmed));
     }
 
     /// <summary>Whether any card number hides anywhere in the text.</summary>
-    public static bool ContainsPan(string? text) =>
-        text is not null && PanCandidate().Matches(text).Any(m => IsPan(m.Value));
+    public static bool ContainsPan(string? text) => text is not null && Redact(text) != text;
 
     /// <summary>The text with every card number cut down to its last four digits, as help desks do.</summary>
-    public static string Redact(string text) =>
-        PanCandidate().Replace(text, m => IsPan(m.Value) ? "XXXX XXXX XXXX " + Digits(m.Value)[^4..] : m.Value);
+    public static string Redact(string text) => DigitRun().Replace(text, m => RedactRun(m.Value));
 
-    private static bool IsPan(string candidate)
+    /// <summary>
+    /// A run of digit groups may hold other numbers around a card number ("qty 2 4111 1111 1111 1111"),
+    /// so every span of whole groups is tried, the longest card number from each start kept.
+    /// </summary>
+    private static string RedactRun(string run)
     {
-        var digits = Digits(candidate);
-        return digits.Length is >= 13 and <= 19 && PassesLuhn(digits);
+        var groups = GroupPattern().Matches(run).Select(m => m.Value).ToList();
+        var separators = SeparatorPattern().Matches(run).Select(m => m.Value).ToList();
+        var output = new StringBuilder();
+        var i = 0;
+        while (i < groups.Count)
+        {
+            var end = LongestPanFrom(groups, i);
+            if (i > 0)
+            {
+                output.Append(separators[i - 1]);
+            }
+
+            if (end < 0)
+            {
+                output.Append(groups[i]);
+                i++;
+                continue;
+            }
+
+            var digits = string.Concat(groups.Skip(i).Take(end - i + 1));
+            output.Append("XXXX XXXX XXXX ").Append(digits[^4..]);
+            i = end + 1;
+        }
+
+        return output.ToString();
     }
+
+    private static int LongestPanFrom(List<string> groups, int start)
+    {
+        var found = -1;
+        var digits = new StringBuilder();
+        for (var end = start; end < groups.Count; end++)
+        {
+            digits.Append(groups[end]);
+            if (digits.Length > MaxDigits)
+            {
+                break;
+            }
+
+            if (IsPan(digits.ToString()))
+            {
+                found = end;
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsPan(string digits) =>
+        digits.Length is >= MinDigits and <= MaxDigits && digits.All(char.IsAsciiDigit) && PassesLuhn(digits);
 
     private static string Digits(string value) => new(value.Where(char.IsAsciiDigit).ToArray());
 
@@ -58,7 +113,13 @@ public static partial class CardNumbers
         return sum % 10 == 0;
     }
 
-    // Digits with single spaces or dashes between them, not glued to other digits.
-    [GeneratedRegex(@"(?<![0-9])[0-9](?:[ \-]?[0-9]){12,18}(?![0-9])")]
-    private static partial Regex PanCandidate();
+    // Groups of digits joined by single spaces or dashes, not glued to other digits.
+    [GeneratedRegex(@"(?<![0-9])[0-9]+(?:[ \-][0-9]+)*(?![0-9])")]
+    private static partial Regex DigitRun();
+
+    [GeneratedRegex(@"[0-9]+")]
+    private static partial Regex GroupPattern();
+
+    [GeneratedRegex(@"[ \-]")]
+    private static partial Regex SeparatorPattern();
 }

@@ -11,7 +11,8 @@ public static class TimeZones
             return false;
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) || !found.HasIanaId)
+        // The runtime's zone cache ignores case, so the spelling is compared too: one zone, one way to write it.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) || !found.HasIanaId || !string.Equals(found.Id, id, StringComparison.Ordinal))
         {
             return false;
         }

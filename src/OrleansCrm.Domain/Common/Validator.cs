@@ -282,15 +282,15 @@ public sealed partial class Validator
     /// <summary>Echoing bad input back is useful, but never a long blob of it.</summary>
     public static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.\-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]+\z")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
+    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}\z")]
     private static partial Regex E164Pattern();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^#[0-9A-Fa-f]{6}$")]
+    [GeneratedRegex(@"^#[0-9A-Fa-f]{6}\z")]
     private static partial Regex ColorPattern();
 }

@@ -50,10 +50,12 @@ public sealed record CustomerNote(string Id, string Text, string Author, DateTim
     /// <summary>Checks the note text and returns it as it may be stored: card numbers redacted.</summary>
     public static string ValidText(string? text)
     {
+        // Redact first: the cap applies to what is stored, and redaction makes a number longer.
+        var stored = text is null ? null : CardNumbers.Redact(text.Trim());
         var v = new Validator();
-        v.Text("text", text, MaxLength, required: true);
+        v.Text("text", stored, MaxLength, required: true);
         v.ThrowIfInvalid();
-        return CardNumbers.Redact(text!.Trim());
+        return stored!;
     }
 }
 

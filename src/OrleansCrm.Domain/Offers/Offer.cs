@@ -149,6 +149,7 @@ public sealed record Upsell(
             return;
         }
 
+        v.Unique($"{path}.shippingMethodIds", ShippingMethodIds, id => id);
         for (var i = 0; i < ShippingMethodIds.Count; i++)
         {
             var id = ShippingMethodIds[i];

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using OrleansCrm.Api.Auth;
+using OrleansCrm.Infrastructure.Hosting;
+
+namespace OrleansCrm.Api.Tests;
+
+public sealed class StartupConfigurationTests
+{
+    private static IConfiguration Config(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+
+    private static HostingEnvironment Environment(string name) => new() { EnvironmentName = name };
+
+    [Fact]
+    public void Outside_development_a_host_without_api_keys_refuses_to_start_naming_the_setting()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ApiKeyStore.From(Config(), Environment(Environments.Production)));
+        Assert.Contains("Auth:ApiKeys", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_with_an_unknown_role_names_the_entry_and_field()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ApiKeyStore.From(
+            Config(("Auth:ApiKeys:0:Key", "a-long-enough-key-123"), ("Auth:ApiKeys:0:UserId", "ops"), ("Auth:ApiKeys:0:Role", "root")),
+            Environment(Environments.Production)));
+        Assert.Contains("Auth:ApiKeys:0:Role", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_configured_only_by_its_sha256_hash_authenticates_its_user()
+    {
+        var hash = ApiKeyStore.Hash("the-secret-key-of-ops");
+        var store = ApiKeyStore.From(
+            Config(("Auth:ApiKeys:0:KeyHash", hash.ToUpperInvariant()), ("Auth:ApiKeys:0:UserId", "ops"), ("Auth:ApiKeys:0:Role", "admin")),
+            Environment(Environments.Production));
+
+        Assert.Equal(new ApiUser("ops", "admin"), store.Find("the-secret-key-of-ops"));
+        Assert.Null(store.Find("the-secret-key-of-op"));
+    }
+
+    [Fact]
+    public void The_simulated_clock_is_refused_in_production_naming_the_setting()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CrmSettings.From(Config(("Clock:Simulated", "true")), Environment(Environments.Production)));
+        Assert.Contains("Clock:Simulated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Orleans:SiloPort", "eleven")]
+    [InlineData("Orleans:GatewayPort", "70000")]
+    [InlineData("Orleans:AdvertisedIP", "not-an-ip")]
+    [InlineData("Clock:Simulated", "yes")]
+    [InlineData("Scheduling:RetryPeriod", "-00:01:00")]
+    public void A_bad_setting_stops_startup_with_its_key_in_the_message(string key, string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CrmSettings.From(Config((key, value)), Environment(Environments.Development)));
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_api_that_joins_a_cluster_as_a_client_needs_the_connection_string()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CrmSettings.From(Config(("Api:CoHostSilo", "false")), Environment(Environments.Development)));
+        Assert.Contains("ConnectionStrings:Crm", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_real_host_in_production_without_keys_does_not_start()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment(Environments.Production));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Auth:ApiKeys", error.ToString(), StringComparison.Ordinal);
+    }
+}
