@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 
+using OrleansCrm.Testing;
+
 namespace OrleansCrm.Api.Tests;
 
 [Collection(ApiCollection.Name)]

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using OrleansCrm.Testing;
+
 namespace OrleansCrm.Api.Tests;
 
 [Collection(ApiCollection.Name)]

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Hosting.Internal;
 using OrleansCrm.Api.Auth;
 using OrleansCrm.Infrastructure.Hosting;
 
+using OrleansCrm.Testing;
+
 namespace OrleansCrm.Api.Tests;
 
 public sealed class StartupConfigurationTests

@@ -39,6 +39,7 @@ public class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddCrmSerializer();
+            silo.Services.AddCrmGrainStorageSerializer();
             silo.AddMemoryGrainStorage(StorageNames.Crm);
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = settings.RetryPeriod);

@@ -1,5 +1,7 @@
 using OrleansCrm.Grains.Scheduling;
 
+using OrleansCrm.Testing;
+
 namespace OrleansCrm.Grains.Tests;
 
 [Collection(ClusterCollection.Name)]

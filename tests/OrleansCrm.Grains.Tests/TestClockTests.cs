@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Grains.Scheduling;
 
+using OrleansCrm.Testing;
+
 namespace OrleansCrm.Grains.Tests;
 
 [Collection(SimulatedClockCollection.Name)]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Storage;
 using OrleansCrm.Contracts;
 using OrleansCrm.Grains;
 using OrleansCrm.Grains.ReadModel;
@@ -44,6 +45,7 @@ public static partial class CrmHosting
     public static ISiloBuilder ConfigureCrmSilo(this ISiloBuilder silo, CrmSettings settings)
     {
         silo.Services.AddCrmSerializer();
+        silo.Services.AddCrmGrainStorageSerializer();
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = settings.RetryPeriod < o.MinimumReminderPeriod ? settings.RetryPeriod : o.MinimumReminderPeriod);
 
         if (settings.UsesPostgres)
@@ -100,6 +102,14 @@ public static partial class CrmHosting
     /// <summary>Domain records cross grain calls and grain state as JSON; everything else uses Orleans' own codecs.</summary>
     public static IServiceCollection AddCrmSerializer(this IServiceCollection services) =>
         services.AddSerializer(serializer => serializer.AddJsonSerializer(DomainSerialization.IsDomainType, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+    /// <summary>
+    /// Grain state is stored with Orleans' own serializer, the format the state classes' <c>[Id]</c>s version.
+    /// (The default JSON one leaves out default values, so a <c>false</c> flag whose initializer says
+    /// <c>true</c> would come back <c>true</c>.)
+    /// </summary>
+    public static IServiceCollection AddCrmGrainStorageSerializer(this IServiceCollection services) =>
+        services.AddSingleton<IGrainStorageSerializer>(sp => new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>()));
 
     /// <summary>Says where state lives, so nobody mistakes the embedded profile for a durable one.</summary>
     public static void LogStorageProfile(ILogger logger, CrmSettings settings)

@@ -93,8 +93,15 @@ public sealed partial class SchemaMigrator(string connectionString, ILogger<Sche
             await using var connection = new NpgsqlConnection(admin.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             var name = target.Database.Replace("\"", "\"\"", StringComparison.Ordinal);
-            await ExecuteAsync(connection, null, $"CREATE DATABASE \"{name}\"", cancellationToken);
-            LogCreatedDatabase(logger, target.Database);
+            try
+            {
+                await ExecuteAsync(connection, null, $"CREATE DATABASE \"{name}\"", cancellationToken);
+                LogCreatedDatabase(logger, target.Database);
+            }
+            catch (PostgresException race) when (race.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another process created it a moment ago: just as good.
+            }
         }
     }
 

@@ -1,4 +1,6 @@
-namespace OrleansCrm.Api.Tests;
+using OrleansCrm.Testing;
+
+namespace OrleansCrm.Testing;
 
 /// <summary>Valid request bodies to start from; tests break one field at a time.</summary>
 public static class Payloads

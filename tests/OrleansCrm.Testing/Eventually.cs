@@ -1,4 +1,4 @@
-namespace OrleansCrm.Grains.Tests;
+namespace OrleansCrm.Testing;
 
 /// <summary>An explicit wait: checks a condition on a short period until it holds or the deadline passes. Never a bare sleep.</summary>
 public static class Eventually

@@ -1,6 +1,7 @@
+using OrleansCrm.Grains;
 using OrleansCrm.Grains.Scheduling;
 
-namespace OrleansCrm.Grains.Tests;
+namespace OrleansCrm.Testing;
 
 /// <summary>A grain that only schedules work through the one pattern, so tests can watch the pattern itself.</summary>
 [Alias("OrleansCrm.Tests.IProbeWorkGrain")]
@@ -14,6 +15,10 @@ public interface IProbeWorkGrain : IGrainWithStringKey
 
     [Alias("HasReminder")]
     Task<bool> HasReminderAsync();
+
+    /// <summary>Which silo the grain is active on now.</summary>
+    [Alias("Silo")]
+    Task<string> GetSiloAsync();
 }
 
 [GenerateSerializer, Immutable]
@@ -45,6 +50,8 @@ public sealed class ProbeWorkGrain(
     public Task<IReadOnlyList<ProbeRun>> GetRunsAsync() => Task.FromResult<IReadOnlyList<ProbeRun>>(state.State.Runs.ToList());
 
     public async Task<bool> HasReminderAsync() => await this.GetReminder(DueWork.ReminderName) is not null;
+
+    public Task<string> GetSiloAsync() => Task.FromResult(RuntimeIdentity);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

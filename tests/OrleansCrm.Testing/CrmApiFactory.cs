@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -8,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OrleansCrm.Grains.Scheduling;
 
-namespace OrleansCrm.Api.Tests;
+namespace OrleansCrm.Testing;
 
 /// <summary>
 /// The api host with its co-hosted silo, in-memory, on free ports, with the development keys.
@@ -46,8 +44,8 @@ public class CrmApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:SiloPort", Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", "api-tests-" + Guid.NewGuid().ToString("N"));
         foreach (var (key, value) in Settings)
         {
@@ -59,13 +57,6 @@ public class CrmApiFactory : WebApplicationFactory<Program>
             builder.ConfigureTestServices(services => services.AddSingleton(new CrmClock(Time)));
         }
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>The api in preview mode: the simulated clock and its admin routes.</summary>
@@ -75,26 +66,3 @@ public sealed class SimulatedClockApiFactory : CrmApiFactory
 
     protected override bool FakeTime => false;
 }
-
-[CollectionDefinition(Name)]
-public sealed class ApiCollection : ICollectionFixture<CrmApiFactory>
-{
-    public const string Name = "api";
-}
-
-public static class HttpAssertions
-{
-    /// <summary>Asserts an RFC 9457 problem response with the status, and returns its body.</summary>
-    public static async Task<ProblemBody> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var body = await response.Content.ReadFromJsonAsync<ProblemBody>();
-        Assert.NotNull(body);
-        Assert.Equal((int)status, body.Status);
-        Assert.False(string.IsNullOrWhiteSpace(body.Title));
-        return body;
-    }
-}
-
-public sealed record ProblemBody(string? Type, string? Title, int Status, string? Detail, Dictionary<string, string[]>? Errors);
