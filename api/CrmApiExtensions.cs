@@ -83,6 +83,7 @@ public static class CrmApiExtensions
         app.MapOffersApi();
         app.MapCampaignsApi();
         app.MapCustomersApi();
+        app.MapOrdersApi();
         if (settings.SimulatedClock)
         {
             app.MapTestClockApi();

@@ -137,8 +137,11 @@ public static class CustomersApi
         return TypedResults.Ok(CustomerResponse.From(customer, clock.GetUtcNow()));
     }
 
-    public static async Task<Ok<IReadOnlyList<string>>> GetOrders(string customerId, IGrainFactory grains) =>
-        TypedResults.Ok((await LoadAsync(customerId, grains)).OrderNumbers);
+    public static async Task<Ok<IReadOnlyList<OrderEntry>>> GetOrders(string customerId, IGrainFactory grains, IOrderDirectory orders)
+    {
+        await LoadAsync(customerId, grains);
+        return TypedResults.Ok((await orders.SearchAsync(new OrderQuery(CustomerId: customerId, Take: 200))).Items);
+    }
 
     public static async Task<Ok<IReadOnlyList<string>>> GetCalls(string customerId, IGrainFactory grains) =>
         TypedResults.Ok((await LoadAsync(customerId, grains)).CallIds);

@@ -60,6 +60,7 @@ public sealed partial class CrmExceptionHandler(IProblemDetailsService problems,
         ProblemKind.Conflict => StatusCodes.Status409Conflict,
         ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
         ProblemKind.PaymentDeclined => StatusCodes.Status402PaymentRequired,
+        ProblemKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

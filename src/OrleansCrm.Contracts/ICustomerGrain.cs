@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using OrleansCrm.Domain.Customers;
 
 namespace OrleansCrm.Contracts;
@@ -10,8 +11,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<Customer> CreateAsync(CustomerProfile profile);
 
-    [Alias("Get")]
+    /// <summary>Interleaves: orders read the customer while the customer may be notifying them.</summary>
+    [Alias("Get"), AlwaysInterleave]
     Task<Customer?> GetAsync();
+
+    /// <summary>Links an order to the customer.</summary>
+    [Alias("AddOrder")]
+    Task AddOrderAsync(string orderNumber);
 
     [Alias("AddNote")]
     Task<CustomerNote> AddNoteAsync(string? text, string author);

@@ -8,4 +8,9 @@ public static class StorageNames
     public const string OfferState = "offer";
     public const string CampaignState = "campaign";
     public const string CustomerState = "customer";
+    public const string OrderState = "order";
+    public const string SequenceState = "sequence";
+    public const string TrialTokenState = "trial-extension-token";
+    public const string IdempotentOrderState = "idempotent-order";
+    public const string OutboxEmailState = "outbox-email";
 }

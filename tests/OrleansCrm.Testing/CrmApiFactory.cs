@@ -66,3 +66,31 @@ public sealed class SimulatedClockApiFactory : CrmApiFactory
 
     protected override bool FakeTime => false;
 }
+
+/// <summary>
+/// The api in preview mode with email over SMTP to a local <see cref="SmtpSink"/>: the whole
+/// sales workflow can be played forward through <c>/api/v1/test-clock/advance</c>.
+/// </summary>
+public sealed class WorkflowApiFactory : CrmApiFactory
+{
+    public SmtpSink Mail { get; } = SmtpSink.Start();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Clock:Simulated"] = "true",
+        ["Smtp:Host"] = Mail.Host,
+        ["Smtp:Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:Security"] = "None",
+        ["Crm:PublicBaseUrl"] = "https://crm.example.test",
+    };
+
+    protected override bool FakeTime => false;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Mail.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+

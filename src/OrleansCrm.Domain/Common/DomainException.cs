@@ -8,6 +8,9 @@ public enum ProblemKind
     Conflict,
     Forbidden,
     PaymentDeclined,
+
+    /// <summary>A dependency (the payment provider) did not answer; retrying the same request is safe.</summary>
+    Unavailable,
 }
 
 /// <summary>

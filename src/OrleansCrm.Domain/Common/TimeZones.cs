@@ -27,4 +27,8 @@ public static class TimeZones
     /// <summary>An instant as the wall clock shows it in a zone, with the offset in force then.</summary>
     public static DateTimeOffset LocalTime(DateTimeOffset instant, string zoneId) =>
         TimeZoneInfo.ConvertTime(instant, Find(zoneId));
+
+    /// <summary>The calendar date of an instant in a zone, as a customer reads it (2026-03-17).</summary>
+    public static string LocalDate(DateTimeOffset instant, string zoneId) =>
+        LocalTime(instant, zoneId).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

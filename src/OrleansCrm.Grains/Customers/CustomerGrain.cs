@@ -68,7 +68,23 @@ public sealed class CustomerGrain(
             await SaveAsync();
         }
 
+        // Every order of the customer holds or releases its scheduled charges (telling one twice is harmless).
+        foreach (var number in state.State.OrderNumbers)
+        {
+            await GrainFactory.GetGrain<IOrderGrain>(number).AutoPaymentsChangedAsync(enabled, changedBy);
+        }
+
         return Snapshot();
+    }
+
+    public async Task AddOrderAsync(string orderNumber)
+    {
+        EnsureExists();
+        if (!state.State.OrderNumbers.Contains(orderNumber))
+        {
+            state.State.OrderNumbers.Add(orderNumber);
+            await SaveAsync();
+        }
     }
 
     private async Task SaveAsync()

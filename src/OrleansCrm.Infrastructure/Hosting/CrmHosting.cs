@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -9,8 +10,11 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansCrm.Contracts;
 using OrleansCrm.Grains;
+using OrleansCrm.Grains.Orders;
 using OrleansCrm.Grains.ReadModel;
 using OrleansCrm.Grains.Scheduling;
+using OrleansCrm.Infrastructure.Messaging;
+using OrleansCrm.Infrastructure.Payments;
 using OrleansCrm.Infrastructure.ReadModel;
 
 namespace OrleansCrm.Infrastructure.Hosting;
@@ -18,13 +22,16 @@ namespace OrleansCrm.Infrastructure.Hosting;
 /// <summary>How both hosts compose: the same silo, client and service configuration for the api and the silo processes.</summary>
 public static partial class CrmHosting
 {
+    /// <summary>Where the links in customer emails point (the trial-extension link).</summary>
+    public const string PublicBaseUrlKey = "Crm:PublicBaseUrl";
+
     /// <summary>The ADO.NET providers' name for PostgreSQL.</summary>
     public const string AdoNetInvariant = "Npgsql";
 
     /// <summary>Runs a silo in this process (the api by default, the silo host always).</summary>
     public static IHostApplicationBuilder AddCrmSilo(this IHostApplicationBuilder builder, CrmSettings settings)
     {
-        builder.Services.AddCrmServices(settings);
+        builder.Services.AddCrmServices(settings, builder.Configuration);
         builder.UseOrleans(silo => silo.ConfigureCrmSilo(settings));
         return builder;
     }
@@ -32,7 +39,7 @@ public static partial class CrmHosting
     /// <summary>Joins a PostgreSQL-backed cluster as a client (an api scaled apart from the silos).</summary>
     public static IHostApplicationBuilder AddCrmClient(this IHostApplicationBuilder builder, CrmSettings settings)
     {
-        builder.Services.AddCrmServices(settings);
+        builder.Services.AddCrmServices(settings, builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             client.Services.AddCrmSerializer();
@@ -66,10 +73,12 @@ public static partial class CrmHosting
         return silo;
     }
 
-    /// <summary>The clock, the scheduling pattern and the read model, as the profile asks.</summary>
-    public static IServiceCollection AddCrmServices(this IServiceCollection services, CrmSettings settings)
+    /// <summary>The clock, the scheduling pattern, the read model, payments and email, as the profile asks.</summary>
+    public static IServiceCollection AddCrmServices(this IServiceCollection services, CrmSettings settings, IConfiguration? configuration = null)
     {
+        configuration ??= new ConfigurationBuilder().Build();
         services.TryAddSingleton(settings);
+        services.Configure<PublicLinkOptions>(o => o.BaseUrl = configuration[PublicBaseUrlKey] is { Length: > 0 } url ? url : o.BaseUrl);
         services.Configure<DueWorkOptions>(o => (o.RetryPeriod, o.MaxDueTime) = (settings.RetryPeriod, settings.MaxDueTime));
 
         if (settings.SimulatedClock)
@@ -90,12 +99,16 @@ public static partial class CrmHosting
         {
             services.TryAddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString!));
             services.TryAddSingleton<ICustomerDirectory, PostgresCustomerDirectory>();
+            services.TryAddSingleton<IOrderDirectory, PostgresOrderDirectory>();
         }
         else
         {
             services.TryAddSingleton<ICustomerDirectory, InMemoryCustomerDirectory>();
+            services.TryAddSingleton<IOrderDirectory, InMemoryOrderDirectory>();
         }
 
+        services.AddCrmPayments(settings.UsesPostgres);
+        services.AddCrmEmail(configuration);
         return services;
     }
 

@@ -1,0 +1,320 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OrleansCrm.Api.Auth;
+using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Customers;
+using OrleansCrm.Domain.Orders;
+using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Api.Apis;
+
+public sealed record AmountsView(
+    string Currency, decimal Total, decimal Items, decimal ShippingAndHandling, decimal Delivery,
+    decimal Prepayments, decimal Income, decimal Expenses, decimal Refunded, decimal Refundable);
+
+public sealed record CardView(string Number, string Brand, int ExpiryMonth, int ExpiryYear);
+
+public sealed record TrialView(int TrialDays, int ExtensionDays, DateTimeOffset ChargeAt, bool Extended, DateTimeOffset? ExtendedAt);
+
+/// <summary>The customer block of the order page: who, where, their manager, their notes, their clock now.</summary>
+public sealed record OrderCustomerView(
+    string Id, string Name, string? Email, string Phone, PostalAddress? Address, string PersonalManager,
+    IReadOnlyList<CustomerNote> Notes, LocalTimeView LocalTime);
+
+/// <summary>The history tab: status changes, notes and (later) calls, newest first.</summary>
+public sealed record HistoryItem(DateTimeOffset At, string Kind, string By, string Text);
+
+/// <summary>The order page: header, amounts, customer, items, payments, workflow, notes, tasks, and the tabs.</summary>
+public sealed record OrderPage(
+    string Number,
+    OrderStatus Status,
+    DateTimeOffset PlacedAt,
+    DateTimeOffset? AutoCancelAt,
+    bool IsTrial,
+    TrialView? Trial,
+    AmountsView Amounts,
+    OrderCustomerView Customer,
+    string? Ip,
+    IReadOnlyList<OrderItem> Items,
+    CardView? Card,
+    Analytics? Analytics,
+    Affiliate? Affiliate,
+    string? Tag,
+    DeliveryMethod? DeliveryMethod,
+    string OfferId,
+    string? MainOrderNumber,
+    IReadOnlyList<PaymentRecord> Payments,
+    IReadOnlyList<WorkflowEvent> Workflow,
+    IReadOnlyList<OrderNote> Notes,
+    IReadOnlyList<OrderTask> Tasks,
+    IReadOnlyList<HistoryItem> History,
+    IReadOnlyList<OrderEntry> CustomerOrders,
+    IReadOnlyList<string> Calls);
+
+public sealed record NoteBody(string? Text);
+
+public sealed record CancelBody(string? Reason);
+
+public sealed record RefundBody(decimal? Amount, string? Reason);
+
+public sealed record PrepaymentBody(decimal? Amount, string? CardToken);
+
+public sealed record FulfillmentBody(OrderStatus? Status);
+
+public sealed record AutoCancelBody(DateTimeOffset? At, bool? Disabled);
+
+public sealed record TaskBody(string? Title, DateTimeOffset? DueAt, string? Assignee);
+
+public sealed record ExtensionResult(string OrderNumber, DateTimeOffset ChargeAt);
+
+public static class OrdersApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(Roles.AnyRole).ProducesAuthProblems();
+        const int bad = StatusCodes.Status400BadRequest, missing = StatusCodes.Status404NotFound, conflict = StatusCodes.Status409Conflict;
+
+        api.MapPost("/", PlaceOrder).WithName("PlaceOrder")
+            .WithSummary("Place an order (trial or not). Trial: only S&H is charged now, the product at trial end. Honours Idempotency-Key. The card is a provider token only.")
+            .ProducesProblems(bad, StatusCodes.Status402PaymentRequired, conflict, StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/", SearchOrders).WithName("SearchOrders")
+            .WithSummary("Search: status (comma list), q (number, name, email, phone), from, to (placed), upsellEligible=true, skip/take").ProducesProblems(bad);
+        api.MapGet("/{orderNumber}", GetOrder).WithName("GetOrder").WithSummary("The order page").ProducesProblems(bad, missing);
+        api.MapGet("/{orderNumber}/workflow", GetWorkflow).WithName("GetOrderWorkflow").WithSummary("The sales workflow timeline").ProducesProblems(bad, missing);
+        api.MapPost("/{orderNumber}/workflow/{eventId}/resend", Resend).WithName("ResendWorkflowEmail").WithSummary("Resend a completed email").ProducesProblems(bad, missing, conflict);
+        api.MapGet("/{orderNumber}/payments", GetPayments).WithName("GetOrderPayments").WithSummary("Payment history: charges, prepayments, refunds").ProducesProblems(bad, missing);
+        api.MapPost("/{orderNumber}/notes", AddNote).WithName("AddOrderNote").WithSummary("Add an agent note").ProducesProblems(bad, missing);
+        api.MapPost("/{orderNumber}/cancel", Cancel).WithName("CancelOrder").WithSummary("Cancel: every waiting workflow event is cancelled").ProducesProblems(bad, missing, conflict);
+        api.MapPost("/{orderNumber}/confirm", Confirm).WithName("ConfirmOrder").WithSummary("The customer confirmed by phone (Pending → Confirmed)").ProducesProblems(bad, missing, conflict);
+        api.MapPost("/{orderNumber}/refund", Refund).RequireAuthorization(Roles.SupervisorOrAdmin).WithName("RefundOrder")
+            .WithSummary("Refund all (no amount) or part through the provider; honours Idempotency-Key (supervisor, admin)").ProducesProblems(bad, missing, conflict);
+        api.MapPost("/{orderNumber}/prepayments", Prepay).WithName("PrepayOrder")
+            .WithSummary("Take a prepayment on the card on file or a provider token, when the offer allows; honours Idempotency-Key")
+            .ProducesProblems(bad, StatusCodes.Status402PaymentRequired, missing, conflict);
+        api.MapPost("/{orderNumber}/fulfillment", Fulfill).WithName("FulfillOrder").WithSummary("Move along fulfillment: Shipping → Shipped → Delivered").ProducesProblems(bad, missing, conflict);
+        api.MapDelete("/{orderNumber}", Delete).RequireAuthorization(Roles.AdminOnly).WithName("DeleteOrder").WithSummary("Soft delete: kept for audit, hidden from search (admin)").ProducesProblems(bad, missing, conflict);
+        api.MapPut("/{orderNumber}/auto-cancel", SetAutoCancel).WithName("SetOrderAutoCancel").WithSummary("{ at } to move the auto-cancel date, { disabled: true } to switch it off").ProducesProblems(bad, missing, conflict);
+        api.MapDelete("/{orderNumber}/analytics", RemoveAnalytics).WithName("RemoveOrderAnalytics").WithSummary("Remove source and channel").ProducesProblems(bad, missing, conflict);
+        api.MapPost("/{orderNumber}/tasks", AddTask).WithName("AddOrderTask").WithSummary("Add a task: title, due date, assignee").ProducesProblems(bad, missing, conflict);
+
+        app.MapPost("/api/v1/trial-extensions/{token}", ExtendTrial).AllowAnonymous().WithTags("Orders").WithName("ExtendTrial")
+            .WithSummary("Anonymous: the customer's one-time trial extension, from the link in the extension-offer email")
+            .ProducesProblems(missing, conflict);
+        return app;
+    }
+
+    public static async Task<Created<OrderPage>> PlaceOrder(
+        PlaceOrder request, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    {
+        var by = user.UserId();
+        string number;
+        if (http.Headers.TryGetValue(IdempotencyHeader, out var key) && !string.IsNullOrWhiteSpace(key))
+        {
+            var v = new Validator();
+            v.Text(IdempotencyHeader, key.ToString(), 100);
+            v.ThrowIfInvalid();
+            var scope = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{by}\n{key}")));
+            number = await grains.GetGrain<IIdempotentOrderGrain>(scope).PlaceOnceAsync(request, Fingerprint(request), by);
+        }
+        else
+        {
+            number = (await grains.GetGrain<ISequenceGrain>(Grains.Orders.SequenceNames.Orders).NextAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await grains.GetGrain<IOrderGrain>(number).PlaceAsync(request, by);
+        }
+
+        return TypedResults.Created($"/api/v1/orders/{number}", await PageAsync(number, grains, clock, orders));
+    }
+
+    public static async Task<Ok<Page<OrderEntry>>> SearchOrders(
+        IOrderDirectory orders, [FromQuery] string? status, [FromQuery] string? q, [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to,
+        [FromQuery] bool? upsellEligible, [FromQuery] int? skip, [FromQuery] int? take, CancellationToken cancellationToken)
+    {
+        var (s, t) = EndpointConventions.Paging(skip, take);
+        var v = new Validator();
+        v.Text("q", q, Validator.NameMaxLength);
+        var statuses = new List<OrderStatus>();
+        foreach (var name in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Enum.TryParse<OrderStatus>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(name, out _))
+            {
+                statuses.Add(parsed);
+            }
+            else
+            {
+                v.Add("status", $"'{Validator.Shorten(name)}' is not an order status ({string.Join(", ", Enum.GetNames<OrderStatus>())}).");
+            }
+        }
+
+        if (from is not null && to is not null && from >= to)
+        {
+            v.Add("to", "must be later than 'from'.");
+        }
+
+        v.ThrowIfInvalid();
+        if (upsellEligible == true)
+        {
+            statuses = statuses.Count == 0 ? [.. OrderRules.UpsellEligible] : statuses.Intersect(OrderRules.UpsellEligible).ToList();
+            if (statuses.Count == 0)
+            {
+                return TypedResults.Ok(new Page<OrderEntry>([], 0, s, t));
+            }
+        }
+
+        return TypedResults.Ok(await orders.SearchAsync(new OrderQuery(statuses, q, from, to, null, s, t), cancellationToken));
+    }
+
+    public static async Task<Ok<OrderPage>> GetOrder(string orderNumber, IGrainFactory grains, CrmClock clock, IOrderDirectory orders) =>
+        TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+
+    public static async Task<Ok<IReadOnlyList<WorkflowEvent>>> GetWorkflow(string orderNumber, IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<WorkflowEvent>>((await LoadAsync(orderNumber, grains)).Workflow);
+
+    public static async Task<Ok<IReadOnlyList<WorkflowEvent>>> Resend(string orderNumber, string eventId, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        EndpointConventions.PathId("eventId", eventId);
+        return TypedResults.Ok<IReadOnlyList<WorkflowEvent>>((await Order(orderNumber, grains).ResendAsync(eventId, user.UserId())).Workflow);
+    }
+
+    public static async Task<Ok<IReadOnlyList<PaymentRecord>>> GetPayments(string orderNumber, IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<PaymentRecord>>((await LoadAsync(orderNumber, grains)).Payments);
+
+    public static async Task<Created<OrderNote>> AddNote(string orderNumber, NoteBody body, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var note = await Order(orderNumber, grains).AddNoteAsync(body.Text, user.UserId());
+        return TypedResults.Created($"/api/v1/orders/{orderNumber}", note);
+    }
+
+    public static async Task<Ok<OrderPage>> Cancel(string orderNumber, CancelBody? body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    {
+        await Order(orderNumber, grains).CancelAsync(user.UserId(), body?.Reason);
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+    }
+
+    public static async Task<Ok<OrderPage>> Confirm(string orderNumber, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    {
+        await Order(orderNumber, grains).ConfirmAsync(user.UserId());
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+    }
+
+    public static async Task<Ok<OrderPage>> Refund(
+        string orderNumber, RefundBody? body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    {
+        await Order(orderNumber, grains).RefundAsync(body?.Amount, body?.Reason, IdempotencyKey(http), user.UserId());
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+    }
+
+    public static async Task<Ok<OrderPage>> Prepay(
+        string orderNumber, PrepaymentBody body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    {
+        await Order(orderNumber, grains).PrepayAsync(body.Amount, body.CardToken, IdempotencyKey(http), user.UserId());
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+    }
+
+    public static async Task<Ok<OrderPage>> Fulfill(string orderNumber, FulfillmentBody body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    {
+        var v = new Validator();
+        v.Required("status", body.Status);
+        v.ThrowIfInvalid();
+        await Order(orderNumber, grains).FulfillAsync(body.Status!.Value, user.UserId());
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+    }
+
+    public static async Task<NoContent> Delete(string orderNumber, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        await Order(orderNumber, grains).DeleteAsync(user.UserId());
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<OrderPage>> SetAutoCancel(string orderNumber, AutoCancelBody body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    {
+        var v = new Validator();
+        if ((body.At is null) == (body.Disabled != true))
+        {
+            v.Add("at", "give either 'at' (an instant) or 'disabled': true.");
+        }
+
+        v.ThrowIfInvalid();
+        await Order(orderNumber, grains).SetAutoCancelAsync(body.At, user.UserId());
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+    }
+
+    public static async Task<Ok<OrderPage>> RemoveAnalytics(string orderNumber, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    {
+        await Order(orderNumber, grains).RemoveAnalyticsAsync(user.UserId());
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+    }
+
+    public static async Task<Created<OrderTask>> AddTask(string orderNumber, TaskBody body, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var task = await Order(orderNumber, grains).AddTaskAsync(body.Title, body.DueAt, body.Assignee, user.UserId());
+        return TypedResults.Created($"/api/v1/orders/{orderNumber}", task);
+    }
+
+    public static async Task<Ok<ExtensionResult>> ExtendTrial(string token, IGrainFactory grains)
+    {
+        var number = token.Length is > 0 and <= 200
+            ? await grains.GetGrain<ITrialExtensionTokenGrain>(Grains.Orders.OrderGrain.TokenKey(token)).GetOrderNumberAsync()
+            : null;
+        if (number is null)
+        {
+            throw new DomainException(ProblemKind.NotFound, "Unknown extension link", "This trial-extension link is not valid.");
+        }
+
+        var order = await grains.GetGrain<IOrderGrain>(number).ExtendTrialAsync();
+        return TypedResults.Ok(new ExtensionResult(number, order.Trial!.ChargeAt(extended: true)));
+    }
+
+    private static IOrderGrain Order(string orderNumber, IGrainFactory grains) =>
+        grains.GetGrain<IOrderGrain>(EndpointConventions.PathId("orderNumber", orderNumber));
+
+    private static async Task<Order> LoadAsync(string orderNumber, IGrainFactory grains) =>
+        await Order(orderNumber, grains).GetAsync() ?? throw DomainException.NotFound("Order", orderNumber);
+
+    private static string? IdempotencyKey(HttpRequest http)
+    {
+        if (!http.Headers.TryGetValue(IdempotencyHeader, out var key) || string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        var v = new Validator();
+        v.Id(IdempotencyHeader, key.ToString());
+        v.ThrowIfInvalid();
+        return key.ToString();
+    }
+
+    /// <summary>What makes two placement requests the same request: their content, canonically serialized.</summary>
+    private static string Fingerprint(PlaceOrder request) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
+
+    internal static async Task<OrderPage> PageAsync(string orderNumber, IGrainFactory grains, CrmClock clock, IOrderDirectory orders)
+    {
+        var o = await LoadAsync(orderNumber, grains);
+        var customer = await grains.GetGrain<ICustomerGrain>(o.Customer.Id).GetAsync();
+        var profile = customer?.Profile;
+        var zone = profile?.TimeZone ?? o.Customer.TimeZone;
+        var customerView = new OrderCustomerView(
+            o.Customer.Id, profile?.Name ?? o.Customer.Name, profile?.Email ?? o.Customer.Email, profile?.Phone ?? o.Customer.Phone, profile?.Address,
+            profile?.PersonalManager ?? "unassigned", customer?.Notes ?? [], new LocalTimeView(TimeZones.LocalTime(clock.GetUtcNow(), zone), zone));
+        var amounts = new AmountsView(o.Currency, o.Total(), o.ItemsTotal(), o.ShippingAndHandling, o.DeliveryMethod?.Price ?? 0m,
+            o.Prepayments(), o.Income(), o.Expenses(), o.Refunded(), o.Refundable());
+        var trial = o.Trial is { } t ? new TrialView(t.TrialDays, t.ExtensionDays, o.Workflow.First(e => e.Kind == WorkflowKind.ProductCharge).ScheduledAt, o.IsExtended(), o.ExtendedAt) : null;
+        var card = o.Card is { } c ? new CardView(c.Masked, c.Brand, c.ExpiryMonth, c.ExpiryYear) : null;
+        var history = o.History.Select(h => new HistoryItem(h.At, "status", h.By, $"{h.From?.ToString() ?? "new"} → {h.To}: {h.Reason}"))
+            .Concat(o.Notes.Where(n => !n.System).Select(n => new HistoryItem(n.CreatedAt, "note", n.Author, n.Text)))
+            .OrderByDescending(h => h.At)
+            .ToList();
+        var customerOrders = (await orders.SearchAsync(new OrderQuery(CustomerId: o.Customer.Id, Take: 200))).Items;
+        return new OrderPage(o.Number, o.Status, o.PlacedAt, o.AutoCancelAt, o.IsTrial, trial, amounts, customerView, o.Ip, o.Items, card,
+            o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod, o.OfferId, o.MainOrderNumber, o.Payments, o.Workflow, o.Notes, o.Tasks, history,
+            customerOrders, customer?.CallIds ?? []);
+    }
+}

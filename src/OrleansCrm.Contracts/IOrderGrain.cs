@@ -1,0 +1,85 @@
+using OrleansCrm.Domain.Orders;
+
+namespace OrleansCrm.Contracts;
+
+/// <summary>An order, keyed by its order number: status, amounts, payments, sales workflow, notes, tasks.</summary>
+[Alias("OrleansCrm.IOrderGrain")]
+public interface IOrderGrain : IGrainWithStringKey
+{
+    /// <summary>Places the order (charging the first amount at once); placing an order that exists returns it unchanged.</summary>
+    [Alias("Place")]
+    Task<Order> PlaceAsync(PlaceOrder request, string placedBy);
+
+    [Alias("Get")]
+    Task<Order?> GetAsync();
+
+    [Alias("Extend")]
+    Task<Order> ExtendTrialAsync();
+
+    [Alias("Confirm")]
+    Task<Order> ConfirmAsync(string by);
+
+    [Alias("Cancel")]
+    Task<Order> CancelAsync(string by, string? reason);
+
+    [Alias("Delete")]
+    Task<Order> DeleteAsync(string by);
+
+    [Alias("Fulfill")]
+    Task<Order> FulfillAsync(OrderStatus to, string by);
+
+    [Alias("SetAutoCancel")]
+    Task<Order> SetAutoCancelAsync(DateTimeOffset? at, string by);
+
+    [Alias("RemoveAnalytics")]
+    Task<Order> RemoveAnalyticsAsync(string by);
+
+    [Alias("AddNote")]
+    Task<OrderNote> AddNoteAsync(string? text, string by);
+
+    [Alias("AddTask")]
+    Task<OrderTask> AddTaskAsync(string? title, DateTimeOffset? dueAt, string? assignee, string by);
+
+    [Alias("Resend")]
+    Task<Order> ResendAsync(string eventId, string by);
+
+    /// <summary>Refunds <paramref name="amount"/> (all that is refundable when null) through the provider.</summary>
+    [Alias("Refund")]
+    Task<Order> RefundAsync(decimal? amount, string? reason, string? idempotencyKey, string by);
+
+    /// <summary>Takes a prepayment on the card on file or on another provider token.</summary>
+    [Alias("Prepay")]
+    Task<Order> PrepayAsync(decimal? amount, string? cardToken, string? idempotencyKey, string by);
+
+    /// <summary>The customer's auto-payments flag changed: hold or release the scheduled charges.</summary>
+    [Alias("AutoPaymentsChanged")]
+    Task AutoPaymentsChangedAsync(bool enabled, string by);
+}
+
+/// <summary>Hands out order numbers, unique across the cluster.</summary>
+[Alias("OrleansCrm.ISequenceGrain")]
+public interface ISequenceGrain : IGrainWithStringKey
+{
+    [Alias("Next")]
+    Task<long> NextAsync();
+}
+
+/// <summary>A customer's one-time trial-extension token, keyed by the token's SHA-256 (the raw token is not the key).</summary>
+[Alias("OrleansCrm.ITrialExtensionTokenGrain")]
+public interface ITrialExtensionTokenGrain : IGrainWithStringKey
+{
+    [Alias("Register")]
+    Task RegisterAsync(string orderNumber);
+
+    [Alias("Order")]
+    Task<string?> GetOrderNumberAsync();
+}
+
+/// <summary>Remembers what a client's <c>Idempotency-Key</c> produced, so a retried request returns the first result.</summary>
+[Alias("OrleansCrm.IIdempotentOrderGrain")]
+public interface IIdempotentOrderGrain : IGrainWithStringKey
+{
+    /// <summary>Places the order once for this key; a retry with the same request returns the same order number.</summary>
+    [Alias("PlaceOnce")]
+    Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy);
+}

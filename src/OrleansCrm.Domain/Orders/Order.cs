@@ -1,0 +1,651 @@
+using System.Globalization;
+using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Offers;
+using OrleansCrm.Domain.Payments;
+
+namespace OrleansCrm.Domain.Orders;
+
+/// <summary>
+/// An order and its sales workflow. Pure rules: the grain loads it, asks it what is due, performs
+/// the effects (charges, emails) and hands their results back to it, then persists and schedules.
+/// </summary>
+public sealed class Order
+{
+    public const string SystemAuthor = "system";
+
+    /// <summary>How soon a charge whose outcome was unknown is checked with the provider again.</summary>
+    public static readonly TimeSpan UnknownOutcomeRecheck = TimeSpan.FromMinutes(5);
+
+    public static readonly TimeSpan DefaultAutoCancel = TimeSpan.FromDays(7);
+
+    public required string Number { get; set; }
+
+    public required string OfferId { get; set; }
+
+    public required CustomerSnapshot Customer { get; set; }
+
+    public required string Currency { get; set; }
+
+    public bool IsTrial { get; set; }
+
+    public OrderStatus Status { get; set; }
+
+    public required DateTimeOffset PlacedAt { get; set; }
+
+    public required string PlacedBy { get; set; }
+
+    public List<OrderItem> Items { get; set; } = [];
+
+    public decimal ShippingAndHandling { get; set; }
+
+    public DeliveryMethod? DeliveryMethod { get; set; }
+
+    public string? Ip { get; set; }
+
+    public Analytics? Analytics { get; set; }
+
+    public Affiliate? Affiliate { get; set; }
+
+    public string? Tag { get; set; }
+
+    public required string PaymentProvider { get; set; }
+
+    /// <summary>The provider's token for the card on file (never a card number).</summary>
+    public string? CardToken { get; set; }
+
+    public CardOnFile? Card { get; set; }
+
+    public DateTimeOffset? AutoCancelAt { get; set; }
+
+    public bool AutoPaymentsEnabled { get; set; } = true;
+
+    public TrialSchedule? Trial { get; set; }
+
+    public DateTimeOffset? ExtendedAt { get; set; }
+
+    /// <summary>For an upsell, the order it was sold from.</summary>
+    public string? MainOrderNumber { get; set; }
+
+    public List<WorkflowEvent> Workflow { get; set; } = [];
+
+    public List<PaymentRecord> Payments { get; set; } = [];
+
+    public List<OrderNote> Notes { get; set; } = [];
+
+    public List<OrderTask> Tasks { get; set; } = [];
+
+    public List<StatusChange> History { get; set; } = [];
+
+    public decimal ItemsTotal() => Items.Sum(i => i.Total);
+
+    /// <summary>Everything the customer pays: products, shipping and handling, delivery.</summary>
+    public decimal Total() => ItemsTotal() + ShippingAndHandling + (DeliveryMethod?.Price ?? 0m);
+
+    public decimal Prepayments() => Sum(PaymentKind.Prepayment);
+
+    /// <summary>Money received: approved charges and prepayments.</summary>
+    public decimal Income() => Sum(PaymentKind.Charge) + Prepayments();
+
+    public decimal Refunded() => Sum(PaymentKind.Refund);
+
+    /// <summary>Money going out: refunds and the affiliate's commission.</summary>
+    public decimal Expenses() => Refunded() + (Affiliate?.Commission ?? 0m);
+
+    public decimal Refundable() => Income() - Refunded();
+
+    public bool IsExtended() => ExtendedAt is not null;
+
+    private decimal Sum(PaymentKind kind) =>
+        Payments.Where(p => p.Kind == kind && p.Status == PaymentStatus.Approved).Sum(p => p.Amount);
+
+    /// <summary>
+    /// Builds a new order from a validated request, the offer it buys and the customer. Amounts come
+    /// from the offer in the order's currency. The first charge (S&amp;H for a trial, the whole order
+    /// otherwise) is the first workflow row, due at once.
+    /// </summary>
+    public static Order Place(string number, PlaceOrder request, Offer offer, CustomerSnapshot customer, CardOnFile? card, DateTimeOffset now, string placedBy)
+    {
+        var v = new Validator();
+        var currency = request.Currency!;
+        var productPrice = 0m;
+        if (offer.ProductPrice is null || !offer.ProductPrice.TryGetValue(currency, out productPrice))
+        {
+            v.Add("currency", $"The offer has no product price in {currency}.");
+        }
+
+        if (offer.ShippingAndHandling is null || !offer.ShippingAndHandling.TryGetValue(currency, out var sh))
+        {
+            sh = 0m;
+            if (request.Trial)
+            {
+                v.Add("currency", $"The offer has no shipping & handling fee in {currency}.");
+            }
+        }
+
+        var items = new List<OrderItem>();
+        for (var i = 0; i < request.Items!.Count; i++)
+        {
+            var line = request.Items[i];
+            var quantity = line.Quantity ?? 1;
+            if (line.Sku == PlaceOrder.MainSku)
+            {
+                items.Add(new OrderItem(PlaceOrder.MainSku, offer.Name!, quantity, productPrice, productPrice * quantity));
+                continue;
+            }
+
+            var upsell = offer.Upsells?.FirstOrDefault(u => u.Id == line.Sku);
+            if (upsell is null)
+            {
+                v.Add($"items[{i}].sku", $"'{line.Sku}' is neither 'main' nor an upsell of offer {request.OfferId}.");
+            }
+            else if (upsell.UnitPrice is null || !upsell.UnitPrice.TryGetValue(currency, out var unit))
+            {
+                v.Add($"items[{i}].sku", $"Upsell '{line.Sku}' has no price in {currency}.");
+            }
+            else
+            {
+                items.Add(new OrderItem(upsell.Id!, upsell.Name!, quantity, unit, unit * quantity));
+            }
+        }
+
+        DeliveryMethod? delivery = null;
+        if (request.DeliveryMethodId is not null)
+        {
+            var method = offer.ShippingMethods?.FirstOrDefault(m => m.Id == request.DeliveryMethodId);
+            if (method is null)
+            {
+                v.Add("deliveryMethodId", $"'{request.DeliveryMethodId}' is not a shipping method of offer {request.OfferId}.");
+            }
+            else if (method.Price is null || !method.Price.TryGetValue(currency, out var price))
+            {
+                v.Add("deliveryMethodId", $"Shipping method '{method.Id}' has no price in {currency}.");
+            }
+            else
+            {
+                delivery = new DeliveryMethod(method.Id!, method.Name!, price);
+            }
+        }
+
+        v.ThrowIfInvalid();
+
+        var order = new Order
+        {
+            Number = number,
+            OfferId = request.OfferId!,
+            Customer = customer,
+            Currency = currency,
+            IsTrial = request.Trial,
+            Status = request.Trial ? OrderStatus.Trial : OrderStatus.Pending,
+            PlacedAt = now,
+            PlacedBy = placedBy,
+            Items = items,
+            ShippingAndHandling = sh,
+            DeliveryMethod = delivery,
+            Ip = request.Ip,
+            Analytics = request.Analytics is { Source: null, Channel: null } ? null : request.Analytics,
+            Affiliate = request.Affiliate,
+            Tag = request.Tag,
+            PaymentProvider = request.PaymentProvider!,
+            CardToken = request.CardToken,
+            Card = card,
+        };
+        order.History.Add(new StatusChange(null, order.Status, now, placedBy, "Order placed"));
+        order.BuildWorkflow(offer.Trial ?? TrialSettings.Default, now);
+        return order;
+    }
+
+    private void BuildWorkflow(TrialSettings trialSettings, DateTimeOffset now)
+    {
+        if (IsTrial)
+        {
+            Trial = TrialSchedule.For(PlacedAt, trialSettings);
+            Add(WorkflowIds.ShippingCharge, WorkflowKind.ShippingCharge, WorkflowEventType.Charge, "Shipping & handling charge", now, amount: ShippingAndHandling + (DeliveryMethod?.Price ?? 0m));
+            Add(WorkflowIds.OrderConfirmation, WorkflowKind.OrderConfirmation, WorkflowEventType.Email, "Order confirmation email", now);
+            Add(WorkflowIds.TrialReminder, WorkflowKind.TrialReminder, WorkflowEventType.Email,
+                $"Trial reminder email ({Trial.ReminderDay} days gone, {Trial.DaysLeftAtReminder()} left)", Trial.ReminderAt());
+            Add(WorkflowIds.ExtensionOffer, WorkflowKind.ExtensionOffer, WorkflowEventType.Email, "Extension offer email (with the extension link)", Trial.ExtensionOfferAt());
+            Add(WorkflowIds.ProductCharge, WorkflowKind.ProductCharge, WorkflowEventType.Charge, "Product charge at trial end", Trial.ChargeAt(extended: false), amount: ItemsTotal());
+            Add(WorkflowIds.PaymentConfirmation, WorkflowKind.PaymentConfirmation, WorkflowEventType.Email, "Payment confirmation email", Trial.ChargeAt(extended: false), after: WorkflowIds.ProductCharge);
+            return;
+        }
+
+        if (CardToken is not null)
+        {
+            Add(WorkflowIds.PaymentCharge, WorkflowKind.PaymentCharge, WorkflowEventType.Charge, "Order charge", now, amount: Total());
+        }
+        else
+        {
+            AutoCancelAt = now + DefaultAutoCancel;
+        }
+
+        Add(WorkflowIds.OrderConfirmation, WorkflowKind.OrderConfirmation, WorkflowEventType.Email, "Order confirmation email", now);
+        if (CardToken is not null)
+        {
+            Add(WorkflowIds.PaymentConfirmation, WorkflowKind.PaymentConfirmation, WorkflowEventType.Email, "Payment confirmation email", now, after: WorkflowIds.PaymentCharge);
+        }
+    }
+
+    private WorkflowEvent Add(string id, WorkflowKind kind, WorkflowEventType type, string description, DateTimeOffset at, decimal? amount = null, string? after = null)
+    {
+        var e = new WorkflowEvent { Id = id, Kind = kind, Type = type, Description = description, ScheduledAt = at, Amount = amount, After = after };
+        Workflow.Add(e);
+        return e;
+    }
+
+    public WorkflowEvent Event(string id) =>
+        Workflow.FirstOrDefault(e => e.Id == id) ?? throw DomainException.NotFound("Workflow event", id);
+
+    /// <summary>The key a charge of this event carries at the provider: the same on every retry, tick or crash.</summary>
+    public string ChargeKey(WorkflowEvent e) => $"{Number}:{e.Id}";
+
+    /// <summary>When an event may run: its time, or the re-check of an unknown outcome; never before the event it follows.</summary>
+    private DateTimeOffset? RunnableAt(WorkflowEvent e)
+    {
+        if (e.Status != WorkflowStatus.Waiting)
+        {
+            return null;
+        }
+
+        if (e.After is not null && !ChargeSucceeded(e.After))
+        {
+            return null;
+        }
+
+        return e.RecheckAt is { } recheck && recheck > e.ScheduledAt ? recheck : e.ScheduledAt;
+    }
+
+    /// <summary>The charge (or one of its retries) went through.</summary>
+    private bool ChargeSucceeded(string chargeId) =>
+        Workflow.Any(e => (e.Id == chargeId || e.Id.StartsWith(chargeId + "-retry-", StringComparison.Ordinal))
+                          && e.Type == WorkflowEventType.Charge && e.Status == WorkflowStatus.Completed);
+
+    /// <summary>The next workflow event due by <paramref name="now"/>, earliest first.</summary>
+    public WorkflowEvent? NextDueEvent(DateTimeOffset now) =>
+        Workflow.Select(e => (Event: e, At: RunnableAt(e)))
+            .Where(x => x.At is { } at && at <= now)
+            .OrderBy(x => x.At)
+            .Select(x => x.Event)
+            .FirstOrDefault();
+
+    /// <summary>When the order next has something to do: a workflow event or its auto-cancel.</summary>
+    public DateTimeOffset? NextDue()
+    {
+        var next = Workflow.Select(RunnableAt).Where(at => at is not null).Min();
+        if (AutoCancelAt is { } cancelAt && (next is null || cancelAt < next))
+        {
+            next = cancelAt;
+        }
+
+        return next;
+    }
+
+    public bool AutoCancelDue(DateTimeOffset now) => AutoCancelAt is { } at && at <= now && OrderRules.Unpaid.Contains(Status);
+
+    /// <summary>What a due charge takes now: the amount still owed for it (prepayments count).</summary>
+    public decimal AmountToCharge(WorkflowEvent e) => e.Kind switch
+    {
+        WorkflowKind.ProductCharge or WorkflowKind.ProductChargeRetry => Math.Max(0m, ItemsTotal() - Prepayments()),
+        _ => e.Amount ?? 0m,
+    };
+
+    /// <summary>Applies what the provider answered for a charge event.</summary>
+    public void RecordCharge(string eventId, PaymentResult result, DateTimeOffset now)
+    {
+        var e = Event(eventId);
+        if (e.Status != WorkflowStatus.Waiting)
+        {
+            return; // a duplicate tick: the first result stands
+        }
+
+        if (result.Status == PaymentStatus.Unknown)
+        {
+            e.RecheckAt = now + UnknownOutcomeRecheck;
+            e.Result = "Outcome unknown (the provider did not answer); it is asked again with the same key.";
+            return;
+        }
+
+        var amount = Common.Currency.Get(Currency).FromMinorUnits(result.AmountMinor);
+        Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Charge, amount, Currency, now, result.Provider,
+            result.TransactionId, result.Status, e.Id, result.DeclineReason, result.IdempotencyKey));
+        e.ExecutedAt = now;
+        e.TransactionId = result.TransactionId;
+        e.RecheckAt = null;
+
+        if (result.Status == PaymentStatus.Approved)
+        {
+            e.Status = WorkflowStatus.Completed;
+            e.Result = $"Charged {Format(amount)}, transaction {result.TransactionId}";
+            if (e.Kind is WorkflowKind.ProductCharge or WorkflowKind.ProductChargeRetry or WorkflowKind.PaymentCharge)
+            {
+                MarkPaid(now, $"{e.Description} approved");
+            }
+
+            return;
+        }
+
+        e.Status = WorkflowStatus.Failed;
+        e.DeclineReason = result.DeclineReason;
+        e.Result = $"Declined: {result.DeclineReason} ({result.DeclineCode})";
+        if (e.Kind is not (WorkflowKind.ProductCharge or WorkflowKind.ProductChargeRetry))
+        {
+            return;
+        }
+
+        var retry = Workflow.Count(w => w.Kind == WorkflowKind.ProductChargeRetry) + 1;
+        var retryAt = result.Status == PaymentStatus.HardDeclined ? null : DunningPolicy.RetryAt(Event(WorkflowIds.ProductCharge).ScheduledAt, retry);
+        if (retryAt is { } at)
+        {
+            Add($"{WorkflowIds.ProductCharge}-retry-{retry}", WorkflowKind.ProductChargeRetry, WorkflowEventType.Charge,
+                $"Product charge, retry {retry} of {DunningPolicy.RetryDays.Count}", at, amount: e.Amount);
+            return;
+        }
+
+        var why = result.Status == PaymentStatus.HardDeclined
+            ? $"the card was hard-declined ({result.DeclineReason}); no retry"
+            : $"the last of {DunningPolicy.RetryDays.Count} retries was declined ({result.DeclineReason})";
+        ChangeStatus(OrderStatus.PaymentFailed, now, SystemAuthor, $"Payment failed: {why}");
+        CancelWaiting(now, "payment failed", e => e.Kind == WorkflowKind.PaymentConfirmation);
+        Add(WorkflowIds.PaymentFailedNotice, WorkflowKind.PaymentFailedNotice, WorkflowEventType.Email, "Payment failed email", now);
+    }
+
+    private void MarkPaid(DateTimeOffset now, string why)
+    {
+        AutoCancelAt = null;
+        if (Status != OrderStatus.Paid)
+        {
+            ChangeStatus(OrderStatus.Paid, now, SystemAuthor, why);
+        }
+    }
+
+    /// <summary>Records an email handed to the outbox: sent, still queued (checked again later) or failed.</summary>
+    public void RecordEmail(string eventId, Messaging.EmailDelivery delivery, DateTimeOffset now, TimeSpan recheck)
+    {
+        var e = Event(eventId);
+        if (e.Status != WorkflowStatus.Waiting)
+        {
+            return;
+        }
+
+        e.Recipient = delivery.Recipient;
+        e.MessageId = delivery.MessageId;
+        e.Attempts = delivery.Attempts;
+        switch (delivery.Status)
+        {
+            case Messaging.DeliveryStatus.Sent:
+                e.Status = WorkflowStatus.Completed;
+                e.ExecutedAt = delivery.SentAt ?? now;
+                e.RecheckAt = null;
+                e.Result = $"Sent to {delivery.Recipient}, message id {delivery.MessageId}";
+                break;
+            case Messaging.DeliveryStatus.Failed:
+                e.Status = WorkflowStatus.Failed;
+                e.ExecutedAt = now;
+                e.Result = $"Not delivered to {delivery.Recipient}: {delivery.LastError}";
+                break;
+            default:
+                e.RecheckAt = now + recheck;
+                e.Result = $"Queued for {delivery.Recipient} (attempt {delivery.Attempts}): {delivery.LastError}";
+                break;
+        }
+    }
+
+    /// <summary>An email that cannot be sent because the customer has no address.</summary>
+    public void SkipEmail(string eventId, DateTimeOffset now)
+    {
+        var e = Event(eventId);
+        e.Status = WorkflowStatus.Cancelled;
+        e.ExecutedAt = now;
+        e.Result = "Not sent: the customer has no email address.";
+    }
+
+    /// <summary>A new row that sends a completed email again.</summary>
+    public WorkflowEvent Resend(string eventId, DateTimeOffset now)
+    {
+        var original = Event(eventId);
+        if (original.Type != WorkflowEventType.Email || original.Status != WorkflowStatus.Completed)
+        {
+            throw DomainException.Conflict("Only a sent email can be resent", $"Workflow event '{eventId}' is a {original.Type} that is {original.Status}.");
+        }
+
+        var root = original.ResendOf ?? original.Id;
+        var n = Workflow.Count(w => w.ResendOf == root) + 1;
+        var copy = Add($"{root}-resend-{n}", original.Kind, WorkflowEventType.Email, $"{Event(root).Description} (resent)", now);
+        copy.ResendOf = root;
+        copy.Link = original.Link;
+        return copy;
+    }
+
+    /// <summary>The customer's one-time trial extension: the product charge moves by the extension days.</summary>
+    public void Extend(DateTimeOffset now)
+    {
+        if (IsExtended())
+        {
+            throw DomainException.Conflict("The trial was already extended", $"Order {Number}'s trial can be extended once; it was extended on {ExtendedAt:O}.");
+        }
+
+        if (Status is OrderStatus.Paid or OrderStatus.Shipping or OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Refunded
+            || Workflow.Any(e => e.Kind == WorkflowKind.ProductCharge && e.Status != WorkflowStatus.Waiting && e.Status != WorkflowStatus.OnHold))
+        {
+            throw DomainException.Conflict("The trial is over", $"Order {Number} was already charged for the product; the trial can no longer be extended.");
+        }
+
+        OrderRules.Ensure(Number, Status, OrderAction.Extend);
+        var charge = Event(WorkflowIds.ProductCharge);
+        var from = charge.ScheduledAt;
+        var to = Trial!.ChargeAt(extended: true);
+        charge.ScheduledAt = to;
+        charge.Description = "Product charge at the end of the extended trial";
+        Event(WorkflowIds.PaymentConfirmation).ScheduledAt = to;
+        ExtendedAt = now;
+        var row = Add(WorkflowIds.TrialExtended, WorkflowKind.TrialExtended, WorkflowEventType.Extension, $"Trial extended by {Trial.ExtensionDays} days", now);
+        row.Status = WorkflowStatus.Completed;
+        row.ExecutedAt = now;
+        row.Result = $"Product charge moved from {from:yyyy-MM-dd HH:mm} UTC to {to:yyyy-MM-dd HH:mm} UTC";
+        Workflow.Remove(row);
+        Workflow.Insert(Workflow.IndexOf(charge), row);
+        AddSystemNote($"Trial extended by the customer: product charge moved from {from:O} to {to:O}.", now);
+    }
+
+    public void Confirm(DateTimeOffset now, string by)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.Confirm);
+        ChangeStatus(OrderStatus.Confirmed, now, by, "Confirmed by the customer on the phone");
+    }
+
+    /// <summary>Cancels the order and every Waiting workflow event: a cancelled order is never charged nor reminded.</summary>
+    public void Cancel(DateTimeOffset now, string by, string reason)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.Cancel);
+        ChangeStatus(OrderStatus.Cancelled, now, by, reason);
+        CancelWaiting(now, reason, _ => true);
+        AutoCancelAt = null;
+    }
+
+    public void Delete(DateTimeOffset now, string by)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.Delete);
+        CancelWaiting(now, "order deleted", _ => true);
+        AutoCancelAt = null;
+        ChangeStatus(OrderStatus.Deleted, now, by, "Deleted by an admin (kept for audit)");
+    }
+
+    /// <summary>Moves the order along fulfillment: Shipping, then Shipped, then Delivered.</summary>
+    public void Fulfill(OrderStatus to, DateTimeOffset now, string by)
+    {
+        var action = to switch
+        {
+            OrderStatus.Shipping => OrderAction.Ship,
+            OrderStatus.Shipped => OrderAction.MarkShipped,
+            OrderStatus.Delivered => OrderAction.MarkDelivered,
+            _ => throw DomainException.Invalid(new Dictionary<string, string[]> { ["status"] = ["must be Shipping, Shipped or Delivered."] }),
+        };
+        OrderRules.Ensure(Number, Status, action);
+        ChangeStatus(to, now, by, $"Fulfillment: {to}");
+    }
+
+    public void SetAutoCancel(DateTimeOffset? at, DateTimeOffset now, string by)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.ChangeAutoCancel);
+        if (at is { } when && when <= now)
+        {
+            throw DomainException.Invalid(new Dictionary<string, string[]> { ["at"] = ["must be in the future."] });
+        }
+
+        AutoCancelAt = at;
+        AddSystemNote(at is null ? $"Auto-cancel disabled by {by}." : $"Auto-cancel date set to {at:O} by {by}.", now);
+    }
+
+    public void AutoCancel(DateTimeOffset now) =>
+        Cancel(now, SystemAuthor, $"Auto-cancelled: unpaid on its auto-cancel date {AutoCancelAt:O}");
+
+    public void RemoveAnalytics(DateTimeOffset now, string by)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.RemoveAnalytics);
+        Analytics = null;
+        AddSystemNote($"Analytics (source, channel) removed by {by}.", now);
+    }
+
+    /// <summary>Auto-payments disabled for the customer: waiting charges go on hold instead of running.</summary>
+    public void HoldCharges(DateTimeOffset now, string reason)
+    {
+        AutoPaymentsEnabled = false;
+        var held = Workflow.Where(e => e.Type == WorkflowEventType.Charge && e.Status == WorkflowStatus.Waiting).ToList();
+        foreach (var e in held)
+        {
+            e.Status = WorkflowStatus.OnHold;
+            e.Result = reason;
+        }
+
+        if (held.Count > 0)
+        {
+            AddSystemNote($"Auto-payments disabled: {string.Join(", ", held.Select(e => e.Description))} on hold.", now);
+        }
+    }
+
+    /// <summary>Auto-payments enabled again: held charges wait again (and run at once if already due).</summary>
+    public void ReleaseCharges(DateTimeOffset now)
+    {
+        AutoPaymentsEnabled = true;
+        var released = Workflow.Where(e => e.Status == WorkflowStatus.OnHold).ToList();
+        foreach (var e in released)
+        {
+            e.Status = WorkflowStatus.Waiting;
+            e.Result = null;
+        }
+
+        if (released.Count > 0)
+        {
+            AddSystemNote($"Auto-payments enabled again: {string.Join(", ", released.Select(e => e.Description))} released.", now);
+        }
+    }
+
+    /// <summary>How much of one charge (or prepayment) is still refundable.</summary>
+    public decimal RefundableOf(PaymentRecord payment) =>
+        payment.Amount - Payments.Where(p => p.Kind == PaymentKind.Refund && p.Status == PaymentStatus.Approved && p.RefundOf == payment.TransactionId).Sum(p => p.Amount);
+
+    /// <summary>Splits a refund over the approved charges and prepayments, newest first.</summary>
+    public IReadOnlyList<(PaymentRecord Payment, decimal Amount)> PlanRefund(decimal amount)
+    {
+        var plan = new List<(PaymentRecord, decimal)>();
+        var left = amount;
+        foreach (var payment in Payments.Where(p => p.Kind != PaymentKind.Refund && p.Status == PaymentStatus.Approved).Reverse())
+        {
+            var part = Math.Min(left, RefundableOf(payment));
+            if (part > 0m)
+            {
+                plan.Add((payment, part));
+                left -= part;
+            }
+        }
+
+        return plan;
+    }
+
+    public void RecordRefund(PaymentResult result, decimal amount, string refundOf, DateTimeOffset now, string by, string? reason)
+    {
+        Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Refund, amount, Currency, now, result.Provider,
+            result.TransactionId, result.Status, null, result.DeclineReason, result.IdempotencyKey, refundOf));
+        if (result.Status != PaymentStatus.Approved)
+        {
+            return;
+        }
+
+        var full = Refundable() == 0m;
+        AddSystemNote($"{(full ? "Full" : "Partial")} refund of {Format(amount)} by {by}{(reason is null ? "" : $": {reason}")}.", now);
+        if (full && Status != OrderStatus.Refunded)
+        {
+            CancelWaiting(now, "order refunded", _ => true);
+            ChangeStatus(OrderStatus.Refunded, now, by, "Refunded in full");
+        }
+    }
+
+    public void RecordPrepayment(PaymentResult result, decimal amount, DateTimeOffset now, string by)
+    {
+        Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Prepayment, amount, Currency, now, result.Provider,
+            result.TransactionId, result.Status, null, result.DeclineReason, result.IdempotencyKey));
+        AddSystemNote($"Prepayment of {Format(amount)} taken by {by}.", now);
+        var owed = IsTrial ? ItemsTotal() : Total();
+        if (Prepayments() >= owed)
+        {
+            CancelWaiting(now, "paid in advance", e => e.Type == WorkflowEventType.Charge && e.Kind != WorkflowKind.ShippingCharge);
+            MarkPaid(now, "prepaid in full");
+        }
+    }
+
+    public OrderNote AddNote(string? text, string author, DateTimeOffset now)
+    {
+        var stored = Customers.CustomerNote.ValidText(text);
+        var note = new OrderNote($"note-{Notes.Count + 1}", stored, author, System: false, now);
+        Notes.Add(note);
+        return note;
+    }
+
+    public OrderTask AddTask(string? title, DateTimeOffset? dueAt, string? assignee, DateTimeOffset now, string by)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.AddTask);
+        var v = new Validator();
+        v.Text("title", title, Validator.NameMaxLength, required: true);
+        v.Id("assignee", assignee, required: false);
+        v.ThrowIfInvalid();
+        var task = new OrderTask($"task-{Tasks.Count + 1}", CardNumbers.Redact(title!.Trim()), dueAt, assignee, false, now, by);
+        Tasks.Add(task);
+        return task;
+    }
+
+    private void ChangeStatus(OrderStatus to, DateTimeOffset now, string by, string reason)
+    {
+        History.Add(new StatusChange(Status, to, now, by, reason));
+        AddSystemNote($"Status changed from {Status} to {to}: {reason}.", now);
+        Status = to;
+    }
+
+    private void CancelWaiting(DateTimeOffset now, string reason, Func<WorkflowEvent, bool> which)
+    {
+        foreach (var e in Workflow.Where(e => e.Status is WorkflowStatus.Waiting or WorkflowStatus.OnHold && which(e)))
+        {
+            e.Status = WorkflowStatus.Cancelled;
+            e.ExecutedAt = now;
+            e.Result = $"Cancelled: {reason}";
+        }
+    }
+
+    private void AddSystemNote(string text, DateTimeOffset now) =>
+        Notes.Add(new OrderNote($"note-{Notes.Count + 1}", text, SystemAuthor, System: true, now));
+
+    public string Format(decimal amount) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Currency} {amount.ToString("0.".PadRight(2 + Common.Currency.Get(Currency).MinorUnits, '0').TrimEnd('.'), CultureInfo.InvariantCulture)}");
+}
+
+/// <summary>The stable ids of the workflow rows; idempotency keys are built from them.</summary>
+public static class WorkflowIds
+{
+    public const string ShippingCharge = "sh-charge";
+    public const string PaymentCharge = "payment";
+    public const string OrderConfirmation = "order-confirmation";
+    public const string TrialReminder = "trial-reminder";
+    public const string ExtensionOffer = "extension-offer";
+    public const string ProductCharge = "product-charge";
+    public const string PaymentConfirmation = "payment-confirmation";
+    public const string PaymentFailedNotice = "payment-failed";
+    public const string TrialExtended = "trial-extended";
+}

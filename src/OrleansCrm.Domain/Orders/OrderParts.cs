@@ -1,0 +1,126 @@
+using OrleansCrm.Domain.Payments;
+
+namespace OrleansCrm.Domain.Orders;
+
+public enum WorkflowEventType
+{
+    Charge,
+    Email,
+    Extension,
+}
+
+public enum WorkflowStatus
+{
+    Waiting,
+    Completed,
+    Failed,
+    Cancelled,
+    OnHold,
+}
+
+/// <summary>What a workflow event is for; decides how it runs and what its outcome changes.</summary>
+public enum WorkflowKind
+{
+    ShippingCharge,
+    PaymentCharge,
+    ProductCharge,
+    ProductChargeRetry,
+    OrderConfirmation,
+    TrialReminder,
+    ExtensionOffer,
+    PaymentConfirmation,
+    PaymentFailedNotice,
+    TrialExtended,
+}
+
+/// <summary>One row of the sales workflow: something that happens (or happened) to the order at a time.</summary>
+public sealed class WorkflowEvent
+{
+    public required string Id { get; set; }
+
+    public required WorkflowKind Kind { get; set; }
+
+    public required WorkflowEventType Type { get; set; }
+
+    public required string Description { get; set; }
+
+    public WorkflowStatus Status { get; set; } = WorkflowStatus.Waiting;
+
+    public required DateTimeOffset ScheduledAt { get; set; }
+
+    public DateTimeOffset? ExecutedAt { get; set; }
+
+    /// <summary>What happened, in words: the amount and transaction, the recipient and message id, or the decline reason.</summary>
+    public string? Result { get; set; }
+
+    public decimal? Amount { get; set; }
+
+    public string? TransactionId { get; set; }
+
+    public string? Recipient { get; set; }
+
+    public string? MessageId { get; set; }
+
+    public string? DeclineReason { get; set; }
+
+    /// <summary>The customer's one-time extension link, on the extension-offer row.</summary>
+    public string? Link { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>Set when an attempt's outcome is unknown: ask the provider again then, with the same key.</summary>
+    public DateTimeOffset? RecheckAt { get; set; }
+
+    /// <summary>An event that may run only after this one completed (the payment confirmation after its charge).</summary>
+    public string? After { get; set; }
+
+    /// <summary>For a resent email, the row it resends.</summary>
+    public string? ResendOf { get; set; }
+
+    /// <summary>What an agent may do with the row: a completed email can be resent.</summary>
+    public IReadOnlyList<string> Actions =>
+        Type == WorkflowEventType.Email && Status == WorkflowStatus.Completed ? ["resend"] : [];
+}
+
+public enum PaymentKind
+{
+    Charge,
+    Prepayment,
+    Refund,
+}
+
+/// <summary>One row of the payment history.</summary>
+public sealed record PaymentRecord(
+    string Id,
+    PaymentKind Kind,
+    decimal Amount,
+    string Currency,
+    DateTimeOffset At,
+    string Provider,
+    string? TransactionId,
+    PaymentStatus Status,
+    string? EventId,
+    string? DeclineReason,
+    string IdempotencyKey,
+    string? RefundOf = null);
+
+/// <summary>A note on the order: written by an agent, or by the system when something changed the order.</summary>
+public sealed record OrderNote(string Id, string Text, string Author, bool System, DateTimeOffset CreatedAt);
+
+/// <summary>A change of status, for the order history.</summary>
+public sealed record StatusChange(OrderStatus? From, OrderStatus To, DateTimeOffset At, string By, string Reason);
+
+/// <summary>A line of the order.</summary>
+public sealed record OrderItem(string Sku, string Name, int Quantity, decimal UnitPrice, decimal Total);
+
+public sealed record Analytics(string? Source, string? Channel);
+
+public sealed record Affiliate(string? Id, decimal? Commission);
+
+public sealed record DeliveryMethod(string Id, string Name, decimal Price);
+
+/// <summary>The customer as the order needs them: for the search index and the emails.</summary>
+public sealed record CustomerSnapshot(string Id, string Name, string? Email, string Phone, string TimeZone);
+
+/// <summary>A task on the order.</summary>
+public sealed record OrderTask(string Id, string Title, DateTimeOffset? DueAt, string? Assignee, bool Done, DateTimeOffset CreatedAt, string CreatedBy);

@@ -1,0 +1,112 @@
+using OrleansCrm.Domain.Common;
+
+namespace OrleansCrm.Domain.Orders;
+
+/// <summary>A line asked for: <c>sku</c> is <c>"main"</c> for the offer's product, or an upsell id of the offer.</summary>
+public sealed record OrderLine(string? Sku, int? Quantity);
+
+/// <summary>
+/// What placing an order takes. The card arrives only as a payment-provider token
+/// (<paramref name="CardToken"/>); a card number or CVV is never accepted.
+/// </summary>
+public sealed record PlaceOrder(
+    string? CustomerId,
+    string? OfferId,
+    string? Currency,
+    bool Trial,
+    IReadOnlyList<OrderLine>? Items,
+    string? CardToken,
+    string? PaymentProvider,
+    string? DeliveryMethodId,
+    string? Ip,
+    Analytics? Analytics,
+    Affiliate? Affiliate,
+    string? Tag)
+{
+    public const string MainSku = "main";
+
+    /// <summary>Checks the request's own shape (what needs no offer or customer to know).</summary>
+    public PlaceOrder Validated()
+    {
+        var v = new Validator();
+        v.Id("customerId", CustomerId);
+        v.Id("offerId", OfferId);
+        v.Currency("currency", Currency);
+        var items = Items is null || Items.Count == 0 ? [new OrderLine(MainSku, 1)] : Items;
+        if (items.Count > 20)
+        {
+            v.Add("items", "may hold at most 20 lines.");
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (v.Required($"items[{i}]", items[i]))
+            {
+                v.Id($"items[{i}].sku", items[i].Sku);
+                v.Range($"items[{i}].quantity", items[i].Quantity ?? 1, 1, 100);
+            }
+        }
+
+        v.Unique("items", items, l => l?.Sku);
+        CardTokens.Check(v, "cardToken", CardToken, required: Trial);
+        if (PaymentProvider is not null && !PaymentProviders.IsKnown(PaymentProvider))
+        {
+            v.Add("paymentProvider", $"'{Validator.Shorten(PaymentProvider)}' is not a payment provider this CRM knows.");
+        }
+
+        v.Id("deliveryMethodId", DeliveryMethodId, required: false);
+        if (Ip is not null && !System.Net.IPAddress.TryParse(Ip, out _))
+        {
+            v.Add("ip", "must be an IPv4 or IPv6 address.");
+        }
+
+        v.Text("analytics.source", Analytics?.Source, 100);
+        v.Text("analytics.channel", Analytics?.Channel, 100);
+        v.Id("affiliate.id", Affiliate?.Id, required: false);
+        if (Affiliate?.Commission is < 0m or > Common.Currency.MaxAmount)
+        {
+            v.Add("affiliate.commission", "must be zero or more.");
+        }
+
+        v.Text("tag", Tag, 50);
+        v.ThrowIfInvalid();
+        return this with
+        {
+            Items = items.Select(l => l with { Quantity = l.Quantity ?? 1 }).ToList(),
+            PaymentProvider = PaymentProvider ?? PaymentProviders.Sandbox,
+        };
+    }
+}
+
+/// <summary>Card fields take provider tokens only: a card number or anything CVV-shaped is refused and never echoed.</summary>
+public static class CardTokens
+{
+    public const int MaxLength = 200;
+
+    public static void Check(Validator v, string field, string? token, bool required)
+    {
+        if (token is null)
+        {
+            if (required)
+            {
+                v.Add(field, "is required: a payment-provider card token.");
+            }
+
+            return;
+        }
+
+        if (CardNumbers.LooksLikePan(token) || CardNumbers.ContainsPan(token))
+        {
+            v.Add(field, "must be a payment-provider token; card numbers are never accepted.");
+            return;
+        }
+
+        if (token.Trim().Length is >= 3 and <= 4 && token.Trim().All(char.IsAsciiDigit))
+        {
+            v.Add(field, "must be a payment-provider token; a CVV is never accepted.");
+            return;
+        }
+
+        v.Text(field, token, MaxLength, required: true);
+    }
+}

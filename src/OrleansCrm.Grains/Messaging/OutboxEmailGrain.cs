@@ -1,0 +1,166 @@
+using Microsoft.Extensions.Logging;
+using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Messaging;
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Grains.Messaging;
+
+/// <summary>
+/// One outgoing email. Intent, effect, record: the message is persisted as queued (with its attempt
+/// counted and its retry armed) before the transport sees it, and the result is persisted after. A
+/// crash in between leaves a queued message whose retry is already armed; a sent or failed message is
+/// never handed to the transport again.
+/// </summary>
+public sealed partial class OutboxEmailGrain(
+    [PersistentState(StorageNames.OutboxEmailState, StorageNames.Crm)] IPersistentState<OutboxEmailState> state,
+    CrmClock clock,
+    IDueWorkScheduler scheduler,
+    IEmailTransport transport,
+    ILogger<OutboxEmailGrain> logger)
+    : Grain, IOutboxEmailGrain, IRemindable
+{
+    /// <summary>How long one attempt may take; below the grain call timeout so the caller sees the outcome.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(20);
+
+    private string Key => this.GetPrimaryKeyString();
+
+    public async Task<EmailDelivery> SendAsync(EmailMessage message)
+    {
+        Validate(message);
+        if (state.State.Delivery is null)
+        {
+            var now = clock.GetUtcNow();
+            state.State.Message = message;
+            state.State.Delivery = new EmailDelivery(Key, OutboxRules.MessageIdFor(Key), message.To, DeliveryStatus.Queued, 0, now, null, null);
+            state.State.NextAttemptAt = now;
+            await AttemptAsync();
+        }
+        else if (IsDue(clock.GetUtcNow()))
+        {
+            await AttemptAsync();
+        }
+
+        return state.State.Delivery!;
+    }
+
+    public Task<EmailDelivery?> GetAsync() => Task.FromResult(state.State.Delivery);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (IsDue(clock.GetUtcNow()))
+        {
+            await AttemptAsync();
+        }
+        else
+        {
+            await scheduler.ArmAsync(this, PendingAt());
+        }
+    }
+
+    private bool IsDue(DateTimeOffset now) =>
+        state.State.Delivery is { Status: DeliveryStatus.Queued } && (state.State.NextAttemptAt ?? now) <= now;
+
+    private DateTimeOffset? PendingAt() =>
+        state.State.Delivery is { Status: DeliveryStatus.Queued } ? state.State.NextAttemptAt : null;
+
+    private async Task AttemptAsync()
+    {
+        var delivery = state.State.Delivery!;
+        if (delivery.Attempts >= OutboxRules.MaxAttempts)
+        {
+            // The last attempt was cut short (the silo stopped while it ran): it is not repeated.
+            await FinishAsync(delivery with { Status = DeliveryStatus.Failed, LastError = "The last attempt was interrupted; its outcome is unknown." });
+            LogFailed(Key, delivery.MessageId, delivery.Attempts);
+            return;
+        }
+
+        // Intent: the attempt is counted and its retry armed before the transport sees the message.
+        var attempt = delivery.Attempts + 1;
+        delivery = delivery with { Attempts = attempt };
+        state.State.Delivery = delivery;
+        state.State.NextAttemptAt = clock.GetUtcNow() + (OutboxRules.WaitAfter(attempt) ?? OutboxRules.Backoff[^1]);
+        await scheduler.ArmAsync(this, state.State.NextAttemptAt);
+        await state.WriteStateAsync();
+
+        // Effect.
+        string? error;
+        bool permanent;
+        try
+        {
+            using var timeout = new CancellationTokenSource(AttemptTimeout);
+            await transport.DeliverAsync(state.State.Message!, delivery.MessageId, timeout.Token);
+            await FinishAsync(delivery with { Status = DeliveryStatus.Sent, SentAt = clock.GetUtcNow(), LastError = null });
+            LogSent(Key, delivery.MessageId, attempt);
+            return;
+        }
+        catch (EmailTransportException ex)
+        {
+            (error, permanent) = (ex.Message, ex.IsPermanent);
+        }
+        catch (OperationCanceledException)
+        {
+            (error, permanent) = ($"The transport did not answer within {AttemptTimeout.TotalSeconds:0} seconds.", false);
+        }
+        catch (Exception ex)
+        {
+            (error, permanent) = ($"{ex.GetType().Name}: {ex.Message}", false);
+        }
+
+        // Record.
+        var wait = OutboxRules.WaitAfter(attempt);
+        if (permanent || wait is null)
+        {
+            await FinishAsync(delivery with { Status = DeliveryStatus.Failed, LastError = error });
+            LogFailed(Key, delivery.MessageId, attempt);
+            return;
+        }
+
+        state.State.Delivery = delivery with { LastError = error };
+        state.State.NextAttemptAt = clock.GetUtcNow() + wait.Value;
+        await state.WriteStateAsync();
+        await scheduler.ArmAsync(this, state.State.NextAttemptAt);
+        LogRetrying(Key, delivery.MessageId, attempt, state.State.NextAttemptAt.Value);
+    }
+
+    /// <summary>Records a final status (sent or failed): nothing is pending any more.</summary>
+    private async Task FinishAsync(EmailDelivery final)
+    {
+        state.State.Delivery = final;
+        state.State.NextAttemptAt = null;
+        await state.WriteStateAsync();
+        await scheduler.ArmAsync(this, null);
+    }
+
+    private void Validate(EmailMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var validator = new Validator();
+        if (validator.Required("key", message.Key) && !string.Equals(message.Key, Key, StringComparison.Ordinal))
+        {
+            validator.Add("key", $"must be the outbox entry's key '{Key}'.");
+        }
+
+        validator.Required("to", message.To);
+        if (message.Subject is null)
+        {
+            validator.Add("subject", "is required.");
+        }
+
+        if (message.TextBody is null)
+        {
+            validator.Add("textBody", "is required.");
+        }
+
+        validator.ThrowIfInvalid();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Email {Key} ({MessageId}) sent on attempt {Attempt}")]
+    private partial void LogSent(string key, string messageId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Key} ({MessageId}) attempt {Attempt} failed; it is tried again at {NextAttemptAt}")]
+    private partial void LogRetrying(string key, string messageId, int attempt, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Email {Key} ({MessageId}) failed for good after {Attempts} attempt(s)")]
+    private partial void LogFailed(string key, string messageId, int attempts);
+}

@@ -1,0 +1,19 @@
+using OrleansCrm.Domain.Messaging;
+
+namespace OrleansCrm.Grains.Messaging;
+
+[GenerateSerializer, Alias("OrleansCrm.OutboxEmailState")]
+public sealed class OutboxEmailState
+{
+    /// <summary>The message as first recorded under the key.</summary>
+    [Id(0)]
+    public EmailMessage? Message { get; set; }
+
+    /// <summary>Where it stands; null until the key is recorded.</summary>
+    [Id(1)]
+    public EmailDelivery? Delivery { get; set; }
+
+    /// <summary>When the next attempt falls due while the message is queued; null otherwise.</summary>
+    [Id(2)]
+    public DateTimeOffset? NextAttemptAt { get; set; }
+}

@@ -1,0 +1,372 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Messaging;
+using OrleansCrm.Domain.Orders;
+using OrleansCrm.Domain.Payments;
+using OrleansCrm.Grains.Messaging;
+using OrleansCrm.Grains.Payments;
+using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Grains.Orders;
+
+[GenerateSerializer, Alias("OrleansCrm.OrderState")]
+public sealed class OrderState
+{
+    [Id(0)]
+    public Order? Order { get; set; }
+
+    [Id(1)]
+    public long Version { get; set; }
+}
+
+/// <summary>Where links in customer emails point.</summary>
+public sealed class PublicLinkOptions
+{
+    public string BaseUrl { get; set; } = "http://localhost:5080";
+}
+
+/// <summary>
+/// An order: loads its state, lets the domain decide, performs charges and emails (intent persisted
+/// first, the same idempotency key on every retry), persists, updates the search index and arms its one reminder.
+/// </summary>
+public sealed partial class OrderGrain(
+    [PersistentState(StorageNames.OrderState, StorageNames.Crm)] IPersistentState<OrderState> state,
+    CrmClock clock,
+    IDueWorkScheduler scheduler,
+    IPaymentGateway payments,
+    IEmailOutbox outbox,
+    IOrderDirectory directory,
+    IOptions<DueWorkOptions> dueWork,
+    IOptions<PublicLinkOptions> links,
+    ILogger<OrderGrain> logger)
+    : Grain, IOrderGrain, IRemindable
+{
+    /// <summary>A bound on one round of due work, so a broken rule cannot spin.</summary>
+    private const int MaxStepsPerRound = 64;
+
+    private string Number => this.GetPrimaryKeyString();
+
+    private Order Current => state.State.Order ?? throw DomainException.NotFound("Order", Number);
+
+    public async Task<Order> PlaceAsync(PlaceOrder request, string placedBy)
+    {
+        if (state.State.Order is { } existing)
+        {
+            return existing;
+        }
+
+        var valid = request.Validated();
+        var offer = await GrainFactory.GetGrain<IOfferGrain>(valid.OfferId!).GetAsync()
+            ?? throw Unknown("offerId", $"There is no offer '{valid.OfferId}'.");
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(valid.CustomerId!).GetAsync()
+            ?? throw Unknown("customerId", $"There is no customer '{valid.CustomerId}'.");
+        var card = valid.CardToken is null ? null : await payments.DescribeCardAsync(valid.PaymentProvider!, valid.CardToken);
+        var profile = customer.Profile;
+        var snapshot = new CustomerSnapshot(customer.Id, profile.Name!, profile.Email, profile.Phone!, profile.TimeZone!);
+        var now = clock.GetUtcNow();
+        var order = Order.Place(Number, valid, offer.Value, snapshot, card, now, placedBy);
+
+        // The first charge runs before anything is stored: a declined card creates no order.
+        if (order.NextDueEvent(now) is { Type: WorkflowEventType.Charge } first)
+        {
+            var result = await ChargeOrLookupAsync(order, first, order.AmountToCharge(first));
+            if (result.Status is PaymentStatus.Declined or PaymentStatus.HardDeclined)
+            {
+                throw new DomainException(ProblemKind.PaymentDeclined, "Payment declined", $"The card was declined: {result.DeclineReason} ({result.DeclineCode}). Nothing was created; try another card.");
+            }
+
+            if (result.Status == PaymentStatus.Unknown)
+            {
+                throw new DomainException(ProblemKind.Unavailable, "The payment provider did not answer", "Nothing was created. Retry with the same Idempotency-Key: the card is never charged twice.");
+            }
+
+            first.Attempts = 1;
+            order.RecordCharge(first.Id, result, now);
+        }
+
+        if (!customer.AutoPaymentsEnabled)
+        {
+            order.HoldCharges(now, "Auto-payments are disabled for this customer.");
+        }
+
+        state.State.Order = order;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICustomerGrain>(customer.Id).AddOrderAsync(Number);
+        await SaveAndRunDueWorkAsync();
+        return Current;
+    }
+
+    public Task<Order?> GetAsync() => Task.FromResult(state.State.Order);
+
+    public Task<Order> ExtendTrialAsync() => ChangeAsync(order => order.Extend(clock.GetUtcNow()));
+
+    public Task<Order> ConfirmAsync(string by) => ChangeAsync(order => order.Confirm(clock.GetUtcNow(), by));
+
+    public Task<Order> CancelAsync(string by, string? reason) =>
+        ChangeAsync(order => order.Cancel(clock.GetUtcNow(), by, Reason(reason, "Cancelled by " + by)));
+
+    public Task<Order> DeleteAsync(string by) => ChangeAsync(order => order.Delete(clock.GetUtcNow(), by));
+
+    public Task<Order> FulfillAsync(OrderStatus to, string by) => ChangeAsync(order => order.Fulfill(to, clock.GetUtcNow(), by));
+
+    public Task<Order> SetAutoCancelAsync(DateTimeOffset? at, string by) => ChangeAsync(order => order.SetAutoCancel(at, clock.GetUtcNow(), by));
+
+    public Task<Order> RemoveAnalyticsAsync(string by) => ChangeAsync(order => order.RemoveAnalytics(clock.GetUtcNow(), by));
+
+    public Task<Order> ResendAsync(string eventId, string by) => ChangeAsync(order => order.Resend(eventId, clock.GetUtcNow()));
+
+    public async Task<OrderNote> AddNoteAsync(string? text, string by)
+    {
+        var note = Current.AddNote(text, by, clock.GetUtcNow());
+        await SaveAndRunDueWorkAsync();
+        return note;
+    }
+
+    public async Task<OrderTask> AddTaskAsync(string? title, DateTimeOffset? dueAt, string? assignee, string by)
+    {
+        var task = Current.AddTask(title, dueAt, assignee, clock.GetUtcNow(), by);
+        await SaveAndRunDueWorkAsync();
+        return task;
+    }
+
+    public async Task AutoPaymentsChangedAsync(bool enabled, string by)
+    {
+        if (state.State.Order is not { } order)
+        {
+            return;
+        }
+
+        if (enabled)
+        {
+            order.ReleaseCharges(clock.GetUtcNow());
+        }
+        else
+        {
+            order.HoldCharges(clock.GetUtcNow(), $"Auto-payments disabled by {by}.");
+        }
+
+        await SaveAndRunDueWorkAsync();
+    }
+
+    public async Task<Order> RefundAsync(decimal? amount, string? reason, string? idempotencyKey, string by)
+    {
+        var order = Current;
+        OrderRules.Ensure(Number, order.Status, OrderAction.Refund);
+        var refundKey = idempotencyKey is null ? $"refund-{order.Payments.Count(p => p.Kind == PaymentKind.Refund) + 1}" : $"refund:{idempotencyKey}";
+        if (order.Payments.Any(p => p.IdempotencyKey.StartsWith($"{Number}:{refundKey}:", StringComparison.Ordinal)))
+        {
+            return order; // the same refund asked again: done already
+        }
+
+        var total = amount ?? order.Refundable();
+        CheckAmount("amount", total, order, max: order.Refundable(), "refundable");
+        var now = clock.GetUtcNow();
+        foreach (var (payment, part) in order.PlanRefund(total))
+        {
+            var currency = Currency.Get(order.Currency);
+            var request = new RefundRequest(payment.Provider, $"{Number}:{refundKey}:{payment.TransactionId}", payment.TransactionId!,
+                currency.ToMinorUnits(part), order.Currency, Reason(reason, "refund"));
+            var result = await payments.RefundAsync(request);
+            order.RecordRefund(result, part, payment.TransactionId!, now, by, reason);
+            await state.WriteStateAsync();
+        }
+
+        await SaveAndRunDueWorkAsync();
+        return Current;
+    }
+
+    public async Task<Order> PrepayAsync(decimal? amount, string? cardToken, string? idempotencyKey, string by)
+    {
+        var order = Current;
+        OrderRules.Ensure(Number, order.Status, OrderAction.Prepay);
+        var offer = await GrainFactory.GetGrain<IOfferGrain>(order.OfferId).GetAsync();
+        if (offer?.Value.PrepaymentAllowed != true)
+        {
+            throw DomainException.Conflict("Prepayment not allowed", $"Offer '{order.OfferId}' does not allow prepayments.");
+        }
+
+        var v = new Validator();
+        CardTokens.Check(v, "cardToken", cardToken ?? order.CardToken, required: true);
+        v.ThrowIfInvalid();
+        var key = $"{Number}:{(idempotencyKey is null ? $"prepayment-{order.Payments.Count(p => p.Kind == PaymentKind.Prepayment) + 1}" : $"prepayment:{idempotencyKey}")}";
+        if (order.Payments.Any(p => p.IdempotencyKey == key))
+        {
+            return order;
+        }
+
+        var owed = (order.IsTrial ? order.ItemsTotal() : order.Total()) - order.Prepayments();
+        CheckAmount("amount", amount, order, max: owed, "still owed");
+        var result = await payments.ChargeAsync(new ChargeRequest(order.PaymentProvider, key, cardToken ?? order.CardToken!,
+            Currency.Get(order.Currency).ToMinorUnits(amount!.Value), order.Currency, $"Prepayment for order {Number}"));
+        if (result.Status == PaymentStatus.Unknown)
+        {
+            result = await payments.LookupAsync(order.PaymentProvider, key) ?? result;
+        }
+
+        switch (result.Status)
+        {
+            case PaymentStatus.Approved:
+                order.RecordPrepayment(result, amount.Value, clock.GetUtcNow(), by);
+                await SaveAndRunDueWorkAsync();
+                return Current;
+            case PaymentStatus.Unknown:
+                throw new DomainException(ProblemKind.Unavailable, "The payment provider did not answer", "Retry with the same Idempotency-Key: the card is never charged twice.");
+            default:
+                throw new DomainException(ProblemKind.PaymentDeclined, "Payment declined", $"The card was declined: {result.DeclineReason} ({result.DeclineCode}). Nothing was recorded.");
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => SaveAndRunDueWorkAsync();
+
+    private async Task<Order> ChangeAsync(Action<Order> change)
+    {
+        change(Current);
+        await SaveAndRunDueWorkAsync();
+        return Current;
+    }
+
+    /// <summary>Persists, runs every workflow step already due (each persisted as it completes), indexes, arms the reminder.</summary>
+    private async Task SaveAndRunDueWorkAsync()
+    {
+        if (state.State.Order is not { } order)
+        {
+            await scheduler.ArmAsync(this, null);
+            return;
+        }
+
+        state.State.Version++;
+        await state.WriteStateAsync();
+        for (var step = 0; step < MaxStepsPerRound; step++)
+        {
+            var now = clock.GetUtcNow();
+            if (order.AutoCancelDue(now))
+            {
+                order.AutoCancel(now);
+            }
+            else if (order.NextDueEvent(now) is { } due)
+            {
+                await RunAsync(order, due);
+            }
+            else
+            {
+                break;
+            }
+
+            state.State.Version++;
+            await state.WriteStateAsync();
+        }
+
+        await directory.UpsertAsync(Entry(order, state.State.Version));
+        await scheduler.ArmAsync(this, order.NextDue());
+    }
+
+    private Task RunAsync(Order order, WorkflowEvent due) => due.Type switch
+    {
+        WorkflowEventType.Charge => RunChargeAsync(order, due),
+        WorkflowEventType.Email => RunEmailAsync(order, due),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task RunChargeAsync(Order order, WorkflowEvent charge)
+    {
+        var now = clock.GetUtcNow();
+        if (!order.AutoPaymentsEnabled)
+        {
+            order.HoldCharges(now, "Auto-payments are disabled for this customer.");
+            return;
+        }
+
+        // Intent first: the attempt is on record before the provider hears of it.
+        charge.Attempts++;
+        await state.WriteStateAsync();
+        var result = await ChargeOrLookupAsync(order, charge, order.AmountToCharge(charge));
+        order.RecordCharge(charge.Id, result, clock.GetUtcNow());
+        LogCharge(logger, Number, charge.Id, result.Status);
+    }
+
+    /// <summary>Charges under the event's key; an earlier attempt or an unknown outcome is resolved by asking with the same key.</summary>
+    private async Task<PaymentResult> ChargeOrLookupAsync(Order order, WorkflowEvent charge, decimal amount)
+    {
+        var key = order.ChargeKey(charge);
+        if (charge.Attempts > 1 && await payments.LookupAsync(order.PaymentProvider, key) is { Status: not PaymentStatus.Unknown } earlier)
+        {
+            return earlier;
+        }
+
+        var currency = Currency.Get(order.Currency);
+        var result = await payments.ChargeAsync(new ChargeRequest(order.PaymentProvider, key, order.CardToken!, currency.ToMinorUnits(amount), order.Currency,
+            $"{charge.Description}, order {Number}"));
+        if (result.Status == PaymentStatus.Unknown)
+        {
+            result = await payments.LookupAsync(order.PaymentProvider, key) ?? result;
+        }
+
+        return result;
+    }
+
+    private async Task RunEmailAsync(Order order, WorkflowEvent email)
+    {
+        var now = clock.GetUtcNow();
+        if (order.Customer.Email is not { } to)
+        {
+            order.SkipEmail(email.Id, now);
+            return;
+        }
+
+        if (email.Kind == WorkflowKind.ExtensionOffer && email.Link is null)
+        {
+            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            await GrainFactory.GetGrain<ITrialExtensionTokenGrain>(TokenKey(token)).RegisterAsync(Number);
+            email.Link = $"{links.Value.BaseUrl.TrimEnd('/')}/api/v1/trial-extensions/{token}";
+            await state.WriteStateAsync();
+        }
+
+        var (subject, body) = BuiltInEmails.For(order, email);
+        var delivery = await outbox.SendAsync(new EmailMessage($"{Number}:{email.Id}", to, order.Customer.Name, subject, body));
+        order.RecordEmail(email.Id, delivery, now, dueWork.Value.RetryPeriod);
+    }
+
+    /// <summary>Tokens are looked up by their SHA-256, so the grain key is never the secret itself.</summary>
+    public static string TokenKey(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static OrderEntry Entry(Order o, long version) => new(
+        o.Number, o.Customer.Id, o.Customer.Name, o.Customer.Email, o.Customer.Phone, o.Status, o.Currency, o.Total(), o.IsTrial, o.PlacedAt, o.MainOrderNumber, version);
+
+    private static void CheckAmount(string field, decimal? amount, Order order, decimal max, string what)
+    {
+        var v = new Validator();
+        if (amount is not { } value)
+        {
+            v.Add(field, "is required.");
+        }
+        else if (value <= 0m)
+        {
+            v.Add(field, "must be more than zero.");
+        }
+        else if (v.Amount(field, value, Currency.Get(order.Currency)) && value > max)
+        {
+            v.Add(field, $"is more than the {order.Format(max)} {what}.");
+        }
+
+        v.ThrowIfInvalid();
+    }
+
+    private static string Reason(string? reason, string fallback)
+    {
+        var v = new Validator();
+        v.Text("reason", reason, Validator.ShortTextMaxLength);
+        v.ThrowIfInvalid();
+        return string.IsNullOrWhiteSpace(reason) ? fallback : CardNumbers.Redact(reason.Trim());
+    }
+
+    private static DomainException Unknown(string field, string message) =>
+        DomainException.Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {Order} charge {Event}: {Status}")]
+    private static partial void LogCharge(ILogger logger, string order, string @event, PaymentStatus status);
+}

@@ -1,0 +1,39 @@
+using OrleansCrm.Domain.Orders;
+
+namespace OrleansCrm.Grains.ReadModel;
+
+/// <summary>An order as searches see it.</summary>
+public sealed record OrderEntry(
+    string Number,
+    string CustomerId,
+    string CustomerName,
+    string? CustomerEmail,
+    string CustomerPhone,
+    OrderStatus Status,
+    string Currency,
+    decimal Total,
+    bool IsTrial,
+    DateTimeOffset PlacedAt,
+    string? MainOrderNumber,
+    long Version);
+
+/// <summary>
+/// A search over orders: any of <paramref name="Statuses"/>; <paramref name="Text"/> in the number, customer
+/// name, email or phone; placed in [<paramref name="From"/>, <paramref name="To"/>); of one customer. Deleted orders never appear.
+/// </summary>
+public sealed record OrderQuery(
+    IReadOnlyList<OrderStatus>? Statuses = null,
+    string? Text = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? CustomerId = null,
+    int Skip = 0,
+    int Take = 50);
+
+/// <summary>The orders' search index, upserted by the order grain after every change (newest version wins).</summary>
+public interface IOrderDirectory
+{
+    Task UpsertAsync(OrderEntry entry, CancellationToken cancellationToken = default);
+
+    Task<Page<OrderEntry>> SearchAsync(OrderQuery query, CancellationToken cancellationToken = default);
+}

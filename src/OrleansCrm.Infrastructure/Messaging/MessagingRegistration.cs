@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using OrleansCrm.Grains.Messaging;
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Infrastructure.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>
+    /// The email outbox and its transport: SMTP when <c>Smtp:Host</c> is set, otherwise the pickup
+    /// folder. Settings are read now, so a bad value stops startup naming its key. A transport
+    /// registered before this call is kept.
+    /// </summary>
+    public static IServiceCollection AddCrmEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = EmailSettings.Read(configuration);
+        services.TryAddSingleton(settings);
+        if (settings.Smtp is { } smtp)
+        {
+            services.TryAddSingleton<IEmailTransport>(sp => new SmtpEmailTransport(
+                smtp,
+                sp.GetRequiredService<EmailSettings>(),
+                BusinessTime(sp),
+                sp.GetRequiredService<ILogger<SmtpEmailTransport>>()));
+        }
+        else
+        {
+            services.TryAddSingleton<IEmailTransport>(sp => new PickupFolderEmailTransport(
+                sp.GetRequiredService<EmailSettings>(),
+                BusinessTime(sp),
+                sp.GetRequiredService<ILogger<PickupFolderEmailTransport>>()));
+        }
+
+        services.TryAddSingleton<IEmailOutbox, EmailOutbox>();
+        return services;
+    }
+
+    /// <summary>The Date header follows the business clock, like every other instant the CRM records.</summary>
+    private static TimeProvider BusinessTime(IServiceProvider services) =>
+        services.GetService<CrmClock>() ?? TimeProvider.System;
+}

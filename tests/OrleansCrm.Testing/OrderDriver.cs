@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace OrleansCrm.Testing;
+
+/// <summary>Plays an agent and an admin against the api: offers, customers, orders, the clock.</summary>
+public sealed class OrderDriver(HttpClient admin)
+{
+    public const string Offer = "cream";
+
+    public HttpClient Admin { get; } = admin;
+
+    public async Task EnsureOfferAsync(object? offer = null) =>
+        (await Admin.PutAsJsonAsync($"/api/v1/offers/{Offer}", offer ?? Payloads.Offer())).EnsureSuccessStatusCode();
+
+    public async Task<string> CreateCustomerAsync(string name = "Mario Rossi", string? email = null)
+    {
+        var response = await Admin.PostAsJsonAsync("/api/v1/customers", new
+        {
+            name,
+            email = email ?? $"{Guid.NewGuid():N}@example.it",
+            phone = "+390612345678",
+            timeZone = "Europe/Rome",
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    public Task<HttpResponseMessage> PlaceAsync(object order, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = JsonContent.Create(order) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return Admin.SendAsync(request);
+    }
+
+    /// <summary>Places a trial order of the main product in USD and returns its number.</summary>
+    public async Task<(string Number, string CustomerId)> PlaceTrialAsync(string cardToken = "tok_approve", string? customerId = null)
+    {
+        customerId ??= await CreateCustomerAsync();
+        var response = await PlaceAsync(new { customerId, offerId = Offer, currency = "USD", trial = true, cardToken });
+        response.EnsureSuccessStatusCode();
+        return ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!, customerId);
+    }
+
+    public async Task<JsonElement> OrderAsync(string number) => await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{number}");
+
+    public async Task<Dictionary<string, JsonElement>> WorkflowAsync(string number) =>
+        (await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{number}/workflow")).EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!);
+
+    public async Task<List<JsonElement>> PaymentsAsync(string number) =>
+        (await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{number}/payments")).EnumerateArray().ToList();
+
+    public async Task<string> StatusAsync(string number) => (await OrderAsync(number)).GetProperty("status").GetString()!;
+
+    public async Task<DateTimeOffset> NowAsync() =>
+        (await Admin.GetFromJsonAsync<JsonElement>("/api/v1/test-clock")).GetProperty("now").GetDateTimeOffset();
+
+    /// <summary>Moves the simulated clock to <paramref name="placedAt"/> + <paramref name="offset"/> (never backwards).</summary>
+    public async Task AdvanceToAsync(DateTimeOffset placedAt, TimeSpan offset)
+    {
+        var target = placedAt + offset;
+        if (target > await NowAsync())
+        {
+            (await Admin.PostAsJsonAsync("/api/v1/test-clock/advance", new { to = target })).EnsureSuccessStatusCode();
+        }
+    }
+}
