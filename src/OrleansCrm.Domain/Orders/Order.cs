@@ -95,6 +95,13 @@ public sealed class Order
 
     public bool IsExtended() => ExtendedAt is not null;
 
+    /// <summary>A charge that was sent to the provider but whose outcome is not on record: it may have moved money.</summary>
+    public static bool InDoubt(WorkflowEvent e) =>
+        e.Type == WorkflowEventType.Charge && e.Status == WorkflowStatus.Waiting && (e.Attempts > 0 || e.RecheckAt is not null);
+
+    /// <summary>Whether the order may still take new money; a closed order only resolves charges already in doubt.</summary>
+    public bool AcceptsNewCharges() => Status is OrderStatus.Pending or OrderStatus.Confirmed or OrderStatus.Trial;
+
     private decimal Sum(PaymentKind kind) =>
         Payments.Where(p => p.Kind == kind && p.Status == PaymentStatus.Approved).Sum(p => p.Amount);
 
@@ -209,13 +216,10 @@ public sealed class Order
             return;
         }
 
+        AutoCancelAt = now + DefaultAutoCancel;
         if (CardToken is not null)
         {
             Add(WorkflowIds.PaymentCharge, WorkflowKind.PaymentCharge, WorkflowEventType.Charge, "Order charge", now, amount: Total());
-        }
-        else
-        {
-            AutoCancelAt = now + DefaultAutoCancel;
         }
 
         Add(WorkflowIds.OrderConfirmation, WorkflowKind.OrderConfirmation, WorkflowEventType.Email, "Order confirmation email", now);
@@ -299,6 +303,7 @@ public sealed class Order
 
         if (result.Status == PaymentStatus.Unknown)
         {
+            e.Attempts = Math.Max(e.Attempts, 1);
             e.RecheckAt = now + UnknownOutcomeRecheck;
             e.Result = "Outcome unknown (the provider did not answer); it is asked again with the same key.";
             return;
@@ -315,6 +320,12 @@ public sealed class Order
         {
             e.Status = WorkflowStatus.Completed;
             e.Result = $"Charged {Format(amount)}, transaction {result.TransactionId}";
+            if (!AcceptsNewCharges() && Status != OrderStatus.PaymentFailed)
+            {
+                AddSystemNote($"A charge of {Format(amount)} that was in doubt when the order became {Status} went through at the provider; refund it if it is not owed.", now);
+                return;
+            }
+
             if (e.Kind is WorkflowKind.ProductCharge or WorkflowKind.ProductChargeRetry or WorkflowKind.PaymentCharge)
             {
                 MarkPaid(now, $"{e.Description} approved");
@@ -326,7 +337,7 @@ public sealed class Order
         e.Status = WorkflowStatus.Failed;
         e.DeclineReason = result.DeclineReason;
         e.Result = $"Declined: {result.DeclineReason} ({result.DeclineCode})";
-        if (e.Kind is not (WorkflowKind.ProductCharge or WorkflowKind.ProductChargeRetry))
+        if (e.Kind is not (WorkflowKind.ProductCharge or WorkflowKind.ProductChargeRetry) || !AcceptsNewCharges())
         {
             return;
         }
@@ -355,6 +366,16 @@ public sealed class Order
         {
             ChangeStatus(OrderStatus.Paid, now, SystemAuthor, why);
         }
+    }
+
+    /// <summary>A charge in doubt on a closed order that the provider never received: it is dropped, nothing moved.</summary>
+    public void DropUnsentCharge(string eventId, DateTimeOffset now)
+    {
+        var e = Event(eventId);
+        e.Status = WorkflowStatus.Cancelled;
+        e.ExecutedAt = now;
+        e.RecheckAt = null;
+        e.Result = $"Cancelled: the order is {Status} and the provider never received this charge.";
     }
 
     /// <summary>Records an email handed to the outbox: sent, still queued (checked again later) or failed.</summary>
@@ -402,6 +423,11 @@ public sealed class Order
     public WorkflowEvent Resend(string eventId, DateTimeOffset now)
     {
         var original = Event(eventId);
+        if (Status is OrderStatus.Cancelled or OrderStatus.Deleted)
+        {
+            throw DomainException.Conflict("The order is closed", $"Order {Number} is {Status}; its emails are not resent.");
+        }
+
         if (original.Type != WorkflowEventType.Email || original.Status != WorkflowStatus.Completed)
         {
             throw DomainException.Conflict("Only a sent email can be resent", $"Workflow event '{eventId}' is a {original.Type} that is {original.Status}.");
@@ -423,14 +449,18 @@ public sealed class Order
             throw DomainException.Conflict("The trial was already extended", $"Order {Number}'s trial can be extended once; it was extended on {ExtendedAt:O}.");
         }
 
-        if (Status is OrderStatus.Paid or OrderStatus.Shipping or OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Refunded
-            || Workflow.Any(e => e.Kind == WorkflowKind.ProductCharge && e.Status != WorkflowStatus.Waiting && e.Status != WorkflowStatus.OnHold))
+        if (Status is OrderStatus.Paid or OrderStatus.Shipping or OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Refunded)
         {
             throw DomainException.Conflict("The trial is over", $"Order {Number} was already charged for the product; the trial can no longer be extended.");
         }
 
         OrderRules.Ensure(Number, Status, OrderAction.Extend);
         var charge = Event(WorkflowIds.ProductCharge);
+        if (InDoubt(charge) || charge.Status is not (WorkflowStatus.Waiting or WorkflowStatus.OnHold))
+        {
+            throw DomainException.Conflict("The trial is over", $"Order {Number}'s product charge has already been sent to the provider; the trial can no longer be extended.");
+        }
+
         var from = charge.ScheduledAt;
         var to = Trial!.ChargeAt(extended: true);
         charge.ScheduledAt = to;
@@ -587,7 +617,8 @@ public sealed class Order
         var owed = IsTrial ? ItemsTotal() : Total();
         if (Prepayments() >= owed)
         {
-            CancelWaiting(now, "paid in advance", e => e.Type == WorkflowEventType.Charge && e.Kind != WorkflowKind.ShippingCharge);
+            // Paid in advance: no product charge, and no trial reminder or extension offer that speaks of one.
+            CancelWaiting(now, "paid in advance", _ => true);
             MarkPaid(now, "prepaid in full");
         }
     }
@@ -619,9 +650,10 @@ public sealed class Order
         Status = to;
     }
 
+    /// <summary>Cancels waiting rows; a charge in doubt stays, to be resolved with the provider (never charged anew).</summary>
     private void CancelWaiting(DateTimeOffset now, string reason, Func<WorkflowEvent, bool> which)
     {
-        foreach (var e in Workflow.Where(e => e.Status is WorkflowStatus.Waiting or WorkflowStatus.OnHold && which(e)))
+        foreach (var e in Workflow.Where(e => e.Status is WorkflowStatus.Waiting or WorkflowStatus.OnHold && !InDoubt(e) && which(e)))
         {
             e.Status = WorkflowStatus.Cancelled;
             e.ExecutedAt = now;

@@ -9,7 +9,7 @@ public sealed record OrderLine(string? Sku, int? Quantity);
 /// What placing an order takes. The card arrives only as a payment-provider token
 /// (<paramref name="CardToken"/>); a card number or CVV is never accepted.
 /// </summary>
-public sealed record PlaceOrder(
+public sealed partial record PlaceOrder(
     string? CustomerId,
     string? OfferId,
     string? Currency,
@@ -55,9 +55,9 @@ public sealed record PlaceOrder(
         }
 
         v.Id("deliveryMethodId", DeliveryMethodId, required: false);
-        if (Ip is not null && !System.Net.IPAddress.TryParse(Ip, out _))
+        if (Ip is not null && !IsCanonicalIp(Ip))
         {
-            v.Add("ip", "must be an IPv4 or IPv6 address.");
+            v.Add("ip", "must be an IPv4 address in dotted decimal (203.0.113.7) or an IPv6 address.");
         }
 
         v.Text("analytics.source", Analytics?.Source, 100);
@@ -76,6 +76,14 @@ public sealed record PlaceOrder(
             PaymentProvider = PaymentProvider ?? PaymentProviders.Sandbox,
         };
     }
+}
+
+public sealed partial record PlaceOrder
+{
+    /// <summary>Only the usual spellings: IPAddress.TryParse also takes "42", "127.1" or octal "010.1.1.1".</summary>
+    private static bool IsCanonicalIp(string ip) =>
+        ip.Length <= 45 && System.Net.IPAddress.TryParse(ip, out var parsed)
+        && (parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? ip.Contains(':', StringComparison.Ordinal) : parsed.ToString() == ip);
 }
 
 /// <summary>Card fields take provider tokens only: a card number or anything CVV-shaped is refused and never echoed.</summary>

@@ -275,6 +275,22 @@ public sealed partial class OrderGrain(
     private async Task RunChargeAsync(Order order, WorkflowEvent charge)
     {
         var now = clock.GetUtcNow();
+        if (!order.AcceptsNewCharges())
+        {
+            // A charge left in doubt on an order closed since: only ask the provider, never charge anew.
+            var known = await payments.LookupAsync(order.PaymentProvider, order.ChargeKey(charge));
+            if (known is null)
+            {
+                order.DropUnsentCharge(charge.Id, now);
+            }
+            else
+            {
+                order.RecordCharge(charge.Id, known, now);
+            }
+
+            return;
+        }
+
         if (!order.AutoPaymentsEnabled)
         {
             order.HoldCharges(now, "Auto-payments are disabled for this customer.");
