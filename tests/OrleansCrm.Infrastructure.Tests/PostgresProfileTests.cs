@@ -1,14 +1,26 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansCrm.Testing;
 
 namespace OrleansCrm.Infrastructure.Tests;
 
 /// <summary>The api host on the PostgreSQL profile: clustering, grain state, reminders and read model in a real database.</summary>
-public sealed class PostgresApiFactory(string connectionString) : CrmApiFactory
+public sealed class PostgresApiFactory(string connectionString, Action<IServiceCollection>? services = null) : CrmApiFactory
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["ConnectionStrings:Crm"] = connectionString };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
+    }
 }
 
 public sealed class PostgresProfileTests : IAsyncLifetime

@@ -71,12 +71,18 @@ public sealed class SimulatedClockApiFactory : CrmApiFactory
 /// The api in preview mode with email over SMTP to a local <see cref="SmtpSink"/>: the whole
 /// sales workflow can be played forward through <c>/api/v1/test-clock/advance</c>.
 /// </summary>
-public sealed class WorkflowApiFactory : CrmApiFactory
+public sealed class WorkflowApiFactory(string? connectionString = null) : CrmApiFactory
 {
+    public WorkflowApiFactory()
+        : this(null)
+    {
+    }
+
     public SmtpSink Mail { get; } = SmtpSink.Start();
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
+        ["ConnectionStrings:Crm"] = connectionString,
         ["Clock:Simulated"] = "true",
         ["Smtp:Host"] = Mail.Host,
         ["Smtp:Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
