@@ -6,14 +6,14 @@ using Orleans.TestingHost;
 using OrleansCrm.Grains;
 using OrleansCrm.Grains.Scheduling;
 using OrleansCrm.Infrastructure.Hosting;
-using OrleansCrm.Infrastructure.Messaging;
 using OrleansCrm.Testing;
 
 namespace OrleansCrm.Messaging.Tests;
 
 /// <summary>
 /// One in-process silo on fake business time, in-memory storage and reminders, its email going over
-/// SMTP to a <see cref="SmtpSink"/> of its own, wired with <c>AddCrmEmail</c> as a host wires it.
+/// SMTP to a <see cref="SmtpSink"/> of its own, configured the way a host is (<c>AddCrmServices</c>
+/// with the configuration, which calls <c>AddCrmEmail</c>).
 /// </summary>
 public class EmailClusterFixture : IAsyncLifetime
 {
@@ -48,8 +48,7 @@ public class EmailClusterFixture : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddSingleton(new CrmClock(Time));
-            host.Services.AddCrmServices(settings);
-            host.Services.AddCrmEmail(configuration);
+            host.Services.AddCrmServices(settings, configuration);
         });
         builder.ConfigureSilo((_, silo) =>
         {

@@ -234,6 +234,19 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         Assert.Empty(Sink.TransactionsTo(AddressFor(key)));
     }
 
+    [Fact]
+    public async Task A_tick_for_a_key_that_was_never_recorded_sends_nothing_and_disarms()
+    {
+        var key = NewKey("order-1011-placed");
+        var grain = fixture.Client.GetGrain<IOutboxEmailGrain>(key);
+
+        await grain.AsReference<IRemindable>().ReceiveReminder(DueWork.ReminderName, Tick(Now));
+
+        Assert.Null(await grain.GetAsync());
+        Assert.False(await HasReminderAsync(grain));
+        Assert.Empty(Sink.TransactionsTo(AddressFor(key)));
+    }
+
     private async Task<bool> HasReminderAsync(IAddressable grain) =>
         await fixture.SiloServices.GetRequiredService<IReminderTable>().ReadRow(grain.GetGrainId(), DueWork.ReminderName) is not null;
 }

@@ -64,7 +64,25 @@ public sealed partial class OutboxEmailGrain(
     private DateTimeOffset? PendingAt() =>
         state.State.Delivery is { Status: DeliveryStatus.Queued } ? state.State.NextAttemptAt : null;
 
+    /// <summary>
+    /// One attempt. When storage or the reminder service fails, this activation's memory may be ahead
+    /// of what is stored; it is dropped, so the next call or tick starts again from the stored state
+    /// (whose retry was armed before the transport was called).
+    /// </summary>
     private async Task AttemptAsync()
+    {
+        try
+        {
+            await AttemptOnceAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task AttemptOnceAsync()
     {
         var delivery = state.State.Delivery!;
         if (delivery.Attempts >= OutboxRules.MaxAttempts)
@@ -83,16 +101,13 @@ public sealed partial class OutboxEmailGrain(
         await scheduler.ArmAsync(this, state.State.NextAttemptAt);
         await state.WriteStateAsync();
 
-        // Effect.
-        string? error;
-        bool permanent;
+        // Effect. Only the transport's own failures are caught here; a storage failure afterwards is not a delivery failure.
+        string? error = null;
+        var permanent = false;
         try
         {
             using var timeout = new CancellationTokenSource(AttemptTimeout);
             await transport.DeliverAsync(state.State.Message!, delivery.MessageId, timeout.Token);
-            await FinishAsync(delivery with { Status = DeliveryStatus.Sent, SentAt = clock.GetUtcNow(), LastError = null });
-            LogSent(Key, delivery.MessageId, attempt);
-            return;
         }
         catch (EmailTransportException ex)
         {
@@ -108,6 +123,13 @@ public sealed partial class OutboxEmailGrain(
         }
 
         // Record.
+        if (error is null)
+        {
+            await FinishAsync(delivery with { Status = DeliveryStatus.Sent, SentAt = clock.GetUtcNow(), LastError = null });
+            LogSent(Key, delivery.MessageId, attempt);
+            return;
+        }
+
         var wait = OutboxRules.WaitAfter(attempt);
         if (permanent || wait is null)
         {

@@ -36,20 +36,34 @@ public sealed class SimulatedDueWork(CrmClock clock, IOptions<DueWorkOptions> op
         armed[id] = at <= now ? now + options.Value.RetryPeriod : at;
     }
 
-    /// <summary>Takes the grain whose work falls due first, if it falls due by <paramref name="until"/>.</summary>
-    internal bool TryTakeEarliest(DateTimeOffset until, out GrainId grain, out DateTimeOffset at)
+    /// <summary>Takes every grain whose work falls due at the earliest instant, if that instant is no later than <paramref name="until"/>.</summary>
+    internal IReadOnlyList<GrainId> TakeEarliest(DateTimeOffset until, out DateTimeOffset at)
     {
-        grain = default;
         at = default;
-        var found = false;
-        foreach (var (id, due) in armed)
+        var earliest = DateTimeOffset.MaxValue;
+        foreach (var due in armed.Values)
         {
-            if (due <= until && (!found || due < at))
+            if (due < earliest)
             {
-                (grain, at, found) = (id, due, true);
+                earliest = due;
             }
         }
 
-        return found && armed.TryRemove(new KeyValuePair<GrainId, DateTimeOffset>(grain, at));
+        if (earliest > until)
+        {
+            return [];
+        }
+
+        at = earliest;
+        var taken = new List<GrainId>();
+        foreach (var (id, due) in armed)
+        {
+            if (due == earliest && armed.TryRemove(new KeyValuePair<GrainId, DateTimeOffset>(id, due)))
+            {
+                taken.Add(id);
+            }
+        }
+
+        return taken;
     }
 }

@@ -69,7 +69,7 @@ public sealed partial class SmtpEmailTransport(
         AuthenticationException auth => new EmailTransportException($"The SMTP server refused the login: {auth.Message}", isPermanent: false, auth),
         SslHandshakeException tls => new EmailTransportException($"The TLS handshake with the SMTP server failed: {tls.Message}", isPermanent: false, tls),
         NotSupportedException unsupported => new EmailTransportException($"The SMTP server does not support what the settings ask: {unsupported.Message}", isPermanent: false, unsupported),
-        SocketException or IOException or ServiceNotConnectedException or ServiceNotAuthenticatedException =>
+        SocketException or IOException or TimeoutException or ServiceNotConnectedException or ServiceNotAuthenticatedException =>
             new EmailTransportException($"The SMTP server could not be reached: {exception.Message}", isPermanent: false, exception),
         _ => null,
     };

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+// Benchmarks against a running OrleansCrm (started with Clock__Simulated=true). Every loop is bounded.
+//   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- orders [--url http://localhost:5080] [--orders 10000] [--concurrency 32]
+var options = Options.Parse(args);
+if (options.Command != "orders")
+{
+    Console.Error.WriteLine("usage: orders [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--customers K]");
+    return 2;
+}
+
+using var http = new HttpClient { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromMinutes(30) };
+http.DefaultRequestHeaders.Add("X-Api-Key", options.Key);
+
+var clock = await http.GetAsync("/api/v1/test-clock");
+if (!clock.IsSuccessStatusCode)
+{
+    Console.Error.WriteLine($"GET /api/v1/test-clock answered {(int)clock.StatusCode}: start the service with Clock__Simulated=true.");
+    return 1;
+}
+
+var offerId = "bench-" + Guid.NewGuid().ToString("N")[..8];
+(await http.PutAsJsonAsync($"/api/v1/offers/{offerId}", new
+{
+    name = "Benchmark cream",
+    productPrice = new Dictionary<string, decimal> { ["USD"] = 49.95m },
+    shippingAndHandling = new Dictionary<string, decimal> { ["USD"] = 4.95m },
+})).EnsureSuccessStatusCode();
+
+var customers = new string[options.Customers];
+for (var i = 0; i < customers.Length; i++)
+{
+    var created = await http.PostAsJsonAsync("/api/v1/customers", new { name = $"Bench Customer {i}", email = $"bench{i}@example.test", phone = "+15555550100", timeZone = "America/New_York" });
+    created.EnsureSuccessStatusCode();
+    customers[i] = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+}
+
+var start = (await http.GetFromJsonAsync<JsonElement>("/api/v1/test-clock")).GetProperty("now").GetDateTimeOffset();
+Console.WriteLine($"Placing {options.Orders} trial orders, {options.Concurrency} at a time, at simulated {start:O}");
+var latencies = new double[options.Orders];
+var failures = 0;
+var next = -1;
+var placing = Stopwatch.StartNew();
+await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+{
+    int i;
+    while ((i = Interlocked.Increment(ref next)) < options.Orders)
+    {
+        var watch = Stopwatch.StartNew();
+        var response = await http.PostAsJsonAsync("/api/v1/orders", new
+        {
+            customerId = customers[i % customers.Length],
+            offerId,
+            currency = "USD",
+            trial = true,
+            cardToken = "tok_approve_bench",
+        });
+        latencies[i] = watch.Elapsed.TotalMilliseconds;
+        if (!response.IsSuccessStatusCode)
+        {
+            Interlocked.Increment(ref failures);
+        }
+    }
+}));
+placing.Stop();
+Report("POST /api/v1/orders", options.Orders, failures, placing.Elapsed, latencies);
+
+var toDay14 = await Advance(http, start.AddDays(14));
+Console.WriteLine($"Clock to day 14 (trial reminders and extension offers, {2 * options.Orders} emails): {toDay14.TotalSeconds:0.0} s");
+var toDay15 = await Advance(http, start.AddDays(15));
+Console.WriteLine($"Clock to day 15 (trial-end charges of {options.Orders} orders falling due at once, each with its payment confirmation): {toDay15.TotalSeconds:0.0} s = {options.Orders / toDay15.TotalSeconds:0} charges/s");
+
+var paid = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/orders?status=Paid&take=1&from={Uri.EscapeDataString(start.AddSeconds(-1).ToString("O"))}")).GetProperty("total").GetInt32();
+Console.WriteLine($"Orders now Paid: {paid} of {options.Orders - failures} placed");
+return paid == options.Orders - failures ? 0 : 1;
+
+static async Task<TimeSpan> Advance(HttpClient http, DateTimeOffset to)
+{
+    var watch = Stopwatch.StartNew();
+    var response = await http.PostAsJsonAsync("/api/v1/test-clock/advance", new { to });
+    response.EnsureSuccessStatusCode();
+    return watch.Elapsed;
+}
+
+static void Report(string route, int count, int failures, TimeSpan elapsed, double[] latencies)
+{
+    var sorted = latencies.Order().ToArray();
+    double P(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{route}: {count} in {elapsed.TotalSeconds:0.0} s = {count / elapsed.TotalSeconds:0} /s, failures {failures}; latency ms p50 {P(0.50):0.0} p95 {P(0.95):0.0} p99 {P(0.99):0.0}"));
+}
+
+internal sealed record Options(string Command, string Url, string Key, int Orders, int Concurrency, int Customers)
+{
+    public static Options Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        return new Options(
+            args.Length > 0 ? args[0] : "",
+            Value("--url", "http://localhost:5080"),
+            Value("--key", "dev-admin-key-0000000000"),
+            int.Parse(Value("--orders", "10000"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--concurrency", "32"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--customers", "200"), CultureInfo.InvariantCulture));
+    }
+}
