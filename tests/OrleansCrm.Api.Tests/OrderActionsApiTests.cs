@@ -870,13 +870,19 @@ public sealed class OrderActionsApiTests(OrderActionsApiFixture fixture) : IClas
 
     // ---------------------------------------------------------------- helpers
 
-    private static string Token(string prefix) => $"{prefix}_{Guid.NewGuid():N}";
+    /// <summary>
+    /// A unique sandbox token. Letters only after the prefix: a hex guid now and then holds a run of
+    /// 13+ digits that passes Luhn, and the api rightly refuses that as a card number.
+    /// </summary>
+    private static string Token(string prefix) => $"{prefix}_{Letters(24)}";
 
     private static string Key() => Guid.NewGuid().ToString("N");
 
     /// <summary>A name no other test's customer has: letters only, so it is searchable as is.</summary>
-    private static string UniqueName() =>
-        "Zed" + string.Concat(Guid.NewGuid().ToString("N").Take(12).Select(c => (char)('a' + (Convert.ToInt32(c.ToString(), 16) % 26))));
+    private static string UniqueName() => "Zed" + Letters(12);
+
+    private static string Letters(int count) =>
+        string.Concat(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).Take(count).Select(b => (char)('a' + (b % 26))));
 
     private static object Trial(string customerId, string? cardToken = null) =>
         new { customerId, offerId = OrderDriver.Offer, currency = "USD", trial = true, cardToken = cardToken ?? Token("tok_approve") };
@@ -958,6 +964,65 @@ public sealed class OrderActionsApiTests(OrderActionsApiFixture fixture) : IClas
         request.Headers.Add("Idempotency-Key", key);
         return Agent.SendAsync(request);
     }
+
+    [Fact]
+    public async Task After_a_declined_prepayment_without_a_key_another_card_without_a_key_is_charged()
+    {
+        var number = await PlaceAsync(Trial(await driver.CreateCustomerAsync()));
+        await (await Agent.PostAsJsonAsync($"/api/v1/orders/{number}/prepayments", new { amount = 49.95m, cardToken = Token("tok_decline") })).AssertProblemAsync(HttpStatusCode.PaymentRequired);
+
+        var retry = await Agent.PostAsJsonAsync($"/api/v1/orders/{number}/prepayments", new { amount = 49.95m, cardToken = Token("tok_approve") });
+
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode); // today: 402, the decline stored under "{number}:prepayment-1"
+        Assert.Equal("Paid", await driver.StatusAsync(number));
+    }
+
+    [Fact]
+    public async Task Repeating_a_full_refund_with_the_same_Idempotency_Key_answers_as_the_first_time()
+    {
+        var number = await PlaceAsync(Paid(await driver.CreateCustomerAsync()));
+        var key = Key();
+        Task<HttpResponseMessage> Refund()
+        {
+            var r = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orders/{number}/refund") { Content = JsonContent.Create(new { reason = "Returned" }) };
+            r.Headers.Add("Idempotency-Key", key);
+            return Supervisor.SendAsync(r);
+        }
+
+        var first = await Refund();
+        var second = await Refund();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode); // today: 409 "Cannot refund an order that is Refunded"
+        Assert.Single(await driver.PaymentsAsync(number), p => p.GetProperty("kind").GetString() == "Refund");
+    }
+
+    [Fact]
+    public async Task Repeating_a_full_prepayment_with_the_same_Idempotency_Key_answers_as_the_first_time()
+    {
+        var number = await PlaceAsync(Trial(await driver.CreateCustomerAsync()));
+        var key = Key();
+
+        var first = await PrepayAsync(number, new { amount = 49.95m }, key);
+        var second = await PrepayAsync(number, new { amount = 49.95m }, key);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode); // today: 409 "Cannot prepay an order that is Paid"
+        Assert.Single(await driver.PaymentsAsync(number), p => p.GetProperty("kind").GetString() == "Prepayment");
+    }
+
+    [Fact]
+    public async Task A_refund_repeated_with_the_same_Idempotency_Key_but_another_amount_is_refused_with_409()
+    {
+        var number = await PlaceAsync(Paid(await driver.CreateCustomerAsync()));
+        var key = Key();
+        (await RefundAsync(number, 10m, key)).EnsureSuccessStatusCode();
+
+        var second = await RefundAsync(number, 20m, key);
+
+        await second.AssertProblemAsync(HttpStatusCode.Conflict); // today: 200, and only 10 refunded
+    }
+
 }
 
 /// <summary>

@@ -9,6 +9,18 @@ namespace OrleansCrm.Infrastructure.Tests;
 /// <summary>What every order index must do, whichever store it lives in.</summary>
 public abstract class OrderDirectoryContract : IAsyncLifetime
 {
+    [Fact]
+    public async Task An_instant_of_the_business_clock_whole_microseconds_reads_back_exactly_and_bounds_it_exactly()
+    {
+        var at = Monday.AddTicks(1234560); // CrmClock hands out whole microseconds, the precision PostgreSQL keeps
+        await UpsertAllAsync(Entry("100001", placedAt: at));
+
+        Assert.Equal(at, (await Directory.SearchAsync(new OrderQuery())).Items.Single().PlacedAt);
+        Assert.Empty(await NumbersAsync(new OrderQuery(From: at.AddTicks(TimeSpan.TicksPerMicrosecond))));
+        Assert.Single(await NumbersAsync(new OrderQuery(From: at)));
+        Assert.Empty(await NumbersAsync(new OrderQuery(To: at)));
+    }
+
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     protected IOrderDirectory Directory { get; set; } = null!;

@@ -76,6 +76,11 @@ public sealed class Order
 
     public List<StatusChange> History { get; set; } = [];
 
+    /// <summary>Refunds and prepayments tried without a client key: each attempt gets a key of its own, declined ones too.</summary>
+    public int RefundAttempts { get; set; }
+
+    public int PrepaymentAttempts { get; set; }
+
     public decimal ItemsTotal() => Items.Sum(i => i.Total);
 
     /// <summary>Everything the customer pays: products, shipping and handling, delivery.</summary>

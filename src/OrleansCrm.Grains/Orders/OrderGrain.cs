@@ -95,9 +95,8 @@ public sealed partial class OrderGrain(
         }
 
         state.State.Order = order;
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ICustomerGrain>(customer.Id).AddOrderAsync(Number);
         await SaveAndRunDueWorkAsync();
+        await GrainFactory.GetGrain<ICustomerGrain>(customer.Id).AddOrderAsync(Number);
         return Current;
     }
 
@@ -156,15 +155,31 @@ public sealed partial class OrderGrain(
     public async Task<Order> RefundAsync(decimal? amount, string? reason, string? idempotencyKey, string by)
     {
         var order = Current;
-        OrderRules.Ensure(Number, order.Status, OrderAction.Refund);
-        var refundKey = idempotencyKey is null ? $"refund-{order.Payments.Count(p => p.Kind == PaymentKind.Refund) + 1}" : $"refund:{idempotencyKey}";
-        if (order.Payments.Any(p => p.IdempotencyKey.StartsWith($"{Number}:{refundKey}:", StringComparison.Ordinal)))
+        if (idempotencyKey is not null)
         {
-            return order; // the same refund asked again: done already
+            var earlier = order.Payments.Where(p => p.Kind == PaymentKind.Refund && p.IdempotencyKey.StartsWith($"{Number}:refund:{idempotencyKey}:", StringComparison.Ordinal)).ToList();
+            if (earlier.Count > 0)
+            {
+                EnsureSameAmount(amount, earlier.Sum(p => p.Amount));
+                return order; // the same refund asked again: its first answer
+            }
         }
 
+        OrderRules.Ensure(Number, order.Status, OrderAction.Refund);
         var total = amount ?? order.Refundable();
         CheckAmount("amount", total, order, max: order.Refundable(), "refundable");
+        string refundKey;
+        if (idempotencyKey is null)
+        {
+            // Without a client key every attempt is new, and is on record before the provider hears of it.
+            refundKey = $"refund-{++order.RefundAttempts}";
+            await state.WriteStateAsync();
+        }
+        else
+        {
+            refundKey = $"refund:{idempotencyKey}";
+        }
+
         var now = clock.GetUtcNow();
         foreach (var (payment, part) in order.PlanRefund(total))
         {
@@ -183,6 +198,12 @@ public sealed partial class OrderGrain(
     public async Task<Order> PrepayAsync(decimal? amount, string? cardToken, string? idempotencyKey, string by)
     {
         var order = Current;
+        if (idempotencyKey is not null && order.Payments.FirstOrDefault(p => p.IdempotencyKey == $"{Number}:prepayment:{idempotencyKey}") is { } earlier)
+        {
+            EnsureSameAmount(amount, earlier.Amount);
+            return order; // the same prepayment asked again: its first answer
+        }
+
         OrderRules.Ensure(Number, order.Status, OrderAction.Prepay);
         var offer = await GrainFactory.GetGrain<IOfferGrain>(order.OfferId).GetAsync();
         if (offer?.Value.PrepaymentAllowed != true)
@@ -193,14 +214,20 @@ public sealed partial class OrderGrain(
         var v = new Validator();
         CardTokens.Check(v, "cardToken", cardToken ?? order.CardToken, required: true);
         v.ThrowIfInvalid();
-        var key = $"{Number}:{(idempotencyKey is null ? $"prepayment-{order.Payments.Count(p => p.Kind == PaymentKind.Prepayment) + 1}" : $"prepayment:{idempotencyKey}")}";
-        if (order.Payments.Any(p => p.IdempotencyKey == key))
-        {
-            return order;
-        }
-
         var owed = (order.IsTrial ? order.ItemsTotal() : order.Total()) - order.Prepayments();
         CheckAmount("amount", amount, order, max: owed, "still owed");
+        string key;
+        if (idempotencyKey is null)
+        {
+            // Each keyless attempt has a key of its own (a declined one too), on record before the provider hears of it.
+            key = $"{Number}:prepayment-{++order.PrepaymentAttempts}";
+            await state.WriteStateAsync();
+        }
+        else
+        {
+            key = $"{Number}:prepayment:{idempotencyKey}";
+        }
+
         var result = await payments.ChargeAsync(new ChargeRequest(order.PaymentProvider, key, cardToken ?? order.CardToken!,
             Currency.Get(order.Currency).ToMinorUnits(amount!.Value), order.Currency, $"Prepayment for order {Number}"));
         if (result.Status == PaymentStatus.Unknown)
@@ -370,6 +397,15 @@ public sealed partial class OrderGrain(
         }
 
         v.ThrowIfInvalid();
+    }
+
+    /// <summary>A client key names one request: the same key with another amount is a mistake, not a retry.</summary>
+    private static void EnsureSameAmount(decimal? asked, decimal first)
+    {
+        if (asked is { } value && value != first)
+        {
+            throw DomainException.Conflict("Idempotency-Key reused", $"This Idempotency-Key was already used for an amount of {first}; use a new key for a new request.");
+        }
     }
 
     private static string Reason(string? reason, string fallback)

@@ -9,7 +9,11 @@ public sealed class CrmClock(TimeProvider time) : TimeProvider
 {
     public TimeProvider Inner { get; } = time;
 
-    public override DateTimeOffset GetUtcNow() => Inner.GetUtcNow();
+    /// <summary>Now, in whole microseconds: the precision PostgreSQL keeps, so an instant reads back as it was written.</summary>
+    public override DateTimeOffset GetUtcNow() => ToMicroseconds(Inner.GetUtcNow());
+
+    public static DateTimeOffset ToMicroseconds(DateTimeOffset instant) =>
+        instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerMicrosecond));
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 

@@ -7,7 +7,7 @@ namespace OrleansCrm.Grains.Scheduling;
 public sealed class SimulatedTime(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock gate = new();
-    private DateTimeOffset now = start;
+    private DateTimeOffset now = CrmClock.ToMicroseconds(start);
 
     public override DateTimeOffset GetUtcNow()
     {
@@ -19,6 +19,7 @@ public sealed class SimulatedTime(DateTimeOffset start) : TimeProvider
 
     internal void MoveTo(DateTimeOffset instant)
     {
+        instant = CrmClock.ToMicroseconds(instant);
         lock (gate)
         {
             if (instant > now)

@@ -21,8 +21,8 @@ public sealed partial class TestClock(
     /// <summary>A bound on one move, so a grain that re-arms forever cannot hang the call.</summary>
     public const int MaxTicksPerAdvance = 1_000_000;
 
-    /// <summary>How many ticks due at the same instant run at once.</summary>
-    public const int TicksInParallel = 64;
+    /// <summary>How many ticks due at the same instant run at once (each holds a few database connections on PostgreSQL).</summary>
+    public const int TicksInParallel = 16;
 
     private readonly SemaphoreSlim oneMoveAtATime = new(1, 1);
 
