@@ -38,7 +38,8 @@ public interface ISandboxLedger
     /// number of charges already made with <paramref name="cardToken"/> and stores its answer. Charges
     /// with one token are serialised, so exactly one of them is the token's first.
     /// </summary>
-    Task<SandboxLedgerWrite> RecordChargeAsync(string idempotencyKey, string cardToken, Func<int, SandboxLedgerEntry> decide, CancellationToken cancellationToken = default);
+    /// <remarks>Only when <paramref name="countsEarlierCharges"/> do charges with one token take turns and see how many came before (the tokens whose answer depends on history); otherwise they pass 0 and run side by side.</remarks>
+    Task<SandboxLedgerWrite> RecordChargeAsync(string idempotencyKey, string cardToken, bool countsEarlierCharges, Func<int, SandboxLedgerEntry> decide, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Returns the row already stored for the key; otherwise calls <paramref name="decide"/> with the

@@ -11,7 +11,7 @@ public sealed class InMemorySandboxLedger : ISandboxLedger
     private readonly Dictionary<string, SandboxLedgerEntry> byKey = new(StringComparer.Ordinal);
     private readonly List<SandboxLedgerEntry> inOrder = [];
 
-    public Task<SandboxLedgerWrite> RecordChargeAsync(string idempotencyKey, string cardToken, Func<int, SandboxLedgerEntry> decide, CancellationToken cancellationToken = default) =>
+    public Task<SandboxLedgerWrite> RecordChargeAsync(string idempotencyKey, string cardToken, bool countsEarlierCharges, Func<int, SandboxLedgerEntry> decide, CancellationToken cancellationToken = default) =>
         Run(() =>
         {
             lock (gate)
@@ -21,7 +21,7 @@ public sealed class InMemorySandboxLedger : ISandboxLedger
                     return new SandboxLedgerWrite(stored, false);
                 }
 
-                var earlier = inOrder.Count(e => e.Kind == SandboxEntryKind.Charge && e.CardToken == cardToken);
+                var earlier = countsEarlierCharges ? inOrder.Count(e => e.Kind == SandboxEntryKind.Charge && e.CardToken == cardToken) : 0;
                 return Store(idempotencyKey, decide(earlier));
             }
         }, cancellationToken);

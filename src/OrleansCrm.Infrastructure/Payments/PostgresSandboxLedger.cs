@@ -17,10 +17,19 @@ public sealed class PostgresSandboxLedger(NpgsqlDataSource db) : ISandboxLedger
     private const string Columns =
         "idempotency_key, kind, status, provider, transaction_id, card_token, charge_transaction_id, amount_minor, currency, decline_code, decline_reason, recorded_at";
 
-    public async Task<SandboxLedgerWrite> RecordChargeAsync(string idempotencyKey, string cardToken, Func<int, SandboxLedgerEntry> decide, CancellationToken cancellationToken = default)
+    public async Task<SandboxLedgerWrite> RecordChargeAsync(string idempotencyKey, string cardToken, bool countsEarlierCharges, Func<int, SandboxLedgerEntry> decide, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!countsEarlierCharges)
+        {
+            // The primary key decides between racing calls with one key; the first insert wins.
+            var first = await FindAsync(connection, transaction, idempotencyKey, cancellationToken) is { } known
+                ? new SandboxLedgerWrite(known, false)
+                : await InsertAsync(connection, transaction, idempotencyKey, decide(0), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return first;
+        }
 
         // Charges with one token wait for each other, so exactly one of them counts no earlier charge.
         await using (var lockToken = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, hashtext($2))", connection, transaction))

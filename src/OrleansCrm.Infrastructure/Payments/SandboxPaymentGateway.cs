@@ -93,7 +93,8 @@ public sealed partial class SandboxPaymentGateway(ISandboxLedger ledger, CrmCloc
         v.Text("description", request.Description, Validator.ShortTextMaxLength);
         v.ThrowIfInvalid();
 
-        var write = await ledger.RecordChargeAsync(request.IdempotencyKey, request.CardToken, earlier => DecideCharge(request, card!, earlier), cancellationToken);
+        var countsEarlier = card!.Behaviour is Behaviour.DeclineThenApprove or Behaviour.ApproveThenDecline or Behaviour.ApproveThenDeclineOnce or Behaviour.ApproveThenStolen;
+        var write = await ledger.RecordChargeAsync(request.IdempotencyKey, request.CardToken, countsEarlier, earlier => DecideCharge(request, card, earlier), cancellationToken);
         var entry = write.Entry;
         if (entry.Kind != SandboxEntryKind.Charge)
         {
