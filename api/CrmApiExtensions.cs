@@ -84,6 +84,7 @@ public static class CrmApiExtensions
         app.MapCampaignsApi();
         app.MapCustomersApi();
         app.MapOrdersApi();
+        app.MapUpsellsApi();
         if (settings.SimulatedClock)
         {
             app.MapTestClockApi();

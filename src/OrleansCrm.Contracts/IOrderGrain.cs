@@ -51,6 +51,14 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("Prepay")]
     Task<Order> PrepayAsync(decimal? amount, string? cardToken, string? idempotencyKey, string by);
 
+    /// <summary>Places this (new) order as an upsell of a paid main order, charging the card at once; a decline creates nothing.</summary>
+    [Alias("PlaceUpsell")]
+    Task<Order> PlaceUpsellAsync(UpsellCheckout checkout, string placedBy);
+
+    /// <summary>Records on the main order that an upsell order was sold on it.</summary>
+    [Alias("NoteUpsell")]
+    Task NoteUpsellAsync(string upsellNumber, decimal total, string by);
+
     /// <summary>The customer's auto-payments flag changed: hold or release the scheduled charges.</summary>
     [Alias("AutoPaymentsChanged")]
     Task AutoPaymentsChangedAsync(bool enabled, string by);
@@ -82,4 +90,8 @@ public interface IIdempotentOrderGrain : IGrainWithStringKey
     /// <summary>Places the order once for this key; a retry with the same request returns the same order number.</summary>
     [Alias("PlaceOnce")]
     Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy);
+
+    /// <summary>Places an upsell order once for this key; a retried or double-clicked checkout returns the same order.</summary>
+    [Alias("PlaceUpsellOnce")]
+    Task<string> PlaceUpsellOnceAsync(UpsellCheckout checkout, string fingerprint, string placedBy);
 }

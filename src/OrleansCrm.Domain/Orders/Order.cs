@@ -206,6 +206,39 @@ public sealed class Order
         return order;
     }
 
+    /// <summary>
+    /// A new order for an upsell sold on a call: linked to the main order, in its currency, paid by card
+    /// at once (the first workflow row), then confirmed by email.
+    /// </summary>
+    public static Order PlaceUpsell(string number, Order main, UpsellPrice price, string provider, string cardToken, CardOnFile card, DateTimeOffset now, string placedBy)
+    {
+        OrderRules.Ensure(main.Number, main.Status, OrderAction.SellUpsell);
+        var order = new Order
+        {
+            Number = number,
+            OfferId = main.OfferId,
+            Customer = main.Customer,
+            Currency = price.Currency,
+            Status = OrderStatus.Pending,
+            PlacedAt = now,
+            PlacedBy = placedBy,
+            Items = [new OrderItem(price.UpsellId, price.Name, price.Quantity, price.UnitPrice, price.ItemsTotal)],
+            DeliveryMethod = new DeliveryMethod(price.ShippingMethodId, price.ShippingMethodName, price.ShippingPrice),
+            PaymentProvider = provider,
+            CardToken = cardToken,
+            Card = card,
+            MainOrderNumber = main.Number,
+        };
+        order.History.Add(new StatusChange(null, order.Status, now, placedBy, $"Upsell order placed on a call about order {main.Number}"));
+        order.BuildWorkflow(TrialSettings.Default, now);
+        order.AddSystemNote($"Upsell of order {main.Number}: {price.Quantity} × {price.Name}, shipping {price.ShippingMethodName}, {order.Format(price.Total)}.", now);
+        return order;
+    }
+
+    /// <summary>The main order remembers the upsells sold on it.</summary>
+    public void NoteUpsell(string upsellNumber, decimal total, DateTimeOffset now, string by) =>
+        AddSystemNote($"Upsell order {upsellNumber} ({Format(total)}) placed by {by}.", now);
+
     private void BuildWorkflow(TrialSettings trialSettings, DateTimeOffset now)
     {
         if (IsTrial)

@@ -32,6 +32,7 @@ public enum OrderAction
     RemoveAnalytics,
     AddNote,
     AddTask,
+    SellUpsell,
 }
 
 /// <summary>The order state machine: which action each status allows, and a clear refusal otherwise.</summary>
@@ -52,10 +53,11 @@ public static class OrderRules
         [OrderAction.RemoveAnalytics] = Enum.GetValues<OrderStatus>().Where(s => s != OrderStatus.Deleted).ToArray(),
         [OrderAction.AddNote] = Enum.GetValues<OrderStatus>(),
         [OrderAction.AddTask] = Enum.GetValues<OrderStatus>().Where(s => s != OrderStatus.Deleted).ToArray(),
+        [OrderAction.SellUpsell] = [OrderStatus.Paid, OrderStatus.Shipping, OrderStatus.Shipped, OrderStatus.Delivered],
     };
 
     /// <summary>Statuses the upsell search shows: the customer has really bought.</summary>
-    public static IReadOnlyList<OrderStatus> UpsellEligible { get; } = [OrderStatus.Paid, OrderStatus.Shipping, OrderStatus.Shipped, OrderStatus.Delivered];
+    public static IReadOnlyList<OrderStatus> UpsellEligible => AllowedFrom[OrderAction.SellUpsell];
 
     /// <summary>Statuses in which the order still waits for its money and may cancel itself.</summary>
     public static IReadOnlyList<OrderStatus> Unpaid { get; } = [OrderStatus.Pending, OrderStatus.Confirmed];
@@ -87,6 +89,7 @@ public static class OrderRules
         OrderAction.RemoveAnalytics => "remove the analytics of",
         OrderAction.AddNote => "add a note to",
         OrderAction.AddTask => "add a task to",
+        OrderAction.SellUpsell => "sell an upsell on",
         _ => action.ToString(),
     };
 }

@@ -100,6 +100,65 @@ public sealed partial class OrderGrain(
         return Current;
     }
 
+    public async Task<Order> PlaceUpsellAsync(UpsellCheckout checkout, string placedBy)
+    {
+        if (state.State.Order is { } existing)
+        {
+            return existing;
+        }
+
+        var valid = checkout.Validated();
+        var mainGrain = GrainFactory.GetGrain<IOrderGrain>(valid.MainOrderNumber!);
+        var main = await mainGrain.GetAsync() ?? throw DomainException.NotFound("Order", valid.MainOrderNumber!);
+        OrderRules.Ensure(main.Number, main.Status, OrderAction.SellUpsell);
+        var offer = await GrainFactory.GetGrain<IOfferGrain>(main.OfferId).GetAsync()
+            ?? throw DomainException.Conflict("The offer is gone", $"Offer '{main.OfferId}' of order {main.Number} no longer exists.");
+        var campaign = await GrainFactory.GetGrain<ICampaignGrain>(valid.CampaignId!).GetAsync()
+            ?? throw Unknown("campaignId", $"There is no campaign '{valid.CampaignId}'.");
+        var providers = campaign.Value.PaymentProviders ?? [];
+        if (providers.Count == 0)
+        {
+            throw DomainException.Conflict("No payment provider", $"Campaign '{valid.CampaignId}' has no payment provider configured; upsells are paid by card through the campaign's providers. Nothing was charged.");
+        }
+
+        var provider = valid.PaymentProvider ?? providers[0];
+        if (!providers.Contains(provider))
+        {
+            throw Unknown("paymentProvider", $"'{provider}' is not a payment provider of campaign '{valid.CampaignId}' ({string.Join(", ", providers)}).");
+        }
+
+        var price = UpsellQuote.Price(offer.Value, main.Currency, valid.Choice);
+        var token = valid.CardToken ?? main.CardToken ?? throw Unknown("cardToken", $"Order {main.Number} has no card on file; give a provider token.");
+        var card = await payments.DescribeCardAsync(provider, token);
+        var now = clock.GetUtcNow();
+        var order = Order.PlaceUpsell(Number, main, price, provider, token, card, now, placedBy);
+        var first = order.NextDueEvent(now)!;
+        var result = await ChargeOrLookupAsync(order, first, order.AmountToCharge(first));
+        if (result.Status is PaymentStatus.Declined or PaymentStatus.HardDeclined)
+        {
+            throw new DomainException(ProblemKind.PaymentDeclined, "Payment declined", $"The card was declined: {result.DeclineReason} ({result.DeclineCode}). No upsell order was created; try another card.");
+        }
+
+        if (result.Status == PaymentStatus.Unknown)
+        {
+            throw new DomainException(ProblemKind.Unavailable, "The payment provider did not answer", "Nothing was created. Retry with the same Idempotency-Key: the card is never charged twice.");
+        }
+
+        first.Attempts = 1;
+        order.RecordCharge(first.Id, result, now);
+        state.State.Order = order;
+        await SaveAndRunDueWorkAsync();
+        await mainGrain.NoteUpsellAsync(Number, price.Total, placedBy);
+        await GrainFactory.GetGrain<ICustomerGrain>(order.Customer.Id).AddOrderAsync(Number);
+        return Current;
+    }
+
+    public async Task NoteUpsellAsync(string upsellNumber, decimal total, string by)
+    {
+        Current.NoteUpsell(upsellNumber, total, clock.GetUtcNow(), by);
+        await SaveAndRunDueWorkAsync();
+    }
+
     public Task<Order?> GetAsync() => Task.FromResult(state.State.Order);
 
     public Task<Order> ExtendTrialAsync() => ChangeAsync(order => order.Extend(clock.GetUtcNow()));

@@ -73,7 +73,13 @@ public sealed class IdempotentOrderGrain(
     [PersistentState(StorageNames.IdempotentOrderState, StorageNames.Crm)] IPersistentState<IdempotentOrderState> state)
     : Grain, IIdempotentOrderGrain
 {
-    public async Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy)
+    public Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy) =>
+        OnceAsync(fingerprint, number => GrainFactory.GetGrain<IOrderGrain>(number).PlaceAsync(request, placedBy));
+
+    public Task<string> PlaceUpsellOnceAsync(UpsellCheckout checkout, string fingerprint, string placedBy) =>
+        OnceAsync(fingerprint, number => GrainFactory.GetGrain<IOrderGrain>(number).PlaceUpsellAsync(checkout, placedBy));
+
+    private async Task<string> OnceAsync(string fingerprint, Func<string, Task<Order>> place)
     {
         if (state.State.OrderNumber is { } number)
         {
@@ -92,7 +98,7 @@ public sealed class IdempotentOrderGrain(
 
         try
         {
-            await GrainFactory.GetGrain<IOrderGrain>(number).PlaceAsync(request, placedBy);
+            await place(number);
             return number;
         }
         catch (DomainException refused) when (refused.Kind != ProblemKind.Unavailable)

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansCrm.Api.Auth;
+using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Orders;
+using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Api.Apis;
+
+public sealed record ShippingOptionView(string Id, string Name, decimal? Price);
+
+/// <summary>An upsell the agent can offer: its price in the main order's currency (null when it has none), quantities and shipping.</summary>
+public sealed record UpsellOptionView(string Id, string Name, decimal? UnitPrice, IReadOnlyList<int> AllowedQuantities, IReadOnlyList<ShippingOptionView> ShippingMethods);
+
+public sealed record UpsellMenu(string OrderNumber, string Currency, IReadOnlyList<UpsellOptionView> Upsells);
+
+public sealed record UpsellCheckoutBody(string? CampaignId, string? UpsellId, int? Quantity, string? ShippingMethodId, string? CardToken, string? PaymentProvider);
+
+/// <summary>Upsells on outbound calls: only on orders the customer paid, priced in the main order's currency, paid by card.</summary>
+public static class UpsellsApi
+{
+    public static IEndpointRouteBuilder MapUpsellsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/orders/{orderNumber}/upsells").WithTags("Upsells").RequireAuthorization(Roles.AnyRole).ProducesAuthProblems();
+        const int bad = StatusCodes.Status400BadRequest, missing = StatusCodes.Status404NotFound, conflict = StatusCodes.Status409Conflict;
+
+        api.MapGet("/", GetUpsells).WithName("GetUpsells")
+            .WithSummary("The upsells of the offer the customer bought, with their quantities and shipping methods, priced in the order's currency")
+            .ProducesProblems(bad, missing, conflict);
+        api.MapPost("/quote", Quote).WithName("QuoteUpsell")
+            .WithSummary("The price (unit × quantity + shipping) in the currency of the customer's main order; quantity and shipping must belong to the upsell")
+            .ProducesProblems(bad, missing, conflict);
+        api.MapPost("/", Checkout).WithName("CheckoutUpsell")
+            .WithSummary("Checkout with the card on file or a provider token, through a payment provider of the campaign; 201 with the new order; 402 on decline (nothing created). Honours Idempotency-Key.")
+            .ProducesProblems(bad, StatusCodes.Status402PaymentRequired, missing, conflict, StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    public static async Task<Ok<UpsellMenu>> GetUpsells(string orderNumber, IGrainFactory grains)
+    {
+        var (main, offer) = await LoadAsync(orderNumber, grains);
+        var shipping = (offer.ShippingMethods ?? []).ToDictionary(m => m.Id!);
+        var upsells = (offer.Upsells ?? []).Select(u => new UpsellOptionView(
+            u.Id!,
+            u.Name!,
+            u.UnitPrice?.TryGetValue(main.Currency, out var unit) == true ? unit : null,
+            u.AllowedQuantities!,
+            u.ShippingMethodIds!.Select(id => new ShippingOptionView(id, shipping[id].Name!, shipping[id].Price?.TryGetValue(main.Currency, out var p) == true ? p : null)).ToList()))
+            .ToList();
+        return TypedResults.Ok(new UpsellMenu(main.Number, main.Currency, upsells));
+    }
+
+    public static async Task<Ok<UpsellPrice>> Quote(string orderNumber, UpsellChoice choice, IGrainFactory grains)
+    {
+        var (main, offer) = await LoadAsync(orderNumber, grains);
+        return TypedResults.Ok(UpsellQuote.Price(offer, main.Currency, choice));
+    }
+
+    public static async Task<Created<OrderPage>> Checkout(
+        string orderNumber, UpsellCheckoutBody body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    {
+        EndpointConventions.PathId("orderNumber", orderNumber);
+        var by = user.UserId();
+        var checkout = new UpsellCheckout(orderNumber, body.CampaignId, body.UpsellId, body.Quantity, body.ShippingMethodId, body.CardToken, body.PaymentProvider).Validated();
+        string number;
+        if (http.Headers.TryGetValue(OrdersApi.IdempotencyHeader, out var key) && !string.IsNullOrWhiteSpace(key))
+        {
+            var v = new Validator();
+            v.Text(OrdersApi.IdempotencyHeader, key.ToString(), 100);
+            v.ThrowIfInvalid();
+            var scope = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"upsell\n{by}\n{key}")));
+            var fingerprint = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(checkout)));
+            number = await grains.GetGrain<IIdempotentOrderGrain>(scope).PlaceUpsellOnceAsync(checkout, fingerprint, by);
+        }
+        else
+        {
+            number = (await grains.GetGrain<ISequenceGrain>(Grains.Orders.SequenceNames.Orders).NextAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await grains.GetGrain<IOrderGrain>(number).PlaceUpsellAsync(checkout, by);
+        }
+
+        return TypedResults.Created($"/api/v1/orders/{number}", await OrdersApi.PageAsync(number, grains, clock, orders));
+    }
+
+    private static async Task<(Order Main, Domain.Offers.Offer Offer)> LoadAsync(string orderNumber, IGrainFactory grains)
+    {
+        EndpointConventions.PathId("orderNumber", orderNumber);
+        var main = await grains.GetGrain<IOrderGrain>(orderNumber).GetAsync() ?? throw DomainException.NotFound("Order", orderNumber);
+        OrderRules.Ensure(main.Number, main.Status, OrderAction.SellUpsell);
+        var offer = await grains.GetGrain<IOfferGrain>(main.OfferId).GetAsync()
+            ?? throw DomainException.Conflict("The offer is gone", $"Offer '{main.OfferId}' of order {main.Number} no longer exists.");
+        return (main, offer.Value);
+    }
+}
