@@ -27,6 +27,7 @@ public sealed class OrderStatusTests
         [OrderAction.RemoveAnalytics] = AllBut(OrderStatus.Deleted),
         [OrderAction.AddNote] = All,
         [OrderAction.AddTask] = AllBut(OrderStatus.Deleted),
+        [OrderAction.SellUpsell] = [OrderStatus.Paid, OrderStatus.Shipping, OrderStatus.Shipped, OrderStatus.Delivered],
     };
 
     public static TheoryData<OrderAction, OrderStatus, bool> EveryActionFromEveryStatus()

@@ -21,7 +21,12 @@ public sealed record CustomerProfile(
         v.Id("personalManager", PersonalManager, required: false);
         Address?.Validate(v, "address");
         v.ThrowIfInvalid();
-        return this with { Name = Name!.Trim(), Email = Email?.Trim() };
+        var address = Address is null ? null : Address with
+        {
+            Line1 = CardNumbers.Redact(Address.Line1!),
+            Line2 = Address.Line2 is null ? null : CardNumbers.Redact(Address.Line2),
+        };
+        return this with { Name = CardNumbers.Redact(Name!.Trim()), Email = Email?.Trim(), Address = address };
     }
 }
 

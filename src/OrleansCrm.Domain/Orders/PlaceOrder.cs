@@ -74,12 +74,17 @@ public sealed partial record PlaceOrder(
         {
             Items = items.Select(l => l with { Quantity = l.Quantity ?? 1 }).ToList(),
             PaymentProvider = PaymentProvider ?? PaymentProviders.Sandbox,
+            Analytics = Analytics is null ? null : new Analytics(RedactOrNull(Analytics.Source), RedactOrNull(Analytics.Channel)),
+            Tag = RedactOrNull(Tag),
         };
     }
 }
 
 public sealed partial record PlaceOrder
 {
+    /// <summary>Free text keeps no card number, wherever an agent typed it.</summary>
+    private static string? RedactOrNull(string? text) => text is null ? null : CardNumbers.Redact(text);
+
     /// <summary>Only the usual spellings: IPAddress.TryParse also takes "42", "127.1" or octal "010.1.1.1".</summary>
     private static bool IsCanonicalIp(string ip) =>
         ip.Length <= 45 && System.Net.IPAddress.TryParse(ip, out var parsed)
