@@ -71,23 +71,7 @@ public sealed partial class OrderGrain(
         var now = clock.GetUtcNow();
         var order = Order.Place(Number, valid, offer.Value, snapshot, card, now, placedBy);
 
-        // The first charge runs before anything is stored: a declined card creates no order.
-        if (order.NextDueEvent(now) is { Type: WorkflowEventType.Charge } first)
-        {
-            var result = await ChargeOrLookupAsync(order, first, order.AmountToCharge(first));
-            if (result.Status is PaymentStatus.Declined or PaymentStatus.HardDeclined)
-            {
-                throw new DomainException(ProblemKind.PaymentDeclined, "Payment declined", $"The card was declined: {result.DeclineReason} ({result.DeclineCode}). Nothing was created; try another card.");
-            }
-
-            if (result.Status == PaymentStatus.Unknown)
-            {
-                throw new DomainException(ProblemKind.Unavailable, "The payment provider did not answer", "Nothing was created. Retry with the same Idempotency-Key: the card is never charged twice.");
-            }
-
-            first.Attempts = 1;
-            order.RecordCharge(first.Id, result, now);
-        }
+        await ChargeFirstAsync(order, now);
 
         if (!customer.AutoPaymentsEnabled)
         {
@@ -132,20 +116,7 @@ public sealed partial class OrderGrain(
         var card = await payments.DescribeCardAsync(provider, token);
         var now = clock.GetUtcNow();
         var order = Order.PlaceUpsell(Number, main, price, provider, token, card, now, placedBy);
-        var first = order.NextDueEvent(now)!;
-        var result = await ChargeOrLookupAsync(order, first, order.AmountToCharge(first));
-        if (result.Status is PaymentStatus.Declined or PaymentStatus.HardDeclined)
-        {
-            throw new DomainException(ProblemKind.PaymentDeclined, "Payment declined", $"The card was declined: {result.DeclineReason} ({result.DeclineCode}). No upsell order was created; try another card.");
-        }
-
-        if (result.Status == PaymentStatus.Unknown)
-        {
-            throw new DomainException(ProblemKind.Unavailable, "The payment provider did not answer", "Nothing was created. Retry with the same Idempotency-Key: the card is never charged twice.");
-        }
-
-        first.Attempts = 1;
-        order.RecordCharge(first.Id, result, now);
+        await ChargeFirstAsync(order, now);
         state.State.Order = order;
         await SaveAndRunDueWorkAsync();
         await mainGrain.NoteUpsellAsync(Number, price.Total, placedBy);
@@ -160,6 +131,29 @@ public sealed partial class OrderGrain(
     }
 
     public Task<Order?> GetAsync() => Task.FromResult(state.State.Order);
+
+    /// <summary>The first charge of a new order runs before anything is stored: a declined card creates no order.</summary>
+    private async Task ChargeFirstAsync(Order order, DateTimeOffset now)
+    {
+        if (order.NextDueEvent(now) is not { Type: WorkflowEventType.Charge } first)
+        {
+            return;
+        }
+
+        var result = await ChargeOrLookupAsync(order, first, order.AmountToCharge(first));
+        if (result.Status is PaymentStatus.Declined or PaymentStatus.HardDeclined)
+        {
+            throw new DomainException(ProblemKind.PaymentDeclined, "Payment declined", $"The card was declined: {result.DeclineReason} ({result.DeclineCode}). Nothing was created; try another card.");
+        }
+
+        if (result.Status == PaymentStatus.Unknown)
+        {
+            throw new DomainException(ProblemKind.Unavailable, "The payment provider did not answer", "Nothing was created. Retry with the same Idempotency-Key: the card is never charged twice.");
+        }
+
+        first.Attempts = 1;
+        order.RecordCharge(first.Id, result, now);
+    }
 
     public Task<Order> ExtendTrialAsync() => ChangeAsync(order => order.Extend(clock.GetUtcNow()));
 
