@@ -25,6 +25,7 @@ public sealed partial class CrmExceptionHandler(IProblemDetailsService problems,
             };
         }
 
+        Redact(problem);
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
@@ -51,6 +52,20 @@ public sealed partial class CrmExceptionHandler(IProblemDetailsService problems,
         }
 
         return new ProblemDetails { Status = status, Title = error.Title, Detail = error.Detail };
+    }
+
+    /// <summary>No card number ever leaves in a response, whatever field a client typed it into.</summary>
+    private static void Redact(ProblemDetails problem)
+    {
+        problem.Title = problem.Title is null ? null : CardNumbers.Redact(problem.Title);
+        problem.Detail = problem.Detail is null ? null : CardNumbers.Redact(problem.Detail);
+        if (problem is HttpValidationProblemDetails validation)
+        {
+            foreach (var key in validation.Errors.Keys.ToList())
+            {
+                validation.Errors[key] = validation.Errors[key].Select(CardNumbers.Redact).ToArray();
+            }
+        }
     }
 
     public static int StatusOf(ProblemKind kind) => kind switch

@@ -279,8 +279,12 @@ public sealed partial class Validator
         }
     }
 
-    /// <summary>Echoing bad input back is useful, but never a long blob of it.</summary>
-    public static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    /// <summary>Echoing bad input back is useful, but never a long blob of it, nor a card number in it.</summary>
+    public static string Shorten(string value)
+    {
+        var safe = CardNumbers.Redact(value);
+        return safe.Length <= 40 ? safe : safe[..40] + "…";
+    }
 
     [GeneratedRegex(@"^[A-Za-z0-9_.\-]+\z")]
     private static partial Regex IdPattern();

@@ -221,6 +221,7 @@ public sealed partial class OrderGrain(
         OrderRules.Ensure(Number, order.Status, OrderAction.Refund);
         var total = amount ?? order.Refundable();
         CheckAmount("amount", total, order, max: order.Refundable(), "refundable");
+        var why = reason is null ? null : Reason(reason, "refund");
         string refundKey;
         if (idempotencyKey is null)
         {
@@ -238,9 +239,9 @@ public sealed partial class OrderGrain(
         {
             var currency = Currency.Get(order.Currency);
             var request = new RefundRequest(payment.Provider, $"{Number}:{refundKey}:{payment.TransactionId}", payment.TransactionId!,
-                currency.ToMinorUnits(part), order.Currency, Reason(reason, "refund"));
+                currency.ToMinorUnits(part), order.Currency, why ?? "refund");
             var result = await payments.RefundAsync(request);
-            order.RecordRefund(result, part, payment.TransactionId!, now, by, reason);
+            order.RecordRefund(result, part, payment.TransactionId!, now, by, why);
             await state.WriteStateAsync();
         }
 
