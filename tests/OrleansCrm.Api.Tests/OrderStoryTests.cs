@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCrm.Infrastructure.Payments;
 using OrleansCrm.Testing;
+using static OrleansCrm.Testing.TestValues;
 
 namespace OrleansCrm.Api.Tests;
 
@@ -217,6 +218,4 @@ public sealed class OrderStoryTests
         Assert.Equal("Pending", await driver.StatusAsync(disabled));
     }
 
-    /// <summary>A unique token with letters only: a GUID's digits can form a Luhn-valid run, which is rightly refused as a card number.</summary>
-    private static string Token(string prefix) => $"{prefix}_{string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('g' + Convert.ToInt32(c.ToString(), 16))))}";
 }

@@ -5,6 +5,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCrm.Infrastructure.Payments;
 using OrleansCrm.Testing;
+using static OrleansCrm.Api.Tests.OrderApiCalls;
+using static OrleansCrm.Testing.OrderBodies;
+using static OrleansCrm.Testing.TestValues;
 
 namespace OrleansCrm.Api.Tests;
 
@@ -664,18 +667,7 @@ public sealed class UpsellApiTests(UpsellApiFixture fixture) : IClassFixture<Ups
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>
-    /// A unique sandbox token. Letters only after the prefix: a hex guid now and then holds a run of
-    /// 13+ digits that passes Luhn, and the api rightly refuses that as a card number.
-    /// </summary>
-    private static string Token(string prefix) => $"{prefix}_{Letters(24)}";
-
-    private static string Key() => Guid.NewGuid().ToString("N");
-
     private static string UniqueName() => "Ups" + Letters(12);
-
-    private static string Letters(int count) =>
-        string.Concat(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).Take(count).Select(b => (char)('a' + (b % 26))));
 
     private static string Digits(string value) => new([.. value.Where(char.IsAsciiDigit)]);
 
@@ -691,57 +683,16 @@ public sealed class UpsellApiTests(UpsellApiFixture fixture) : IClassFixture<Ups
         }
     }
 
-    private static object Trial(string customerId) =>
-        new { customerId, offerId = OrderDriver.Offer, currency = "USD", trial = true, cardToken = Token("tok_approve") };
-
-    private static object Paid(string customerId, string? cardToken = null, string currency = "EUR", string offerId = OrderDriver.Offer) =>
-        new { customerId, offerId, currency, trial = false, cardToken = cardToken ?? Token("tok_approve") };
-
-    private static object Unpaid(string customerId) =>
-        new { customerId, offerId = OrderDriver.Offer, currency = "EUR", trial = false };
-
-    private static async Task<string> NumberOf(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
-
-    private static List<string> Numbers(JsonElement page) =>
-        page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("number").GetString()!).ToList();
-
     private static List<string> ShippingIds(JsonElement upsell) =>
         upsell.GetProperty("shippingMethods").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).ToList();
 
-    private static List<string> Sorted(params string[] numbers) => [.. numbers.Order(StringComparer.Ordinal)];
+    private Task<string> PlaceAsync(object body) => OrderApiCalls.PlaceAsync(driver, body);
 
-    /// <summary>The problem body without its trace id, whose hex digits could hold any short number by chance.</summary>
-    private static string WithoutTraceId(string raw)
-    {
-        var node = JsonNode.Parse(raw)!.AsObject();
-        node.Remove("traceId");
-        return node.ToJsonString();
-    }
+    private Task<string> CreateCustomerAsync(string name) => OrderApiCalls.CreateCustomerAsync(Agent, name);
 
-    private async Task<string> PlaceAsync(object body)
-    {
-        var response = await driver.PlaceAsync(body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"placing answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await NumberOf(response);
-    }
+    private Task<List<string>> CustomerOrderNumbersAsync(string customerId) => OrderApiCalls.CustomerOrderNumbersAsync(Agent, customerId);
 
-    private async Task<string> CreateCustomerAsync(string name)
-    {
-        var response = await Agent.PostAsJsonAsync("/api/v1/customers", new { name, email = $"{Guid.NewGuid():N}@example.it", phone = "+390612345678", timeZone = "Europe/Rome" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    private async Task<List<string>> CustomerOrderNumbersAsync(string customerId) =>
-        (await Agent.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}/orders")).EnumerateArray().Select(o => o.GetProperty("number").GetString()!).ToList();
-
-    private async Task<JsonElement> SearchAsync(string query)
-    {
-        var response = await Agent.GetAsync($"/api/v1/orders?{query}");
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"search '{query}' answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
+    private Task<JsonElement> SearchAsync(string query) => OrderApiCalls.SearchAsync(Agent, query);
 
     private async Task<List<string>> SearchNumbersAsync(string query) => Numbers(await SearchAsync(query));
 

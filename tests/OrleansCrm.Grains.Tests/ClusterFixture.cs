@@ -1,9 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using OrleansCrm.Grains.Scheduling;
 using OrleansCrm.Infrastructure.Hosting;
+using OrleansCrm.Testing;
 
 namespace OrleansCrm.Grains.Tests;
 
@@ -25,27 +24,7 @@ public class ClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var settings = new CrmSettings { SimulatedClock = SimulatedClock, RetryPeriod = TimeSpan.FromSeconds(1) };
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSiloHost((_, host) =>
-        {
-            if (!SimulatedClock)
-            {
-                host.Services.AddSingleton(new CrmClock(Time));
-            }
-
-            host.Services.AddCrmServices(settings);
-        });
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddCrmSerializer();
-            silo.Services.AddCrmGrainStorageSerializer();
-            silo.AddMemoryGrainStorage(StorageNames.Crm);
-            silo.UseInMemoryReminderService();
-            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = settings.RetryPeriod);
-        });
-        builder.ConfigureClient(client => client.Services.AddCrmSerializer());
-        Cluster = builder.Build();
+        Cluster = TestSilo.Build(settings, SimulatedClock ? null : Time);
         await Cluster.DeployAsync();
     }
 

@@ -1,10 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
-using OrleansCrm.Grains;
-using OrleansCrm.Grains.Scheduling;
 using OrleansCrm.Infrastructure.Hosting;
 using OrleansCrm.Testing;
 
@@ -43,23 +39,7 @@ public class EmailClusterFixture : IAsyncLifetime
     {
         var settings = new CrmSettings { RetryPeriod = TimeSpan.FromSeconds(1) };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(EmailConfiguration()).Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSiloHost((_, host) =>
-        {
-            host.Services.AddSingleton(new CrmClock(Time));
-            host.Services.AddCrmServices(settings, configuration);
-        });
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddCrmSerializer();
-            silo.Services.AddCrmGrainStorageSerializer();
-            silo.AddMemoryGrainStorage(StorageNames.Crm);
-            silo.UseInMemoryReminderService();
-            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = settings.RetryPeriod);
-        });
-        builder.ConfigureClient(client => client.Services.AddCrmSerializer());
-        Cluster = builder.Build();
+        Cluster = TestSilo.Build(settings, Time, configuration);
         await Cluster.DeployAsync();
     }
 
