@@ -842,6 +842,7 @@ public sealed class OrderActionsApiTests(OrderActionsApiFixture fixture) : IClas
         Assert.Equal([shipped], await SearchNumbersAsync($"q={name}&upsellEligible=true&status=Shipped,Pending"));
         Assert.Empty(await SearchNumbersAsync($"q={name}&upsellEligible=true&status=Pending,Trial"));
         Assert.Equal(9, (await SearchAsync($"q={name}")).GetProperty("total").GetInt32());
+        Assert.Equal(9, (await SearchAsync($"q={name}&upsellEligible=false")).GetProperty("total").GetInt32());
     }
 
     [Theory]

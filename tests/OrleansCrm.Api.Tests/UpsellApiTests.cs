@@ -31,41 +31,6 @@ public sealed class UpsellApiTests(UpsellApiFixture fixture) : IClassFixture<Ups
 
     private ISandboxLedger Ledger => factory.Services.GetRequiredService<ISandboxLedger>();
 
-    // ---------------------------------------------------------------- the upsell-eligible search
-
-    [Fact]
-    public async Task Upsell_eligible_search_returns_only_Paid_Shipping_Shipped_and_Delivered_orders()
-    {
-        var name = UniqueName();
-        var customer = await CreateCustomerAsync(name);
-        var paid = await PlaceAsync(Paid(customer));
-        var shipping = await PlaceAsync(Paid(customer));
-        var shipped = await PlaceAsync(Paid(customer));
-        var delivered = await PlaceAsync(Paid(customer));
-        var refunded = await PlaceAsync(Paid(customer));
-        await PlaceAsync(Unpaid(customer));
-        await PlaceAsync(Trial(customer));
-        var cancelled = await PlaceAsync(Unpaid(customer));
-        (await Agent.PostAsJsonAsync($"/api/v1/orders/{cancelled}/cancel", new { reason = "No longer wanted" })).EnsureSuccessStatusCode();
-        foreach (var (number, steps) in new[] { (shipping, 1), (shipped, 2), (delivered, 3) })
-        {
-            foreach (var step in new[] { "Shipping", "Shipped", "Delivered" }.Take(steps))
-            {
-                (await Agent.PostAsJsonAsync($"/api/v1/orders/{number}/fulfillment", new { status = step })).EnsureSuccessStatusCode();
-            }
-        }
-
-        (await Supervisor.PostAsJsonAsync($"/api/v1/orders/{refunded}/refund", new { })).EnsureSuccessStatusCode();
-
-        var eligible = await SearchAsync($"q={name}&upsellEligible=true");
-
-        Assert.Equal(Sorted(paid, shipping, shipped, delivered), Sorted([.. Numbers(eligible)]));
-        Assert.Equal(4, eligible.GetProperty("total").GetInt32());
-        Assert.All(eligible.GetProperty("items").EnumerateArray(), e => Assert.Contains(e.GetProperty("status").GetString(), new[] { "Paid", "Shipping", "Shipped", "Delivered" }));
-        Assert.Equal(8, (await SearchAsync($"q={name}")).GetProperty("total").GetInt32());
-        Assert.Equal(8, (await SearchAsync($"q={name}&upsellEligible=false")).GetProperty("total").GetInt32());
-    }
-
     [Fact]
     public async Task Upsell_eligible_search_filters_by_order_number_and_pages()
     {
