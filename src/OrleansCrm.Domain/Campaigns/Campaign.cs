@@ -98,13 +98,16 @@ public sealed record CallingHours(string? Start, string? End)
 
     public TimeOnly EndsAt() => Parse(End!);
 
-    internal void Validate(Validator v, string path)
+    internal void Validate(Validator v, string path) => ValidateAs(v, path, "start", "end");
+
+    /// <summary>Checks the window with its fields named as the caller's document names them.</summary>
+    public void ValidateAs(Validator v, string path, string startName, string endName)
     {
-        var startOk = Check(v, $"{path}.start", Start);
-        var endOk = Check(v, $"{path}.end", End);
+        var startOk = Check(v, $"{path}.{startName}", Start);
+        var endOk = Check(v, $"{path}.{endName}", End);
         if (startOk && endOk && StartsAt() >= EndsAt())
         {
-            v.Add($"{path}.end", "must be later than the start.");
+            v.Add($"{path}.{endName}", "must be later than the start.");
         }
     }
 

@@ -1,0 +1,32 @@
+namespace OrleansCrm.Domain.Calls;
+
+/// <summary>Where a contact stands in its campaign's dialing: not called yet, waiting for a retry, waiting for a callback, or done.</summary>
+public enum DialStage
+{
+    Fresh,
+    Retry,
+    Callback,
+    Done,
+}
+
+/// <summary>
+/// One contact of a campaign as the dialer sees it: who to call and in which zone, where it stands,
+/// when it is due next, whose private callback it is (null for public), how many attempts were made,
+/// why calling ended (when done). Small on purpose: it travels on every outcome from the contact to the dialer.
+/// </summary>
+public sealed record DialerContact(
+    string CampaignId,
+    string ContactId,
+    string Phone,
+    string TimeZone,
+    string? Name,
+    string? Email,
+    string? CustomerId,
+    string? OrderNumber,
+    DialStage Stage,
+    DateTimeOffset DueAt,
+    string? CallbackOwner,
+    int Attempts,
+    string? DoneReason,
+    DateTimeOffset ImportedAt,
+    long Version);

@@ -1,0 +1,348 @@
+using OrleansCrm.Domain.Campaigns;
+using OrleansCrm.Domain.Common;
+
+namespace OrleansCrm.Domain.Calls;
+
+/// <summary>Why the dialer handed a contact out, in the order it looks: the agent's own private callback, a public callback, a retry, a fresh lead.</summary>
+public enum HandOutReason
+{
+    PrivateCallback,
+    Callback,
+    Retry,
+    New,
+
+    /// <summary>Not handed out by the dialer: an agent started a call to the contact directly (an inbound call, a task call).</summary>
+    Direct,
+}
+
+/// <summary>A contact held for one agent: until it expires, or, once a call started on it, until the call ends or times out.</summary>
+public sealed record DialerLease(string LeaseId, string ContactId, string AgentId, HandOutReason Why, DateTimeOffset ExpiresAt, string? CallId);
+
+/// <summary>What <c>dialer/next</c> answers: the lease and the contact.</summary>
+public sealed record DialerHandOut(DialerLease Lease, DialerContact Contact);
+
+/// <summary>
+/// A campaign's queue: due now (waiting only for a free agent or its calling window), scheduled later,
+/// leased to an agent, done. <see cref="Due"/> counts contacts whose due time has come, open window or not.
+/// </summary>
+public sealed record DialerStats(int Due, int Scheduled, int Leased, int Done, int Total);
+
+/// <summary>
+/// The dialing queue of one campaign, in memory (its grain rebuilds it from the contacts on activation).
+/// Hands out, in order: the asking agent's own due private callbacks, due public callbacks (private ones
+/// overdue by the grace period included), due retries, fresh leads — only inside the calling hours on the
+/// contact's own wall clock. Each hand-out is a lease that goes back to the queue when it expires.
+/// Not thread-safe: one grain owns it.
+/// </summary>
+public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrace)
+{
+    /// <summary>How long a number found on the do-not-call list is left alone before it is checked again.</summary>
+    public static readonly TimeSpan BlockedRecheck = TimeSpan.FromMinutes(15);
+
+    private readonly Dictionary<string, DialerContact> contacts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Placement> places = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DialerLease> leasesByContact = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> contactByLease = new(StringComparer.Ordinal);
+    private readonly SortedSet<Entry> leaseExpiry = [];
+    private readonly SortedSet<Entry> fresh = [];
+    private readonly SortedSet<Entry> retries = [];
+    private readonly SortedSet<Entry> publicCallbacks = [];
+    private readonly Dictionary<string, SortedSet<Entry>> privateCallbacks = new(StringComparer.Ordinal);
+    private readonly SortedSet<Entry> promotions = [];
+    private long sequence;
+    private int done;
+
+    public CallingHours Hours { get; private set; } = hours;
+
+    public TimeSpan PrivateCallbackGrace { get; private set; } = privateCallbackGrace;
+
+    public int Count => contacts.Count;
+
+    /// <summary>The campaign's calling hours or grace changed.</summary>
+    public void Reconfigure(CallingHours newHours, TimeSpan newGrace)
+    {
+        (Hours, PrivateCallbackGrace) = (newHours, newGrace);
+        foreach (var contact in contacts.Values.ToList())
+        {
+            if (!leasesByContact.ContainsKey(contact.ContactId))
+            {
+                Unplace(contact.ContactId);
+                Place(contact);
+            }
+        }
+    }
+
+    public bool Contains(string contactId) => contacts.ContainsKey(contactId);
+
+    public DialerContact? Find(string contactId) => contacts.GetValueOrDefault(contactId);
+
+    public DialerLease? LeaseOf(string contactId) => leasesByContact.GetValueOrDefault(contactId);
+
+    /// <summary>Adds a contact or takes its newer state (an older version is ignored). A contact's new state ends its lease.</summary>
+    public void Upsert(DialerContact contact)
+    {
+        if (contacts.TryGetValue(contact.ContactId, out var known))
+        {
+            if (known.Version > contact.Version)
+            {
+                return;
+            }
+
+            if (known.Stage == DialStage.Done)
+            {
+                done--;
+            }
+
+            Unplace(contact.ContactId);
+            EndLease(contact.ContactId);
+        }
+
+        contacts[contact.ContactId] = contact;
+        if (contact.Stage == DialStage.Done)
+        {
+            done++;
+        }
+        else
+        {
+            Place(contact);
+        }
+    }
+
+    /// <summary>The next contact for <paramref name="agentId"/>, taken out of the queue, or null when nothing may be called now.</summary>
+    /// <param name="isBlocked">Whether the contact's number is on the do-not-call list now; a blocked one is left alone for <see cref="BlockedRecheck"/>.</param>
+    public DialerHandOut? Next(string agentId, DateTimeOffset now, string leaseId, TimeSpan leaseFor, Func<DialerContact, bool> isBlocked)
+    {
+        Housekeep(now);
+        foreach (var (set, why) in Order(agentId))
+        {
+            while (set.Count > 0 && set.Min.At <= now)
+            {
+                var entry = set.Min;
+                var contact = contacts[entry.ContactId];
+                var window = CallingWindow.For(Hours, contact.TimeZone);
+                if (!window.IsOpen(now))
+                {
+                    Requeue(set, entry, window.NextOpening(now));
+                    continue;
+                }
+
+                if (isBlocked(contact))
+                {
+                    Requeue(set, entry, now + BlockedRecheck);
+                    continue;
+                }
+
+                Unplace(contact.ContactId);
+                var lease = new DialerLease(leaseId, contact.ContactId, agentId, why, now + leaseFor, null);
+                AddLease(lease);
+                return new DialerHandOut(lease, contact);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A call starts on a lease: the lease must be the agent's and alive; it then lasts until <paramref name="until"/> (the call's timeout).</summary>
+    public DialerHandOut StartCall(string leaseId, string agentId, string callId, DateTimeOffset now, DateTimeOffset until)
+    {
+        Housekeep(now);
+        if (!contactByLease.TryGetValue(leaseId, out var contactId))
+        {
+            throw DomainException.Conflict("Lease expired", $"Lease '{Validator.Shorten(leaseId)}' is not held (it expired or was never handed out); ask dialer/next again.");
+        }
+
+        var lease = leasesByContact[contactId];
+        if (lease.AgentId != agentId)
+        {
+            throw DomainException.Conflict("Another agent's lease", $"Lease '{leaseId}' was handed to agent '{lease.AgentId}', not '{agentId}'.");
+        }
+
+        if (lease.CallId is not null && lease.CallId != callId)
+        {
+            throw DomainException.Conflict("Lease in use", $"Call '{lease.CallId}' already started on lease '{leaseId}'.");
+        }
+
+        EndLease(contactId);
+        var started = lease with { CallId = callId, ExpiresAt = until };
+        AddLease(started);
+        return new DialerHandOut(started, contacts[contactId]);
+    }
+
+    /// <summary>A call starts on a contact without a hand-out (inbound, a task call): the contact is held for it unless another agent holds it.</summary>
+    public DialerHandOut StartDirectCall(string contactId, string agentId, string callId, DateTimeOffset now, DateTimeOffset until)
+    {
+        Housekeep(now);
+        if (!contacts.TryGetValue(contactId, out var contact))
+        {
+            throw DomainException.NotFound("Contact", contactId);
+        }
+
+        if (leasesByContact.TryGetValue(contactId, out var held) && held.CallId != callId)
+        {
+            if (held.AgentId != agentId || held.CallId is not null)
+            {
+                throw DomainException.Conflict("Contact in use", $"Contact '{contactId}' is held by agent '{held.AgentId}'{(held.CallId is null ? "" : $" on call '{held.CallId}'")} until {held.ExpiresAt:O}.");
+            }
+        }
+
+        Unplace(contactId);
+        EndLease(contactId);
+        var lease = new DialerLease("direct-" + callId, contactId, agentId, held?.Why ?? HandOutReason.Direct, until, callId);
+        AddLease(lease);
+        return new DialerHandOut(lease, contact);
+    }
+
+    /// <summary>The call on the contact ended without an outcome (discarded, timed out): the contact goes back where it was in the queue.</summary>
+    public void Release(string contactId, string callId)
+    {
+        if (leasesByContact.TryGetValue(contactId, out var lease) && (lease.CallId == callId || lease.CallId is null))
+        {
+            EndLease(contactId);
+            Place(contacts[contactId]);
+        }
+    }
+
+    public DialerStats Stats(DateTimeOffset now)
+    {
+        Housekeep(now);
+        var due = 0;
+        var scheduled = 0;
+        foreach (var contact in contacts.Values)
+        {
+            if (contact.Stage == DialStage.Done || leasesByContact.ContainsKey(contact.ContactId))
+            {
+                continue;
+            }
+
+            if (contact.DueAt <= now)
+            {
+                due++;
+            }
+            else
+            {
+                scheduled++;
+            }
+        }
+
+        return new DialerStats(due, scheduled, leasesByContact.Count, done, contacts.Count);
+    }
+
+    private IEnumerable<(SortedSet<Entry> Set, HandOutReason Why)> Order(string agentId)
+    {
+        if (privateCallbacks.TryGetValue(agentId, out var own))
+        {
+            yield return (own, HandOutReason.PrivateCallback);
+        }
+
+        yield return (publicCallbacks, HandOutReason.Callback);
+        yield return (retries, HandOutReason.Retry);
+        yield return (fresh, HandOutReason.New);
+    }
+
+    /// <summary>Expired leases go back to the queue; private callbacks overdue by the grace period become public.</summary>
+    private void Housekeep(DateTimeOffset now)
+    {
+        while (leaseExpiry.Count > 0 && leaseExpiry.Min.At <= now)
+        {
+            var contactId = leaseExpiry.Min.ContactId;
+            EndLease(contactId);
+            Place(contacts[contactId]);
+        }
+
+        while (promotions.Count > 0 && promotions.Min.At <= now)
+        {
+            var contactId = promotions.Min.ContactId;
+            var contact = contacts[contactId];
+            Unplace(contactId);
+            contacts[contactId] = contact with { CallbackOwner = null };
+            Place(contacts[contactId]);
+        }
+    }
+
+    private void Place(DialerContact contact)
+    {
+        var entry = new Entry(contact.DueAt, ++sequence, contact.ContactId);
+        switch (contact.Stage)
+        {
+            case DialStage.Fresh:
+                Add(fresh, entry, null);
+                break;
+            case DialStage.Retry:
+                Add(retries, entry, null);
+                break;
+            case DialStage.Callback when contact.CallbackOwner is { } owner:
+                if (!privateCallbacks.TryGetValue(owner, out var own))
+                {
+                    privateCallbacks[owner] = own = [];
+                }
+
+                var promotion = new Entry(contact.DueAt + PrivateCallbackGrace, entry.Sequence, contact.ContactId);
+                promotions.Add(promotion);
+                Add(own, entry, promotion);
+                break;
+            case DialStage.Callback:
+                Add(publicCallbacks, entry, null);
+                break;
+        }
+    }
+
+    private void Add(SortedSet<Entry> set, Entry entry, Entry? promotion)
+    {
+        set.Add(entry);
+        places[entry.ContactId] = new Placement(set, entry, promotion);
+    }
+
+    private void Requeue(SortedSet<Entry> set, Entry entry, DateTimeOffset at)
+    {
+        var place = places[entry.ContactId];
+        set.Remove(entry);
+        var moved = entry with { At = at };
+        set.Add(moved);
+        places[entry.ContactId] = place with { Entry = moved };
+    }
+
+    private void Unplace(string contactId)
+    {
+        if (places.Remove(contactId, out var place))
+        {
+            place.Set.Remove(place.Entry);
+            if (place.Promotion is { } promotion)
+            {
+                promotions.Remove(promotion);
+            }
+        }
+    }
+
+    private void AddLease(DialerLease lease)
+    {
+        leasesByContact[lease.ContactId] = lease;
+        contactByLease[lease.LeaseId] = lease.ContactId;
+        leaseExpiry.Add(new Entry(lease.ExpiresAt, 0, lease.ContactId));
+    }
+
+    private void EndLease(string contactId)
+    {
+        if (leasesByContact.Remove(contactId, out var lease))
+        {
+            contactByLease.Remove(lease.LeaseId);
+            leaseExpiry.Remove(new Entry(lease.ExpiresAt, 0, contactId));
+        }
+    }
+
+    private sealed record Placement(SortedSet<Entry> Set, Entry Entry, Entry? Promotion);
+
+    private readonly record struct Entry(DateTimeOffset At, long Sequence, string ContactId) : IComparable<Entry>
+    {
+        public int CompareTo(Entry other)
+        {
+            var byTime = At.CompareTo(other.At);
+            if (byTime != 0)
+            {
+                return byTime;
+            }
+
+            var bySequence = Sequence.CompareTo(other.Sequence);
+            return bySequence != 0 ? bySequence : string.CompareOrdinal(ContactId, other.ContactId);
+        }
+    }
+}

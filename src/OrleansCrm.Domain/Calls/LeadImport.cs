@@ -1,0 +1,410 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using OrleansCrm.Domain.Common;
+
+namespace OrleansCrm.Domain.Calls;
+
+/// <summary>One lead as a client sends it (a JSON body row or a CSV row); every field is optional at the type level.</summary>
+public sealed record Lead(string? Id, string? Name, string? Phone, string? Email, string? TimeZone, string? CustomerId, string? OrderNumber);
+
+/// <summary>
+/// A row that was refused: its 1-based number in the request (in a CSV the header is not a row) and its
+/// errors by field name (camelCase), as a validation problem names them.
+/// </summary>
+public sealed record LeadRowError(int Row, IReadOnlyDictionary<string, string[]> Errors);
+
+/// <summary>The checked import: the leads to import (normalized, each with its id) and the rows refused.</summary>
+public sealed record CheckedLeads(IReadOnlyList<Lead> Accepted, IReadOnlyList<LeadRowError> Refused);
+
+/// <summary>
+/// The bulk lead import of a calling campaign: thousands of rows in one request, as a JSON array or a CSV
+/// (RFC 4180). A request that cannot be read at all is refused whole; otherwise every bad row is reported
+/// with its number and the good rows are kept.
+/// </summary>
+public static partial class LeadImport
+{
+    public const int MaxRows = 10_000;
+
+    /// <summary>An id derived from a phone: this prefix and 20 letters a–z.</summary>
+    public const string DerivedIdPrefix = "lead-";
+
+    public const int DerivedIdLetters = 20;
+
+    private const string KnownColumns = "id, name, phone, email, timeZone, customerId, orderNumber";
+
+    private static readonly Dictionary<string, string> Columns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["id"] = "id",
+        ["name"] = "name",
+        ["phone"] = "phone",
+        ["email"] = "email",
+        ["timeZone"] = "timeZone",
+        ["time_zone"] = "timeZone",
+        ["customerId"] = "customerId",
+        ["customer_id"] = "customerId",
+        ["orderNumber"] = "orderNumber",
+        ["order_number"] = "orderNumber",
+    };
+
+    /// <summary>
+    /// Reads a CSV whose first line names the columns. A row that cannot be read as a lead (a field count
+    /// other than the header's, text after a closing quote, an empty line between rows) comes back as null,
+    /// so its number still points at the right row; empty trailing lines are not rows.
+    /// </summary>
+    public static IReadOnlyList<Lead?> ParseCsv(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var records = CsvRecords(text).GetEnumerator();
+        if (!records.MoveNext())
+        {
+            throw Refusal("csv", "is empty: the first line must name the columns, phone among them.");
+        }
+
+        if (records.Current.IsBlank)
+        {
+            throw Refusal("csv.header", "is an empty line: the first line must name the columns, phone among them.");
+        }
+
+        var columns = HeaderColumns(records.Current);
+        var rows = new List<Lead?>();
+        var blankLines = 0;
+        while (records.MoveNext())
+        {
+            var record = records.Current;
+            if (record.IsBlank)
+            {
+                // Counted, not added yet: blank lines at the end of a file are not rows.
+                blankLines++;
+                continue;
+            }
+
+            rows.AddRange(Enumerable.Repeat<Lead?>(null, blankLines));
+            blankLines = 0;
+            rows.Add(record.Malformed || record.Cells.Count != columns.Length ? null : ToLead(columns, record.Cells));
+            if (rows.Count > MaxRows)
+            {
+                throw Refusal("csv", $"has more than {MaxRows} data rows; import at most {MaxRows} rows per request.");
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            throw Refusal("csv", "has no data rows after the header: there is nothing to import.");
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Checks every row and normalizes the good ones: fields trimmed (a blank optional field is absent),
+    /// card numbers in the name redacted, the time zone defaulted to <paramref name="defaultTimeZone"/>
+    /// and the id set. A row repeating the phone or the id of a row accepted before it is refused.
+    /// </summary>
+    /// <param name="defaultTimeZone">The campaign's zone, for leads that name none; an IANA id.</param>
+    public static CheckedLeads Check(IReadOnlyList<Lead?> rows, string defaultTimeZone)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!TimeZones.TryFind(defaultTimeZone, out _))
+        {
+            throw new ArgumentException($"'{defaultTimeZone}' is not an IANA time zone.", nameof(defaultTimeZone));
+        }
+
+        var whole = new Validator();
+        if (rows.Count == 0)
+        {
+            whole.Add("leads", "is empty: there is nothing to import.");
+        }
+        else if (rows.Count > MaxRows)
+        {
+            whole.Add("leads", $"has {rows.Count} rows; import at most {MaxRows} rows per request.");
+        }
+
+        whole.ThrowIfInvalid();
+
+        var accepted = new List<Lead>(rows.Count);
+        var refused = new List<LeadRowError>();
+        var rowOfPhone = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowOfId = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var index = 0; index < rows.Count; index++)
+        {
+            var row = index + 1;
+            var v = new Validator();
+            if (rows[index] is not { } sent)
+            {
+                v.Add("row", "is empty or malformed.");
+                refused.Add(new LeadRowError(row, v.Errors));
+                continue;
+            }
+
+            var lead = Checked(sent, defaultTimeZone, v);
+
+            // Only accepted rows claim a phone or an id: a corrected copy of a refused row is welcome.
+            int? phoneTwin = null;
+            if (lead.Phone is not null && rowOfPhone.TryGetValue(lead.Phone, out var first))
+            {
+                v.Add("phone", $"duplicates row {first}: a phone number is imported once.");
+                phoneTwin = first;
+            }
+
+            // The same phone means the same derived id: that twin is reported once, on the phone.
+            if (lead.Id is not null && rowOfId.TryGetValue(lead.Id, out var firstWithId) && firstWithId != phoneTwin)
+            {
+                v.Add("id", $"'{Validator.Shorten(lead.Id)}'{IdSource(sent)} duplicates row {firstWithId}: each lead needs its own id.");
+            }
+
+            if (!v.IsValid)
+            {
+                refused.Add(new LeadRowError(row, v.Errors));
+                continue;
+            }
+
+            rowOfPhone[lead.Phone!] = row;
+            rowOfId[lead.Id!] = row;
+            accepted.Add(lead);
+        }
+
+        return new CheckedLeads(accepted, refused);
+    }
+
+    /// <summary>
+    /// The id of a lead that has neither an id nor a customer id: the same phone always gives the same id,
+    /// so importing a phone twice finds the lead already there. Letters only: an id with a run of digits
+    /// could pass for a card number.
+    /// </summary>
+    public static string IdFromPhone(string phone)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        var number = new BigInteger(SHA256.HashData(Encoding.UTF8.GetBytes(phone)), isUnsigned: true, isBigEndian: true);
+        var letters = new char[DerivedIdLetters];
+        for (var i = 0; i < letters.Length; i++)
+        {
+            number = BigInteger.DivRem(number, 26, out var letter);
+            letters[i] = (char)('a' + (int)letter);
+        }
+
+        return DerivedIdPrefix + new string(letters);
+    }
+
+    /// <summary>
+    /// The lead as it may be stored, its errors added to <paramref name="v"/>; a field with an error comes
+    /// back null, and so does the id when it cannot be known.
+    /// </summary>
+    private static Lead Checked(Lead sent, string defaultTimeZone, Validator v)
+    {
+        var phone = Cleaned(sent.Phone);
+        var phoneOk = v.Phone("phone", phone);
+
+        // Redact first: the cap applies to what is stored, and redaction makes a number longer.
+        var name = Cleaned(sent.Name) is { } given ? CardNumbers.Redact(Whitespace().Replace(given, " ")) : null;
+        var nameOk = v.Text("name", name, Validator.NameMaxLength);
+
+        var email = Cleaned(sent.Email);
+        var emailOk = v.Email("email", email) && NoCardNumber(v, "email", email);
+
+        var zone = Cleaned(sent.TimeZone);
+        var zoneOk = v.TimeZone("timeZone", zone, required: false);
+
+        var id = Cleaned(sent.Id);
+        var idOk = ClientId(v, "id", id);
+        var customerId = Cleaned(sent.CustomerId);
+        var customerIdOk = ClientId(v, "customerId", customerId);
+        var orderNumber = Cleaned(sent.OrderNumber);
+        var orderNumberOk = ClientId(v, "orderNumber", orderNumber);
+
+        var leadId = (id, customerId) switch
+        {
+            (not null, _) => idOk ? id : null,
+            (null, not null) => customerIdOk ? customerId : null,
+            _ => phoneOk ? IdFromPhone(phone!) : null,
+        };
+
+        return new Lead(
+            leadId,
+            nameOk ? name : null,
+            phoneOk ? phone : null,
+            emailOk ? email : null,
+            zoneOk ? (zone ?? defaultTimeZone) : null,
+            customerIdOk ? customerId : null,
+            orderNumberOk ? orderNumber : null);
+    }
+
+    /// <summary>An id a client chose (id, customerId, orderNumber): optional, the id rule, and never a card number.</summary>
+    private static bool ClientId(Validator v, string field, string? value) =>
+        value is null || (v.Id(field, value) && NoCardNumber(v, field, value));
+
+    /// <summary>Identifiers are stored as given, so one holding a card number is refused rather than redacted.</summary>
+    private static bool NoCardNumber(Validator v, string field, string? value)
+    {
+        if (CardNumbers.ContainsPan(value))
+        {
+            v.Add(field, "must not hold a card number.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string IdSource(Lead sent) =>
+        Cleaned(sent.Id) is not null ? "" : Cleaned(sent.CustomerId) is not null ? ", taken from customerId," : ", derived from the phone,";
+
+    /// <summary>Spreadsheets pad cells and leave them blank: surrounding whitespace goes, and a blank field is absent.</summary>
+    private static string? Cleaned(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static DomainException Refusal(string field, string message)
+    {
+        var v = new Validator();
+        v.Add(field, message);
+        return DomainException.Invalid(v.Errors);
+    }
+
+    // ---- CSV ----
+
+    /// <summary>The lead field each header cell names; refuses the whole request when the header is unusable.</summary>
+    private static string[] HeaderColumns(CsvRecord header)
+    {
+        var v = new Validator();
+        var columns = new string[header.Cells.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var raw = header.Cells[i]?.Trim();
+            if (raw is null)
+            {
+                v.Add("csv.header", $"column {i + 1} has no name; the columns are {KnownColumns}.");
+            }
+            else if (!Columns.TryGetValue(raw, out var column))
+            {
+                v.Add("csv.header", $"'{Validator.Shorten(raw)}' is not a lead column; the columns are {KnownColumns}.");
+            }
+            else if (!seen.Add(column))
+            {
+                v.Add("csv.header", $"'{raw}' names the {column} column a second time.");
+            }
+            else
+            {
+                columns[i] = column;
+            }
+        }
+
+        if (header.Malformed)
+        {
+            v.Add("csv.header", "has text after a closing quote.");
+        }
+
+        if (!seen.Contains("phone"))
+        {
+            v.Add("csv.header", "must have a phone column.");
+        }
+
+        v.ThrowIfInvalid();
+        return columns;
+    }
+
+    private static Lead ToLead(string[] columns, IReadOnlyList<string?> cells)
+    {
+        string? Cell(string column) => Array.IndexOf(columns, column) is var i and >= 0 ? cells[i] : null;
+        return new Lead(Cell("id"), Cell("name"), Cell("phone"), Cell("email"), Cell("timeZone"), Cell("customerId"), Cell("orderNumber"));
+    }
+
+    /// <summary>
+    /// The records of an RFC 4180 text, one at a time so an oversized import is refused before it is all read.
+    /// Line ends are CRLF, LF or a lone CR; a quote opening a field runs to its closing quote, across commas
+    /// and line ends, "" standing for one quote; a quote anywhere else is kept as written.
+    /// </summary>
+    private static IEnumerable<CsvRecord> CsvRecords(string text)
+    {
+        var i = text.StartsWith('\uFEFF') ? 1 : 0;
+        if (i == text.Length)
+        {
+            yield break;
+        }
+
+        var line = 1;
+        var cells = new List<string?>();
+        var cell = new StringBuilder();
+        var malformed = false;
+        while (true)
+        {
+            if (i < text.Length && text[i] == '"')
+            {
+                var openedOn = line;
+                i++;
+                while (true)
+                {
+                    if (i == text.Length)
+                    {
+                        throw Refusal("csv", $"line {openedOn}: a quoted field opens here and is never closed.");
+                    }
+
+                    if (text[i] == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        {
+                            cell.Append('"');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+                    {
+                        line++;
+                    }
+
+                    cell.Append(text[i]);
+                    i++;
+                }
+
+                // RFC 4180 allows nothing between a closing quote and the next comma or line end.
+                malformed |= i < text.Length && text[i] is not (',' or '\r' or '\n');
+            }
+
+            while (i < text.Length && text[i] is not (',' or '\r' or '\n'))
+            {
+                cell.Append(text[i]);
+                i++;
+            }
+
+            var value = cell.ToString();
+            cells.Add(string.IsNullOrWhiteSpace(value) ? null : value);
+            cell.Clear();
+            if (i < text.Length && text[i] == ',')
+            {
+                i++;
+                continue;
+            }
+
+            yield return new CsvRecord([.. cells], malformed);
+            if (i == text.Length)
+            {
+                yield break;
+            }
+
+            i += text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+            line++;
+            cells.Clear();
+            malformed = false;
+
+            // A line end that ends the text closes the last record; it does not open an empty one.
+            if (i == text.Length)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>One CSV record: its cells (null when blank) and whether it breaks the quoting rules.</summary>
+    private sealed record CsvRecord(IReadOnlyList<string?> Cells, bool Malformed)
+    {
+        /// <summary>An empty line, or one of empty cells only (",,,"), as spreadsheets leave behind.</summary>
+        public bool IsBlank => !Malformed && Cells.All(c => c is null);
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,48 @@
+namespace OrleansCrm.Grains.ReadModel;
+
+/// <summary>
+/// A call attempt as lists and reports see it. <see cref="Status"/> is Open, Confirmed, Discarded or TimedOut;
+/// the outcome fields are set once the outcome is confirmed.
+/// </summary>
+public sealed record CallEntry(
+    string CallId,
+    string CampaignId,
+    string ContactId,
+    string? CustomerId,
+    string? OrderNumber,
+    string? TaskId,
+    string AgentId,
+    string Direction,
+    int Attempt,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    string Status,
+    string? OutcomeCode,
+    string? OutcomeLabel,
+    string? OutcomeType,
+    string? OutcomeColor,
+    string? Comment,
+    long Version);
+
+/// <summary>How many confirmed calls of one agent ended with one outcome (with the outcome's label and color as recorded on the calls).</summary>
+public sealed record OutcomeCount(string AgentId, string OutcomeCode, string OutcomeLabel, string OutcomeColor, int Count);
+
+/// <summary>
+/// The calls' index: the customer's and the order's call lists and the supervisor's outcome report.
+/// The call grain upserts its entry after every stored change; an entry with an older version than
+/// the one stored is ignored. An upsert returns once the entry is stored (implementations may group
+/// concurrent upserts into one write).
+/// </summary>
+public interface ICallDirectory
+{
+    Task UpsertAsync(CallEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls about the customer (its orders and tasks included), newest first; discarded calls are left out.</summary>
+    Task<IReadOnlyList<CallEntry>> ForCustomerAsync(string customerId, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls linked to the order, newest first; discarded calls are left out.</summary>
+    Task<IReadOnlyList<CallEntry>> ForOrderAsync(string orderNumber, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>Confirmed calls that ended in [<paramref name="from"/>, <paramref name="to"/>), counted per agent and outcome code, ordered by agent then code.</summary>
+    Task<IReadOnlyList<OutcomeCount>> OutcomeCountsAsync(DateTimeOffset from, DateTimeOffset to, string? campaignId, string? agentId, CancellationToken cancellationToken = default);
+}
