@@ -85,6 +85,10 @@ public static class CrmApiExtensions
         app.MapCustomersApi();
         app.MapOrdersApi();
         app.MapUpsellsApi();
+        app.MapDialerApi();
+        app.MapCallsApi();
+        app.MapAgendaApi();
+        app.MapReportsApi();
         if (settings.SimulatedClock)
         {
             app.MapTestClockApi();

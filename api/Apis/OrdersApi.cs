@@ -27,7 +27,7 @@ public sealed record OrderCustomerView(
     string Id, string Name, string? Email, string Phone, PostalAddress? Address, string PersonalManager,
     IReadOnlyList<CustomerNote> Notes, LocalTimeView LocalTime);
 
-/// <summary>The history tab: status changes, notes and (later) calls, newest first.</summary>
+/// <summary>The history tab: status changes, notes and the order's calls with their outcomes, newest first.</summary>
 public sealed record HistoryItem(DateTimeOffset At, string Kind, string By, string Text);
 
 /// <summary>The order page: header, amounts, customer, items, payments, workflow, notes, tasks, and the tabs.</summary>
@@ -55,7 +55,8 @@ public sealed record OrderPage(
     IReadOnlyList<OrderTask> Tasks,
     IReadOnlyList<HistoryItem> History,
     IReadOnlyList<OrderEntry> CustomerOrders,
-    IReadOnlyList<string> Calls);
+    IReadOnlyList<CallEntry> OrderCalls,
+    IReadOnlyList<CallEntry> TaskCalls);
 
 public sealed record NoteBody(string? Text);
 
@@ -70,6 +71,8 @@ public sealed record FulfillmentBody(OrderStatus? Status);
 public sealed record AutoCancelBody(DateTimeOffset? At, bool? Disabled);
 
 public sealed record TaskBody(string? Title, DateTimeOffset? DueAt, string? Assignee);
+
+public sealed record TaskUpdateBody(string? Assignee, DateTimeOffset? DueAt, bool? ClearDueAt);
 
 public sealed record ExtensionResult(string OrderNumber, DateTimeOffset ChargeAt);
 
@@ -104,6 +107,9 @@ public static class OrdersApi
         api.MapPut("/{orderNumber}/auto-cancel", SetAutoCancel).WithName("SetOrderAutoCancel").WithSummary("{ at } to move the auto-cancel date, { disabled: true } to switch it off").ProducesProblems(bad, missing, conflict);
         api.MapDelete("/{orderNumber}/analytics", RemoveAnalytics).WithName("RemoveOrderAnalytics").WithSummary("Remove source and channel").ProducesProblems(bad, missing, conflict);
         api.MapPost("/{orderNumber}/tasks", AddTask).WithName("AddOrderTask").WithSummary("Add a task: title, due date, assignee").ProducesProblems(bad, missing, conflict);
+        api.MapPatch("/{orderNumber}/tasks/{taskId}", UpdateTask).WithName("UpdateOrderTask")
+            .WithSummary("Assign the task and/or move its due date (clearDueAt: true removes it)").ProducesProblems(bad, missing, conflict);
+        api.MapPost("/{orderNumber}/tasks/{taskId}/complete", CompleteTask).WithName("CompleteOrderTask").WithSummary("Mark the task done").ProducesProblems(bad, missing);
 
         app.MapPost("/api/v1/trial-extensions/{token}", ExtendTrial).AllowAnonymous().WithTags("Orders").WithName("ExtendTrial")
             .WithSummary("Anonymous: the customer's one-time trial extension, from the link in the extension-offer email")
@@ -112,7 +118,7 @@ public static class OrdersApi
     }
 
     public static async Task<Created<OrderPage>> PlaceOrder(
-        PlaceOrder request, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+        PlaceOrder request, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         var by = user.UserId();
         string number;
@@ -130,11 +136,11 @@ public static class OrdersApi
             await grains.GetGrain<IOrderGrain>(number).PlaceAsync(request, by);
         }
 
-        return TypedResults.Created($"/api/v1/orders/{number}", await PageAsync(number, grains, clock, orders));
+        return TypedResults.Created($"/api/v1/orders/{number}", await PageAsync(number, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<Page<OrderEntry>>> SearchOrders(
-        IOrderDirectory orders, [FromQuery] string? status, [FromQuery] string? q, [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to,
+        IOrderDirectory orders, ICallDirectory calls, [FromQuery] string? status, [FromQuery] string? q, [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to,
         [FromQuery] bool? upsellEligible, [FromQuery] int? skip, [FromQuery] int? take, CancellationToken cancellationToken)
     {
         var (s, t) = EndpointConventions.Paging(skip, take);
@@ -171,8 +177,8 @@ public static class OrdersApi
         return TypedResults.Ok(await orders.SearchAsync(new OrderQuery(statuses, q, from, to, null, s, t), cancellationToken));
     }
 
-    public static async Task<Ok<OrderPage>> GetOrder(string orderNumber, IGrainFactory grains, CrmClock clock, IOrderDirectory orders) =>
-        TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+    public static async Task<Ok<OrderPage>> GetOrder(string orderNumber, IGrainFactory grains, CrmClock clock, IOrderDirectory orders, ICallDirectory calls) =>
+        TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
 
     public static async Task<Ok<IReadOnlyList<WorkflowEvent>>> GetWorkflow(string orderNumber, IGrainFactory grains) =>
         TypedResults.Ok<IReadOnlyList<WorkflowEvent>>((await LoadAsync(orderNumber, grains)).Workflow);
@@ -192,39 +198,39 @@ public static class OrdersApi
         return TypedResults.Created($"/api/v1/orders/{orderNumber}", note);
     }
 
-    public static async Task<Ok<OrderPage>> Cancel(string orderNumber, CancelBody? body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    public static async Task<Ok<OrderPage>> Cancel(string orderNumber, CancelBody? body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         await Order(orderNumber, grains).CancelAsync(user.UserId(), body?.Reason);
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
     }
 
-    public static async Task<Ok<OrderPage>> Confirm(string orderNumber, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    public static async Task<Ok<OrderPage>> Confirm(string orderNumber, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         await Order(orderNumber, grains).ConfirmAsync(user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<OrderPage>> Refund(
-        string orderNumber, RefundBody? body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+        string orderNumber, RefundBody? body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         await Order(orderNumber, grains).RefundAsync(body?.Amount, body?.Reason, IdempotencyKey(http), user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<OrderPage>> Prepay(
-        string orderNumber, PrepaymentBody body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+        string orderNumber, PrepaymentBody body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         await Order(orderNumber, grains).PrepayAsync(body.Amount, body.CardToken, IdempotencyKey(http), user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
     }
 
-    public static async Task<Ok<OrderPage>> Fulfill(string orderNumber, FulfillmentBody body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    public static async Task<Ok<OrderPage>> Fulfill(string orderNumber, FulfillmentBody body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         var v = new Validator();
         v.Required("status", body.Status);
         v.ThrowIfInvalid();
         await Order(orderNumber, grains).FulfillAsync(body.Status!.Value, user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
     }
 
     public static async Task<NoContent> Delete(string orderNumber, IGrainFactory grains, ClaimsPrincipal user)
@@ -233,7 +239,7 @@ public static class OrdersApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<OrderPage>> SetAutoCancel(string orderNumber, AutoCancelBody body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    public static async Task<Ok<OrderPage>> SetAutoCancel(string orderNumber, AutoCancelBody body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         var v = new Validator();
         if ((body.At is null) == (body.Disabled != true))
@@ -243,13 +249,13 @@ public static class OrdersApi
 
         v.ThrowIfInvalid();
         await Order(orderNumber, grains).SetAutoCancelAsync(body.At, user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
     }
 
-    public static async Task<Ok<OrderPage>> RemoveAnalytics(string orderNumber, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+    public static async Task<Ok<OrderPage>> RemoveAnalytics(string orderNumber, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         await Order(orderNumber, grains).RemoveAnalyticsAsync(user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders));
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
     }
 
     public static async Task<Created<OrderTask>> AddTask(string orderNumber, TaskBody body, IGrainFactory grains, ClaimsPrincipal user)
@@ -257,6 +263,12 @@ public static class OrdersApi
         var task = await Order(orderNumber, grains).AddTaskAsync(body.Title, body.DueAt, body.Assignee, user.UserId());
         return TypedResults.Created($"/api/v1/orders/{orderNumber}", task);
     }
+
+    public static async Task<Ok<OrderTask>> UpdateTask(string orderNumber, string taskId, TaskUpdateBody body, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await Order(orderNumber, grains).UpdateTaskAsync(EndpointConventions.PathId("taskId", taskId), body.Assignee, body.DueAt, body.ClearDueAt ?? false, user.UserId()));
+
+    public static async Task<Ok<OrderTask>> CompleteTask(string orderNumber, string taskId, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await Order(orderNumber, grains).CompleteTaskAsync(EndpointConventions.PathId("taskId", taskId), user.UserId()));
 
     public static async Task<Ok<ExtensionResult>> ExtendTrial(string token, IGrainFactory grains)
     {
@@ -295,7 +307,7 @@ public static class OrdersApi
     private static string Fingerprint(PlaceOrder request) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
 
-    internal static async Task<OrderPage> PageAsync(string orderNumber, IGrainFactory grains, CrmClock clock, IOrderDirectory orders)
+    internal static async Task<OrderPage> PageAsync(string orderNumber, IGrainFactory grains, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         var o = await LoadAsync(orderNumber, grains);
         var customer = await grains.GetGrain<ICustomerGrain>(o.Customer.Id).GetAsync();
@@ -308,13 +320,16 @@ public static class OrdersApi
             o.Prepayments(), o.Income(), o.Expenses(), o.Refunded(), o.Refundable());
         var trial = o.Trial is { } t ? new TrialView(t.TrialDays, t.ExtensionDays, o.Workflow.First(e => e.Kind == WorkflowKind.ProductCharge).ScheduledAt, o.IsExtended(), o.ExtendedAt) : null;
         var card = o.Card is { } c ? new CardView(c.Masked, c.Brand, c.ExpiryMonth, c.ExpiryYear) : null;
+        var customerCalls = await calls.ForCustomerAsync(o.Customer.Id, ReportsApi.MaxCalls);
         var history = o.History.Select(h => new HistoryItem(h.At, "status", h.By, $"{h.From?.ToString() ?? "new"} → {h.To}: {h.Reason}"))
             .Concat(o.Notes.Where(n => !n.System).Select(n => new HistoryItem(n.CreatedAt, "note", n.Author, n.Text)))
+            .Concat(customerCalls.Where(c => c.OrderNumber == o.Number).Select(c => new HistoryItem(
+                c.EndedAt ?? c.StartedAt, "call", c.AgentId, $"Call {c.CallId}: {c.OutcomeLabel ?? c.Status}{(c.Comment is null ? "" : " — " + c.Comment)}")))
             .OrderByDescending(h => h.At)
             .ToList();
         var customerOrders = (await orders.SearchAsync(new OrderQuery(CustomerId: o.Customer.Id, Take: 200))).Items;
         return new OrderPage(o.Number, o.Status, o.PlacedAt, o.AutoCancelAt, o.IsTrial, trial, amounts, customerView, o.Ip, o.Items, card,
             o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod, o.OfferId, o.MainOrderNumber, o.Payments, o.Workflow, o.Notes, o.Tasks, history,
-            customerOrders, customer?.CallIds ?? []);
+            customerOrders, customerCalls.Where(c => c.TaskId is null && c.OrderNumber is not null).ToList(), customerCalls.Where(c => c.TaskId is not null).ToList());
     }
 }

@@ -62,7 +62,7 @@ public static class UpsellsApi
     }
 
     public static async Task<Created<OrderPage>> Checkout(
-        string orderNumber, UpsellCheckoutBody body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders)
+        string orderNumber, UpsellCheckoutBody body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         EndpointConventions.PathId("orderNumber", orderNumber);
         var by = user.UserId();
@@ -83,7 +83,7 @@ public static class UpsellsApi
             await grains.GetGrain<IOrderGrain>(number).PlaceUpsellAsync(checkout, by);
         }
 
-        return TypedResults.Created($"/api/v1/orders/{number}", await OrdersApi.PageAsync(number, grains, clock, orders));
+        return TypedResults.Created($"/api/v1/orders/{number}", await OrdersApi.PageAsync(number, grains, clock, orders, calls));
     }
 
     private static async Task<(Order Main, Domain.Offers.Offer Offer)> LoadAsync(string orderNumber, IGrainFactory grains)

@@ -76,6 +76,8 @@ public sealed partial class CrmExceptionHandler(IProblemDetailsService problems,
         ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
         ProblemKind.PaymentDeclined => StatusCodes.Status402PaymentRequired,
         ProblemKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status500InternalServerError,
     };
 

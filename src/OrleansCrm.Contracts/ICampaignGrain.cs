@@ -6,7 +6,8 @@ namespace OrleansCrm.Contracts;
 [Alias("OrleansCrm.ICampaignGrain")]
 public interface ICampaignGrain : IGrainWithStringKey
 {
-    [Alias("Get")]
+    /// <summary>Interleaves: the dialer reads the campaign while the campaign is telling it of a change.</summary>
+    [Alias("Get"), Orleans.Concurrency.AlwaysInterleave]
     Task<Stored<Campaign>?> GetAsync();
 
     /// <summary>Creates or replaces the campaign after checking every field.</summary>

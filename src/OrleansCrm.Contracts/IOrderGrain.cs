@@ -40,6 +40,12 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("AddTask")]
     Task<OrderTask> AddTaskAsync(string? title, DateTimeOffset? dueAt, string? assignee, string by);
 
+    [Alias("UpdateTask")]
+    Task<OrderTask> UpdateTaskAsync(string taskId, string? assignee, DateTimeOffset? dueAt, bool clearDue, string by);
+
+    [Alias("CompleteTask")]
+    Task<OrderTask> CompleteTaskAsync(string taskId, string by);
+
     [Alias("Resend")]
     Task<Order> ResendAsync(string eventId, string by);
 

@@ -20,8 +20,12 @@ public abstract class DocumentGrain<T>(IPersistentState<DocumentState<T>> state,
         state.State.Version++;
         state.State.UpdatedAt = clock.GetUtcNow();
         await state.WriteStateAsync();
+        await OnChangedAsync();
         return Snapshot(created);
     }
+
+    /// <summary>Runs after every stored change (a campaign tells its dialer).</summary>
+    protected virtual Task OnChangedAsync() => Task.CompletedTask;
 
     private Stored<T> Snapshot(bool created) =>
         new(this.GetPrimaryKeyString(), state.State.Value!, state.State.Version, state.State.UpdatedAt, created);

@@ -13,4 +13,10 @@ public static class StorageNames
     public const string TrialTokenState = "trial-extension-token";
     public const string IdempotentOrderState = "idempotent-order";
     public const string OutboxEmailState = "outbox-email";
+    public const string CallState = "call";
+    public const string ContactState = "campaign-contact";
+    public const string AgentState = "agent";
+    public const string ContractState = "contract";
+    public const string BlockedNumberState = "blocked-number";
+    public const string ContractProtocolState = "contract-protocol";
 }

@@ -168,6 +168,11 @@ public sealed class CallAttempt
 
     public required string Phone { get; init; }
 
+    public string? Email { get; init; }
+
+    /// <summary>The contact's time zone (their calling window, their booking reminder).</summary>
+    public required string TimeZone { get; init; }
+
     public string? CustomerId { get; init; }
 
     public string? OrderNumber { get; init; }

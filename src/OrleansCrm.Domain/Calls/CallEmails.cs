@@ -22,9 +22,9 @@ public static class CallEmails
         $"Booking reference: {booking.Id}.\n\nKind regards,\nCustomer care");
 
     /// <summary>The manager's copy of an outcome message: who it went to, on which call, then the message itself.</summary>
-    public static (string Subject, string Body) ManagerCopy(CallAttempt call, string recipient, CustomerMessage message) => (
+    public static (string Subject, string Body) ManagerCopy(CallAttempt call, string recipient, CustomerMessage message, string outcomeCode) => (
         $"Copy: {message.Subject}",
-        $"Copy of the message sent to {recipient} after call {call.Id} (agent {call.AgentId}, outcome {call.Outcome?.Code}).\n\n---\n\n{message.Body}");
+        $"Copy of the message sent to {recipient} after call {call.Id} (agent {call.AgentId}, outcome {outcomeCode}).\n\n---\n\n{message.Body}");
 
     private static string When(Booking booking) =>
         TimeZones.LocalTime(booking.Start, booking.CustomerTimeZone).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);

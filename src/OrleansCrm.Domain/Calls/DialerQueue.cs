@@ -108,9 +108,11 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
         }
     }
 
-    /// <summary>The next contact for <paramref name="agentId"/>, taken out of the queue, or null when nothing may be called now.</summary>
-    /// <param name="isBlocked">Whether the contact's number is on the do-not-call list now; a blocked one is left alone for <see cref="BlockedRecheck"/>.</param>
-    public DialerHandOut? Next(string agentId, DateTimeOffset now, string leaseId, TimeSpan leaseFor, Func<DialerContact, bool> isBlocked)
+    /// <summary>
+    /// The next contact for <paramref name="agentId"/>, leased and taken out of the queue, or null when nothing may be called now.
+    /// The caller checks the do-not-call list and hands a blocked one back with <see cref="SetAside"/>.
+    /// </summary>
+    public DialerHandOut? Next(string agentId, DateTimeOffset now, string leaseId, TimeSpan leaseFor)
     {
         Housekeep(now);
         foreach (var (set, why) in Order(agentId))
@@ -123,12 +125,6 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
                 if (!window.IsOpen(now))
                 {
                     Requeue(set, entry, window.NextOpening(now));
-                    continue;
-                }
-
-                if (isBlocked(contact))
-                {
-                    Requeue(set, entry, now + BlockedRecheck);
                     continue;
                 }
 
@@ -190,6 +186,13 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
         var lease = new DialerLease("direct-" + callId, contactId, agentId, held?.Why ?? HandOutReason.Direct, until, callId);
         AddLease(lease);
         return new DialerHandOut(lease, contact);
+    }
+
+    /// <summary>A leased contact whose number turned out blocked: back to the queue, not looked at again before <paramref name="until"/>.</summary>
+    public void SetAside(string contactId, DateTimeOffset until)
+    {
+        EndLease(contactId);
+        Place(contacts[contactId], until);
     }
 
     /// <summary>The call on the contact ended without an outcome (discarded, timed out): the contact goes back where it was in the queue.</summary>
@@ -259,9 +262,10 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
         }
     }
 
-    private void Place(DialerContact contact)
+    private void Place(DialerContact contact, DateTimeOffset? notBefore = null)
     {
-        var entry = new Entry(contact.DueAt, ++sequence, contact.ContactId);
+        var at = notBefore is { } later && later > contact.DueAt ? later : contact.DueAt;
+        var entry = new Entry(at, ++sequence, contact.ContactId);
         switch (contact.Stage)
         {
             case DialStage.Fresh:

@@ -11,6 +11,12 @@ public enum ProblemKind
 
     /// <summary>A dependency (the payment provider) did not answer; retrying the same request is safe.</summary>
     Unavailable,
+
+    /// <summary>The body is larger than the route accepts.</summary>
+    TooLarge,
+
+    /// <summary>The body is not in a format the route accepts.</summary>
+    UnsupportedMediaType,
 }
 
 /// <summary>

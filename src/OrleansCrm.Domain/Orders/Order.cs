@@ -681,6 +681,49 @@ public sealed class Order
         return task;
     }
 
+    /// <summary>Reassigns a task and/or moves its due date; a done task no longer changes.</summary>
+    public OrderTask UpdateTask(string taskId, string? assignee, DateTimeOffset? dueAt, bool clearDue, DateTimeOffset now, string by)
+    {
+        var (index, task) = FindTask(taskId);
+        if (task.Done)
+        {
+            throw DomainException.Conflict("Task done", $"Task '{taskId}' of order {Number} is done; it no longer changes.");
+        }
+
+        var v = new Validator();
+        v.Id("assignee", assignee, required: false);
+        if (clearDue && dueAt is not null)
+        {
+            v.Add("dueAt", "give a due date or clearDueAt, not both.");
+        }
+
+        v.ThrowIfInvalid();
+        var updated = task with { Assignee = assignee ?? task.Assignee, DueAt = clearDue ? null : dueAt ?? task.DueAt };
+        Tasks[index] = updated;
+        AddSystemNote($"Task '{taskId}' updated by {by}: assignee {updated.Assignee ?? "none"}, due {updated.DueAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.", now);
+        return updated;
+    }
+
+    /// <summary>Marks a task done; completing it again changes nothing.</summary>
+    public OrderTask CompleteTask(string taskId, DateTimeOffset now, string by)
+    {
+        var (index, task) = FindTask(taskId);
+        if (task.Done)
+        {
+            return task;
+        }
+
+        var done = task with { Done = true, CompletedAt = now, CompletedBy = by };
+        Tasks[index] = done;
+        return done;
+    }
+
+    private (int Index, OrderTask Task) FindTask(string taskId)
+    {
+        var index = Tasks.FindIndex(t => t.Id == taskId);
+        return index < 0 ? throw DomainException.NotFound("Task", taskId) : (index, Tasks[index]);
+    }
+
     private void ChangeStatus(OrderStatus to, DateTimeOffset now, string by, string reason)
     {
         History.Add(new StatusChange(Status, to, now, by, reason));

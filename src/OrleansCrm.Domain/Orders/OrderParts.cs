@@ -123,4 +123,6 @@ public sealed record DeliveryMethod(string Id, string Name, decimal Price);
 public sealed record CustomerSnapshot(string Id, string Name, string? Email, string Phone, string TimeZone);
 
 /// <summary>A task on the order.</summary>
-public sealed record OrderTask(string Id, string Title, DateTimeOffset? DueAt, string? Assignee, bool Done, DateTimeOffset CreatedAt, string CreatedBy);
+public sealed record OrderTask(
+    string Id, string Title, DateTimeOffset? DueAt, string? Assignee, bool Done, DateTimeOffset CreatedAt, string CreatedBy,
+    DateTimeOffset? CompletedAt = null, string? CompletedBy = null);

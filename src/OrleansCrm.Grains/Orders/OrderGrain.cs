@@ -186,6 +186,20 @@ public sealed partial class OrderGrain(
         return task;
     }
 
+    public async Task<OrderTask> UpdateTaskAsync(string taskId, string? assignee, DateTimeOffset? dueAt, bool clearDue, string by)
+    {
+        var task = Current.UpdateTask(taskId, assignee, dueAt, clearDue, clock.GetUtcNow(), by);
+        await SaveAndRunDueWorkAsync();
+        return task;
+    }
+
+    public async Task<OrderTask> CompleteTaskAsync(string taskId, string by)
+    {
+        var task = Current.CompleteTask(taskId, clock.GetUtcNow(), by);
+        await SaveAndRunDueWorkAsync();
+        return task;
+    }
+
     public async Task AutoPaymentsChangedAsync(bool enabled, string by)
     {
         if (state.State.Order is not { } order)

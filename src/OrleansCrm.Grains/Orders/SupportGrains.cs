@@ -114,4 +114,5 @@ public sealed class IdempotentOrderGrain(
 public static class SequenceNames
 {
     public const string Orders = "orders";
+    public const string Contracts = "contracts";
 }

@@ -10,9 +10,11 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansCrm.Contracts;
 using OrleansCrm.Grains;
+using OrleansCrm.Grains.Calls;
 using OrleansCrm.Grains.Orders;
 using OrleansCrm.Grains.ReadModel;
 using OrleansCrm.Grains.Scheduling;
+using OrleansCrm.Infrastructure.Calls;
 using OrleansCrm.Infrastructure.Messaging;
 using OrleansCrm.Infrastructure.Payments;
 using OrleansCrm.Infrastructure.ReadModel;
@@ -107,6 +109,8 @@ public static partial class CrmHosting
             services.TryAddSingleton<IOrderDirectory, InMemoryOrderDirectory>();
         }
 
+        services.Configure<CallOptions>(configuration.GetSection(CallOptions.Section));
+        services.AddCrmCallStores(settings.UsesPostgres);
         services.AddCrmPayments(settings.UsesPostgres);
         services.AddCrmEmail(configuration);
         return services;

@@ -1,0 +1,158 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using OrleansCrm.Api.Auth;
+using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Calls;
+using OrleansCrm.Domain.Common;
+using OrleansCrm.Grains.Scheduling;
+using static OrleansCrm.Api.Apis.EndpointConventions;
+
+namespace OrleansCrm.Api.Apis;
+
+/// <summary>What a lead import did: how many leads were added, the rows refused with their errors, the rows already in the campaign.</summary>
+public sealed record LeadImportResult(int Received, int Imported, IReadOnlyList<LeadRowError> Refused, IReadOnlyList<int> AlreadyInCampaign);
+
+public sealed record DialerNextBody(string? AgentId);
+
+/// <summary>The contact handed out, with their wall clock now.</summary>
+public sealed record DialerContactView(
+    string Id, string? Name, string Phone, string? Email, string TimeZone, LocalTimeView LocalTime, string? CustomerId, string? OrderNumber, int Attempts, DialStage Stage);
+
+/// <summary>
+/// A hand-out of dialer/next: the lease (start the call with it before it expires), why this contact
+/// (private-callback, callback, retry, new), the attempt number the call will have, and the contact.
+/// </summary>
+public sealed record DialerHandOutView(string LeaseId, DateTimeOffset ExpiresAt, string Why, string AgentId, int Attempt, DialerContactView Contact);
+
+public sealed record DoNotCallBody(string? Phone, string? Note);
+
+public static class DialerApi
+{
+    public static IEndpointRouteBuilder MapDialerApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/campaigns/{campaignId}").WithTags("Dialer").RequireAuthorization(Roles.AnyRole).ProducesAuthProblems();
+        const int bad = StatusCodes.Status400BadRequest, missing = StatusCodes.Status404NotFound;
+
+        api.MapPost("/leads", ImportLeads).RequireAuthorization(Roles.SupervisorOrAdmin).WithName("ImportLeads")
+            .WithSummary("Bulk import (supervisor, admin): a JSON array of { id?, name?, phone, email?, timeZone?, customerId?, orderNumber? }, or text/csv with a header row. Up to 10,000 rows; bad rows are reported, good rows kept.")
+            .Accepts<IReadOnlyList<Lead>>("application/json", "text/csv")
+            .ProducesProblems(bad, missing, StatusCodes.Status415UnsupportedMediaType);
+        api.MapPost("/dialer/next", Next).WithName("DialerNext")
+            .WithSummary("The next contact for the agent: own due private callbacks, due public callbacks, due retries, fresh leads — inside calling hours, never a do-not-call number. 204 when none.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblems(bad, missing);
+        api.MapGet("/dialer/stats", Stats).WithName("DialerStats").WithSummary("Contacts due now, scheduled later, leased, done").ProducesProblems(bad, missing);
+
+        var dnc = app.MapGroup("/api/v1/dnc").WithTags("Dialer").RequireAuthorization(Roles.AnyRole).ProducesAuthProblems();
+        dnc.MapPost("/", AddDoNotCall).WithName("AddDoNotCall").WithSummary("Put a number on the do-not-call list (any role: the customer asked)").ProducesProblems(bad);
+        dnc.MapGet("/{phone}", GetDoNotCall).WithName("GetDoNotCall").WithSummary("Whether a number is blocked, why, since when").ProducesProblems(bad, missing);
+        dnc.MapDelete("/{phone}", RemoveDoNotCall).RequireAuthorization(Roles.SupervisorOrAdmin).WithName("RemoveDoNotCall")
+            .WithSummary("Take a number off the list (supervisor, admin)").ProducesProblems(bad, missing);
+        return app;
+    }
+
+    public static async Task<Ok<LeadImportResult>> ImportLeads(string campaignId, HttpRequest http, IGrainFactory grains, IOptions<JsonOptions> json)
+    {
+        PathId("campaignId", campaignId);
+        var campaign = await grains.GetGrain<ICampaignGrain>(campaignId).GetAsync() ?? throw DomainException.NotFound("Campaign", campaignId);
+        var rows = await ReadLeadsAsync(http, json.Value.SerializerOptions);
+        var checkedLeads = LeadImport.Check(rows, campaign.Value.TimeZone!);
+        var numbered = new List<(int Row, Lead Lead)>(checkedLeads.Accepted.Count);
+        var refused = checkedLeads.Refused.Select(r => r.Row).ToHashSet();
+        var accepted = 0;
+        for (var row = 1; row <= rows.Count && accepted < checkedLeads.Accepted.Count; row++)
+        {
+            if (!refused.Contains(row))
+            {
+                numbered.Add((row, checkedLeads.Accepted[accepted++]));
+            }
+        }
+
+        var imported = numbered.Count == 0 ? new ImportedLeads(0, []) : await grains.GetGrain<IDialerGrain>(campaignId).ImportAsync(numbered);
+        return TypedResults.Ok(new LeadImportResult(rows.Count, imported.Imported, checkedLeads.Refused, imported.AlreadyInCampaign));
+    }
+
+    public static async Task<Results<Ok<DialerHandOutView>, NoContent>> Next(
+        string campaignId, DialerNextBody? body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock)
+    {
+        var agent = user.AgentFor(body?.AgentId);
+        var handOut = await grains.GetGrain<IDialerGrain>(PathId("campaignId", campaignId)).NextAsync(agent);
+        return handOut is null ? TypedResults.NoContent() : TypedResults.Ok(View(handOut, clock.GetUtcNow()));
+    }
+
+    public static async Task<Ok<DialerStats>> Stats(string campaignId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IDialerGrain>(PathId("campaignId", campaignId)).StatsAsync());
+
+    public static async Task<Created<BlockedNumber>> AddDoNotCall(DoNotCallBody body, IGrainFactory grains, ClaimsPrincipal user)
+    {
+        var v = new Validator();
+        v.Phone("phone", body.Phone);
+        v.Text("note", body.Note, 500);
+        v.ThrowIfInvalid();
+        var entry = await grains.GetGrain<IBlockedNumberGrain>(body.Phone!).BlockAsync(BlockReason.DoNotCall, body.Note, user.UserId());
+        return TypedResults.Created($"/api/v1/dnc/{Uri.EscapeDataString(body.Phone!)}", entry);
+    }
+
+    public static async Task<Ok<BlockedNumber>> GetDoNotCall(string phone, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IBlockedNumberGrain>(Phone(phone)).GetAsync() ?? throw DomainException.NotFound("Do-not-call entry", phone));
+
+    public static async Task<NoContent> RemoveDoNotCall(string phone, IGrainFactory grains) =>
+        await grains.GetGrain<IBlockedNumberGrain>(Phone(phone)).UnblockAsync()
+            ? TypedResults.NoContent()
+            : throw DomainException.NotFound("Do-not-call entry", phone);
+
+    public static DialerHandOutView View(DialerHandOut handOut, DateTimeOffset now)
+    {
+        var c = handOut.Contact;
+        var contact = new DialerContactView(
+            c.ContactId, c.Name, c.Phone, c.Email, c.TimeZone, new LocalTimeView(TimeZones.LocalTime(now, c.TimeZone), c.TimeZone), c.CustomerId, c.OrderNumber, c.Attempts, c.Stage);
+        var lease = handOut.Lease;
+        return new DialerHandOutView(lease.LeaseId, lease.ExpiresAt, Why(lease.Why), lease.AgentId, c.Attempts + 1, contact);
+    }
+
+    private static string Why(HandOutReason why) => why switch
+    {
+        HandOutReason.PrivateCallback => "private-callback",
+        HandOutReason.Callback => "callback",
+        HandOutReason.Retry => "retry",
+        HandOutReason.New => "new",
+        _ => "direct",
+    };
+
+    private static string Phone(string phone)
+    {
+        var v = new Validator();
+        v.Phone("phone", phone);
+        v.ThrowIfInvalid();
+        return phone;
+    }
+
+    private static async Task<IReadOnlyList<Lead?>> ReadLeadsAsync(HttpRequest http, JsonSerializerOptions options)
+    {
+        var type = http.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        if (type == "text/csv")
+        {
+            using var reader = new StreamReader(http.Body, Encoding.UTF8);
+            return LeadImport.ParseCsv(await reader.ReadToEndAsync(http.HttpContext.RequestAborted));
+        }
+
+        if (type is not ("application/json" or null))
+        {
+            throw new DomainException(ProblemKind.UnsupportedMediaType, "Not a lead file", "Send leads as a JSON array (application/json) or as CSV with a header row (text/csv).");
+        }
+
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<List<Lead?>>(http.Body, options, http.HttpContext.RequestAborted)
+                ?? throw DomainException.Invalid(new Dictionary<string, string[]> { ["body"] = ["is required: a JSON array of leads."] });
+        }
+        catch (JsonException e)
+        {
+            throw DomainException.Invalid(new Dictionary<string, string[]> { [e.Path ?? "body"] = ["is not a JSON array of leads (or has a value of the wrong type)."] });
+        }
+    }
+}

@@ -1,0 +1,431 @@
+using Microsoft.Extensions.Options;
+using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Calls;
+using OrleansCrm.Domain.Campaigns;
+using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Messaging;
+using OrleansCrm.Domain.Orders;
+using OrleansCrm.Grains.Messaging;
+using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Grains.Scheduling;
+
+namespace OrleansCrm.Grains.Calls;
+
+[GenerateSerializer, Alias("OrleansCrm.CallState")]
+public sealed class CallState
+{
+    [Id(0)]
+    public CallAttempt? Call { get; set; }
+
+    [Id(1)]
+    public long Version { get; set; }
+
+    /// <summary>The protocol number taken for this call's contract before the contract is stored (a retried outcome reuses it).</summary>
+    [Id(2)]
+    public string? PendingProtocol { get; set; }
+
+    /// <summary>Whether the open-call timeout is armed as a reminder (it is once the open call was first stored).</summary>
+    [Id(3)]
+    public bool TimeoutArmed { get; set; }
+}
+
+/// <summary>
+/// A call attempt. An open call lives in memory until its draft is first saved (a start that is never followed
+/// up costs no write; lost with its silo, it ends like a timed-out call: nothing kept, the contact back in the
+/// queue when its lease runs out). Confirming the outcome performs the outcome's effects — each keyed by the call,
+/// so a retry repeats none — and then commits the call in one write.
+/// </summary>
+public sealed class CallGrain(
+    [PersistentState(StorageNames.CallState, StorageNames.Crm)] IPersistentState<CallState> state,
+    CrmClock clock,
+    IDueWorkScheduler scheduler,
+    IEmailOutbox outbox,
+    ICallDirectory directory,
+    IRecordingStore recordings,
+    IOptions<CallOptions> options)
+    : Grain, ICallGrain, IRemindable
+{
+    private Campaign? campaign;
+
+    private string CallId => this.GetPrimaryKeyString();
+
+    private CallAttempt Current => state.State.Call ?? throw DomainException.NotFound("Call", CallId);
+
+    public async Task<CallAttempt> StartAsync(StartCall request, Actor by)
+    {
+        if (state.State.Call is { } existing)
+        {
+            return existing;
+        }
+
+        var v = new Validator();
+        v.Id("campaignId", request.CampaignId);
+        v.Id("leaseId", request.LeaseId, required: false);
+        v.Id("contactId", request.ContactId, required: false);
+        v.Id("customerId", request.CustomerId, required: false);
+        v.Id("orderNumber", request.OrderNumber, required: false);
+        v.Id("taskId", request.TaskId, required: false);
+        if (request.LeaseId is null && request.ContactId is null && request.CustomerId is null)
+        {
+            v.Add("leaseId", "give the lease from dialer/next, or a contactId or customerId to call directly.");
+        }
+
+        if (request.TaskId is not null && request.OrderNumber is null)
+        {
+            v.Add("taskId", "a task call needs the task's orderNumber.");
+        }
+
+        v.ThrowIfInvalid();
+        campaign = (await GrainFactory.GetGrain<ICampaignGrain>(request.CampaignId!).GetAsync())?.Value
+            ?? throw Unknown("campaignId", $"There is no campaign '{request.CampaignId}'.");
+
+        var order = request.OrderNumber is null ? null : await FindOrderAsync(request.OrderNumber, request.TaskId);
+        var dialer = GrainFactory.GetGrain<IDialerGrain>(request.CampaignId!);
+        DialerHandOut handOut;
+        if (request.LeaseId is not null)
+        {
+            handOut = await dialer.StartCallAsync(request.LeaseId, request.AgentId, CallId);
+        }
+        else
+        {
+            var contactId = request.ContactId ?? request.CustomerId!;
+            await EnsureContactAsync(request.CampaignId!, contactId, request.CustomerId ?? order?.Customer.Id, order?.Number);
+            handOut = await dialer.StartDirectCallAsync(contactId, request.AgentId, CallId);
+        }
+
+        var contact = handOut.Contact;
+        var now = clock.GetUtcNow();
+        state.State.Call = new CallAttempt
+        {
+            Id = CallId,
+            CampaignId = request.CampaignId!,
+            ContactId = contact.ContactId,
+            ContactName = contact.Name,
+            Phone = contact.Phone,
+            Email = contact.Email,
+            TimeZone = contact.TimeZone,
+            CustomerId = request.CustomerId ?? order?.Customer.Id ?? contact.CustomerId,
+            OrderNumber = order?.Number ?? contact.OrderNumber,
+            TaskId = request.TaskId,
+            AgentId = request.AgentId,
+            StartedBy = by.UserId,
+            Direction = request.Inbound ? CallDirection.Inbound : CallDirection.Outbound,
+            Why = handOut.Lease.Why,
+            Attempt = contact.Attempts + 1,
+            StartedAt = now,
+            TimesOutAt = now + options.Value.OpenCallTimeout,
+            Status = CallStatus.Open,
+        };
+        return Current;
+    }
+
+    public async Task<CallAttempt?> GetAsync()
+    {
+        await TimeOutIfDueAsync();
+        return state.State.Call;
+    }
+
+    public async Task<CallAttempt> SaveDraftAsync(CallDraft draft, Actor by)
+    {
+        var call = await OpenCallOfAsync(by, "take a draft");
+        var valid = draft.Validated();
+        var before = call.Draft.Appointment;
+        var after = valid.Appointment is { Start: { } start } slot ? (AgentId: slot.AgentId ?? call.AgentId, Start: start) : default;
+        if (after.AgentId is not null)
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(after.AgentId).HoldAsync(after.Start, CallId, call.TimesOutAt);
+        }
+
+        var beforeAgent = before?.Start is null ? null : before.AgentId ?? call.AgentId;
+        if (beforeAgent is not null && beforeAgent != after.AgentId)
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(beforeAgent).ReleaseHoldAsync(CallId);
+        }
+
+        call.SaveDraft(valid, clock.GetUtcNow(), by.UserId);
+        await SaveAsync();
+        return call;
+    }
+
+    public async Task CheckCanRecordAsync(Actor by) => await OpenCallOfAsync(by, "take a recording");
+
+    public async Task<CallAttempt> AttachRecordingAsync(CallRecording recording, Actor by)
+    {
+        var call = await OpenCallOfAsync(by, "take a recording");
+        call.AttachRecording(recording);
+        await SaveAsync();
+        return call;
+    }
+
+    public async Task<CallAttempt> ConfirmOutcomeAsync(OutcomeRequest request, Actor by)
+    {
+        var call = await OpenCallOfAsync(by, "take an outcome");
+        var now = clock.GetUtcNow();
+        campaign ??= (await GrainFactory.GetGrain<ICampaignGrain>(call.CampaignId).GetAsync())?.Value
+            ?? throw DomainException.Conflict("The campaign is gone", $"Campaign '{call.CampaignId}' no longer exists.");
+        var decision = OutcomeRules.Decide(campaign, call, request, now, options.Value.CallbackHorizon);
+        if (call.Draft.Message is not null && call.Email is null)
+        {
+            throw Unknown("draft.message", $"Contact '{call.ContactId}' has no email address; the message cannot be sent.");
+        }
+
+        // The effects, each keyed by this call, so confirming again after a failure repeats none of them.
+        string? bookingId = null, protocol = null, newOrder = null;
+        switch (decision.Effect)
+        {
+            case OutcomeEffect.Appointment:
+                bookingId = (await BookAsync(call, by)).Id;
+                break;
+            case OutcomeEffect.Contract:
+                protocol = await CloseContractAsync(call, now);
+                break;
+            case OutcomeEffect.Refusal when call.OrderNumber is not null:
+                await CancelOrderAsync(call.OrderNumber, by, $"Refusal on call {CallId}{Suffix(decision.Comment)}");
+                break;
+            case OutcomeEffect.AlreadyPaid when call.OrderNumber is not null:
+                await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber).AddNoteAsync($"The customer says this order is already paid (call {CallId}){Suffix(decision.Comment)}", by.UserId);
+                break;
+            case OutcomeEffect.InvalidContact:
+                await GrainFactory.GetGrain<IBlockedNumberGrain>(call.Phone).BlockAsync(BlockReason.InvalidNumber, $"Invalid contact on call {CallId}", by.UserId);
+                break;
+        }
+
+        if (decision.Invoice is { } invoice)
+        {
+            newOrder = await InvoiceAsync(call, invoice, by);
+        }
+
+        if (decision.Effect != OutcomeEffect.Appointment && call.Draft.Appointment?.Start is not null)
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(call.Draft.Appointment.AgentId ?? call.AgentId).ReleaseHoldAsync(CallId);
+        }
+
+        await GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(call.CampaignId, call.ContactId)).RecordOutcomeAsync(CallId, decision, call.AgentId, now);
+        var messageSent = await SendMessageAsync(call, decision);
+
+        var outcome = decision.Outcome;
+        call.Confirm(
+            new ConfirmedOutcome(
+                outcome.Code!, outcome.Label!, outcome.Type!.Value.ToString(), outcome.Color!, decision.Comment, decision.CallbackAt, decision.Visibility,
+                decision.Invoice, bookingId, protocol, newOrder, messageSent, now, by.UserId),
+            now);
+        await SaveAsync();
+        await directory.UpsertAsync(Entry(call));
+        return call;
+    }
+
+    public async Task<CallAttempt> DiscardAsync(Actor by)
+    {
+        await OpenCallOfAsync(by, "be discarded");
+        await ReleaseAsync(timedOut: false);
+        return Current;
+    }
+
+    public async Task<CallAttempt> LinkOrderAsync(string? orderId, Actor by)
+    {
+        await TimeOutIfDueAsync();
+        Current.LinkOrder(orderId, clock.GetUtcNow(), by.UserId, by.IsAdmin);
+        await SaveAsync();
+        return Current;
+    }
+
+    /// <summary>The open-call timeout: a call still open is released as if discarded.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await TimeOutIfDueAsync();
+        if (state.State.Call is not { IsOpen: true } && state.State.TimeoutArmed)
+        {
+            state.State.TimeoutArmed = false;
+            await state.WriteStateAsync();
+            await scheduler.ArmAsync(this, null);
+        }
+    }
+
+    private async Task<CallAttempt> OpenCallOfAsync(Actor by, string action)
+    {
+        await TimeOutIfDueAsync();
+        var call = Current;
+        if (by.IsAgent && call.AgentId != by.UserId)
+        {
+            throw new DomainException(ProblemKind.Forbidden, "Another agent's call", $"Call '{CallId}' belongs to agent '{call.AgentId}'.");
+        }
+
+        call.EnsureOpen(action);
+        return call;
+    }
+
+    private async Task TimeOutIfDueAsync()
+    {
+        if (state.State.Call is { IsOpen: true } call && clock.GetUtcNow() >= call.TimesOutAt)
+        {
+            await ReleaseAsync(timedOut: true);
+        }
+    }
+
+    /// <summary>Discard or timeout: the held slot, the lease and the recording go; nothing of the draft is kept.</summary>
+    private async Task ReleaseAsync(bool timedOut)
+    {
+        var call = Current;
+        if (call.Draft.Appointment?.Start is not null)
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(call.Draft.Appointment.AgentId ?? call.AgentId).ReleaseHoldAsync(CallId);
+        }
+
+        await GrainFactory.GetGrain<IDialerGrain>(call.CampaignId).ReleaseAsync(call.ContactId, CallId);
+        if (call.Recording is not null)
+        {
+            await recordings.DeleteAsync(CallId);
+        }
+
+        call.Discard(clock.GetUtcNow(), timedOut);
+        if (state.RecordExists)
+        {
+            await SaveAsync();
+        }
+    }
+
+    /// <summary>Stores the call; the first store of an open call arms its timeout, the end of the call disarms it.</summary>
+    private async Task SaveAsync()
+    {
+        var call = Current;
+        var arm = call.IsOpen && !state.State.TimeoutArmed;
+        var disarm = !call.IsOpen && state.State.TimeoutArmed;
+        state.State.TimeoutArmed = call.IsOpen;
+        state.State.Version++;
+        await state.WriteStateAsync();
+        if (arm)
+        {
+            await scheduler.ArmAsync(this, call.TimesOutAt);
+        }
+        else if (disarm)
+        {
+            await scheduler.ArmAsync(this, null);
+        }
+    }
+
+    private async Task<Booking> BookAsync(CallAttempt call, Actor by)
+    {
+        var slot = call.Draft.Appointment!;
+        var request = new BookingRequest(call.Id, slot.Start!.Value, call.CampaignId, call.ContactId, call.CustomerId, call.ContactName, call.Email, call.TimeZone, by.UserId);
+        return await GrainFactory.GetGrain<IAgentGrain>(slot.AgentId ?? call.AgentId).BookAsync(request);
+    }
+
+    private async Task<string> CloseContractAsync(CallAttempt call, DateTimeOffset now)
+    {
+        if (state.State.PendingProtocol is null)
+        {
+            var n = await GrainFactory.GetGrain<ISequenceGrain>(Orders.SequenceNames.Contracts).NextAsync();
+            state.State.PendingProtocol = "CT-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await state.WriteStateAsync();
+        }
+
+        var cart = call.Draft.Cart!;
+        var contract = new Contract(
+            state.State.PendingProtocol, call.Id, call.CampaignId, call.ContactId, call.CustomerId, call.ContactName, call.Phone, call.AgentId,
+            cart.Currency!, cart.Lines!, cart.Total(), now);
+        return (await GrainFactory.GetGrain<IContractGrain>(state.State.PendingProtocol).CreateAsync(contract)).Protocol;
+    }
+
+    private async Task CancelOrderAsync(string orderNumber, Actor by, string reason)
+    {
+        var grain = GrainFactory.GetGrain<IOrderGrain>(orderNumber);
+        var order = await grain.GetAsync() ?? throw DomainException.Conflict("The order is gone", $"Order {orderNumber} no longer exists.");
+        if (order.Status != OrderStatus.Cancelled)
+        {
+            await grain.CancelAsync(by.UserId, reason);
+        }
+    }
+
+    /// <summary>"Save and create invoice": a new order for the same items beside the old one; "replace" also cancels the old one.</summary>
+    private async Task<string> InvoiceAsync(CallAttempt call, InvoiceAction action, Actor by)
+    {
+        var old = await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber!).GetAsync()
+            ?? throw DomainException.Conflict("The order is gone", $"Order {call.OrderNumber} no longer exists.");
+        if (action == InvoiceAction.Replace && old.Status != OrderStatus.Cancelled)
+        {
+            OrderRules.Ensure(old.Number, old.Status, OrderAction.Cancel);
+        }
+
+        var request = new PlaceOrder(
+            old.Customer.Id, old.OfferId, old.Currency, false, old.Items.Select(i => new OrderLine(i.Sku, i.Quantity)).ToList(),
+            null, null, old.DeliveryMethod?.Id, null, null, null, null);
+        var number = await GrainFactory.GetGrain<IIdempotentOrderGrain>($"call:{CallId}:invoice").PlaceOnceAsync(request, "invoice:" + old.Number, by.UserId);
+        if (action == InvoiceAction.Replace && old.Status != OrderStatus.Cancelled)
+        {
+            await GrainFactory.GetGrain<IOrderGrain>(old.Number).CancelAsync(by.UserId, $"Replaced by order {number} on call {CallId}");
+        }
+
+        return number;
+    }
+
+    /// <summary>The draft's message to the customer, and its copy to the customer's manager (or, without one, to the calling agent).</summary>
+    private async Task<bool> SendMessageAsync(CallAttempt call, OutcomeDecision decision)
+    {
+        if (call.Draft.Message is not { } message)
+        {
+            return false;
+        }
+
+        await outbox.SendAsync(new EmailMessage($"call:{CallId}:message", call.Email!, call.ContactName, message.Subject!, message.Body!));
+        if (message.CopyToManager)
+        {
+            var manager = call.AgentId;
+            if (call.CustomerId is not null && await GrainFactory.GetGrain<ICustomerGrain>(call.CustomerId).GetAsync() is { Profile.PersonalManager: { } personal })
+            {
+                manager = personal;
+            }
+
+            if ((await GrainFactory.GetGrain<IAgentGrain>(manager).GetProfileAsync()).Email is { } managerEmail)
+            {
+                var (subject, body) = CallEmails.ManagerCopy(call, call.Email!, message, decision.Outcome.Code!);
+                await outbox.SendAsync(new EmailMessage($"call:{CallId}:message-copy", managerEmail, null, subject, body));
+            }
+        }
+
+        return true;
+    }
+
+    private async Task<Order> FindOrderAsync(string orderNumber, string? taskId)
+    {
+        var order = await GrainFactory.GetGrain<IOrderGrain>(orderNumber).GetAsync() ?? throw Unknown("orderNumber", $"There is no order '{orderNumber}'.");
+        if (taskId is not null && order.Tasks.All(t => t.Id != taskId))
+        {
+            throw Unknown("taskId", $"Order {orderNumber} has no task '{taskId}'.");
+        }
+
+        return order;
+    }
+
+    /// <summary>A customer called directly becomes a contact of the campaign (not queued for the dialer until an outcome says so).</summary>
+    private async Task EnsureContactAsync(string campaignId, string contactId, string? customerId, string? orderNumber)
+    {
+        var grain = GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(campaignId, contactId));
+        if (await grain.GetAsync() is not null)
+        {
+            return;
+        }
+
+        var customer = customerId is null ? null : await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetAsync();
+        if (customer is null)
+        {
+            throw Unknown(customerId is null ? "contactId" : "customerId", $"There is no contact '{contactId}' in campaign '{campaignId}'{(customerId is null ? "" : $" and no customer '{customerId}'")}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var profile = customer.Profile;
+        var contact = new DialerContact(
+            campaignId, contactId, profile.Phone!, profile.TimeZone!, profile.Name, profile.Email, customer.Id, orderNumber,
+            DialStage.Done, now, null, 0, "not-queued", now, 1);
+        await grain.CreateAsync(contact);
+        await GrainFactory.GetGrain<IDialerGrain>(campaignId).ContactChangedAsync((await grain.GetAsync())!);
+    }
+
+    private CallEntry Entry(CallAttempt call) => new(
+        call.Id, call.CampaignId, call.ContactId, call.CustomerId, call.OrderNumber, call.TaskId, call.AgentId, call.Direction.ToString(), call.Attempt,
+        call.StartedAt, call.EndedAt, call.Status.ToString(), call.Outcome?.Code, call.Outcome?.Label, call.Outcome?.Type, call.Outcome?.Color, call.Outcome?.Comment, state.State.Version);
+
+    private static string Suffix(string? comment) => comment is null ? "" : ": " + comment;
+
+    private static DomainException Unknown(string field, string message) =>
+        DomainException.Invalid(new Dictionary<string, string[]> { [field] = [message] });
+}

@@ -1,0 +1,145 @@
+using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Calls;
+using OrleansCrm.Domain.Campaigns;
+using OrleansCrm.Domain.Common;
+using OrleansCrm.Grains.ReadModel;
+
+namespace OrleansCrm.Grains.Calls;
+
+[GenerateSerializer, Alias("OrleansCrm.ContactState")]
+public sealed class ContactState
+{
+    [Id(0)]
+    public DialerContact? Contact { get; set; }
+
+    [Id(1)]
+    public int ConsecutiveNoContacts { get; set; }
+
+    /// <summary>The calls whose outcomes were applied (the latest ones), so a repeated outcome changes nothing.</summary>
+    [Id(2)]
+    public List<string> AppliedCalls { get; set; } = [];
+}
+
+/// <summary>One contact's dialing state in one campaign: applies outcomes, persists once, indexes, tells the dialer.</summary>
+public sealed class ContactGrain(
+    [PersistentState(StorageNames.ContactState, StorageNames.Crm)] IPersistentState<ContactState> state,
+    IContactIndex index)
+    : Grain, IContactGrain
+{
+    private const int RememberedCalls = 20;
+
+    public async Task<bool> CreateAsync(DialerContact contact)
+    {
+        if (state.State.Contact is not null)
+        {
+            return false;
+        }
+
+        state.State.Contact = contact;
+        await SaveAsync();
+        return true;
+    }
+
+    public Task<DialerContact?> GetAsync() => Task.FromResult(state.State.Contact);
+
+    public async Task<DialerContact> RecordOutcomeAsync(string callId, OutcomeDecision decision, string agentId, DateTimeOffset calledAt)
+    {
+        var contact = state.State.Contact ?? throw DomainException.NotFound("Contact", this.GetPrimaryKeyString());
+        if (state.State.AppliedCalls.Contains(callId))
+        {
+            return contact;
+        }
+
+        var campaign = await GrainFactory.GetGrain<ICampaignGrain>(contact.CampaignId).GetAsync()
+            ?? throw DomainException.NotFound("Campaign", contact.CampaignId);
+        var (next, inARow) = DialingRules.After(
+            contact, state.State.ConsecutiveNoContacts, decision, agentId, calledAt,
+            campaign.Value.RetryPolicy ?? RetryPolicy.Default, campaign.Value.AttemptCap ?? Campaign.DefaultAttemptCap);
+        state.State.Contact = next;
+        state.State.ConsecutiveNoContacts = inARow;
+        state.State.AppliedCalls.Add(callId);
+        if (state.State.AppliedCalls.Count > RememberedCalls)
+        {
+            state.State.AppliedCalls.RemoveAt(0);
+        }
+
+        await SaveAsync();
+        await GrainFactory.GetGrain<IDialerGrain>(next.CampaignId).ContactChangedAsync(next);
+        return next;
+    }
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        await index.UpsertAsync(state.State.Contact!);
+    }
+}
+
+/// <summary>A close-online contract, stored once under its protocol number.</summary>
+public sealed class ContractGrain(
+    [PersistentState(StorageNames.ContractState, StorageNames.Crm)] IPersistentState<ContractHolder> state)
+    : Grain, IContractGrain
+{
+    public async Task<Contract> CreateAsync(Contract contract)
+    {
+        if (state.State.Contract is { } existing)
+        {
+            return existing;
+        }
+
+        state.State.Contract = contract;
+        await state.WriteStateAsync();
+        return contract;
+    }
+
+    public Task<Contract?> GetAsync() => Task.FromResult(state.State.Contract);
+}
+
+[GenerateSerializer, Alias("OrleansCrm.ContractHolder")]
+public sealed class ContractHolder
+{
+    [Id(0)]
+    public Contract? Contract { get; set; }
+}
+
+/// <summary>One phone number on the do-not-call list (or found invalid on a call).</summary>
+public sealed class BlockedNumberGrain(
+    [PersistentState(StorageNames.BlockedNumberState, StorageNames.Crm)] IPersistentState<BlockedNumberHolder> state,
+    Scheduling.CrmClock clock)
+    : Grain, IBlockedNumberGrain
+{
+    public async Task<BlockedNumber> BlockAsync(BlockReason reason, string? note, string by)
+    {
+        if (state.State.Entry is { } existing && existing.Reason == reason)
+        {
+            return existing;
+        }
+
+        state.State.Entry = new BlockedNumber(this.GetPrimaryKeyString(), reason, note is null ? null : CardNumbers.Redact(note.Trim()), clock.GetUtcNow(), by);
+        await state.WriteStateAsync();
+        return state.State.Entry;
+    }
+
+    public async Task<bool> UnblockAsync()
+    {
+        if (state.State.Entry is null)
+        {
+            return false;
+        }
+
+        state.State.Entry = null;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<bool> IsBlockedAsync() => Task.FromResult(state.State.Entry is not null);
+
+    public Task<BlockedNumber?> GetAsync() => Task.FromResult(state.State.Entry);
+}
+
+[GenerateSerializer, Alias("OrleansCrm.BlockedNumberHolder")]
+public sealed class BlockedNumberHolder
+{
+    [Id(0)]
+    public BlockedNumber? Entry { get; set; }
+}

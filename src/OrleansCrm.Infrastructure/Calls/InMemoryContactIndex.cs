@@ -1,0 +1,41 @@
+using OrleansCrm.Domain.Calls;
+using OrleansCrm.Grains.ReadModel;
+
+namespace OrleansCrm.Infrastructure.Calls;
+
+/// <summary>The embedded profile's contact index: the same contract as PostgreSQL, kept in this process.</summary>
+public sealed class InMemoryContactIndex : IContactIndex
+{
+    private readonly Lock gate = new();
+
+    // By campaign, then by contact: a dialer lists one campaign's contacts without looking at the others'.
+    private readonly Dictionary<string, Dictionary<string, DialerContact>> campaigns = new(StringComparer.Ordinal);
+
+    public Task UpsertAsync(DialerContact contact, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (!campaigns.TryGetValue(contact.CampaignId, out var contacts))
+            {
+                contacts = new Dictionary<string, DialerContact>(StringComparer.Ordinal);
+                campaigns.Add(contact.CampaignId, contacts);
+            }
+
+            if (!contacts.TryGetValue(contact.ContactId, out var stored) || contact.Version > stored.Version)
+            {
+                contacts[contact.ContactId] = contact;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DialerContact>> ListAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<DialerContact> listed = campaigns.TryGetValue(campaignId, out var contacts) ? [.. contacts.Values] : [];
+            return Task.FromResult(listed);
+        }
+    }
+}
