@@ -85,7 +85,7 @@ public static class CustomersApi
 
         api.MapGet("/{customerId}/calls", GetCalls)
             .WithName("GetCustomerCalls")
-            .WithSummary("All calls about the customer's orders and tasks")
+            .WithSummary("All confirmed calls about the customer: about their orders, for tasks, and others; newest first")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         return app;
@@ -143,8 +143,16 @@ public static class CustomersApi
         return TypedResults.Ok((await orders.SearchAsync(new OrderQuery(CustomerId: customerId, Take: 200))).Items);
     }
 
-    public static async Task<Ok<IReadOnlyList<string>>> GetCalls(string customerId, IGrainFactory grains) =>
-        TypedResults.Ok((await LoadAsync(customerId, grains)).CallIds);
+    public static async Task<Ok<CustomerCallsView>> GetCalls(string customerId, IGrainFactory grains, ICallDirectory calls)
+    {
+        await LoadAsync(customerId, grains);
+        var all = await calls.ForCustomerAsync(customerId, ReportsApi.MaxCalls);
+        return TypedResults.Ok(new CustomerCallsView(
+            customerId,
+            all.Where(c => c.TaskId is null && c.OrderNumber is not null).ToList(),
+            all.Where(c => c.TaskId is not null).ToList(),
+            all.Where(c => c.TaskId is null && c.OrderNumber is null).ToList()));
+    }
 
     private static async Task<Customer> LoadAsync(string customerId, IGrainFactory grains)
     {

@@ -3,7 +3,6 @@ using OrleansCrm.Api.Auth;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Grains.ReadModel;
 using OrleansCrm.Grains.Scheduling;
-using static OrleansCrm.Api.Apis.EndpointConventions;
 
 namespace OrleansCrm.Api.Apis;
 
@@ -28,12 +27,9 @@ public static class ReportsApi
         const int bad = StatusCodes.Status400BadRequest;
         var reports = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Roles.SupervisorOrAdmin).ProducesAuthProblems();
         reports.MapGet("/outcomes", Outcomes).WithName("OutcomeReport")
-            .WithSummary("Per agent, per outcome: counts with the outcome's color, over [from, to) (default: today so far, UTC); optional campaignId, agentId (supervisor, admin)")
+            .WithSummary("Per agent, per outcome: counts with the outcome's color, over [from, to) (default: today, UTC); optional campaignId, agentId (supervisor, admin)")
             .ProducesProblems(bad);
 
-        var customers = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization(Roles.AnyRole).ProducesAuthProblems();
-        customers.MapGet("/{customerId}/calls", CustomerCalls).WithName("GetCustomerCalls")
-            .WithSummary("All confirmed calls about the customer's orders and tasks, newest first").ProducesProblems(bad);
         return app;
     }
 
@@ -41,7 +37,7 @@ public static class ReportsApi
     {
         var now = clock.GetUtcNow();
         var start = from ?? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var end = to ?? now;
+        var end = to ?? start.AddDays(1);
         var v = new Validator();
         v.Id("campaignId", campaignId, required: false);
         v.Id("agentId", agentId, required: false);
@@ -56,15 +52,5 @@ public static class ReportsApi
             .Select(g => new AgentOutcomesView(g.Key, g.Sum(c => c.Count), g.Select(c => new OutcomeCountView(c.OutcomeCode, c.OutcomeLabel, c.OutcomeColor, c.Count)).ToList()))
             .ToList();
         return TypedResults.Ok(new OutcomeReport(start, end, campaignId, agents));
-    }
-
-    public static async Task<Ok<CustomerCallsView>> CustomerCalls(string customerId, ICallDirectory calls)
-    {
-        var all = await calls.ForCustomerAsync(PathId("customerId", customerId), MaxCalls);
-        return TypedResults.Ok(new CustomerCallsView(
-            customerId,
-            all.Where(c => c.TaskId is null && c.OrderNumber is not null).ToList(),
-            all.Where(c => c.TaskId is not null).ToList(),
-            all.Where(c => c.TaskId is null && c.OrderNumber is null).ToList()));
     }
 }
