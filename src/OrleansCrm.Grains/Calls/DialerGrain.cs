@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Campaigns;
@@ -12,7 +13,10 @@ namespace OrleansCrm.Grains.Calls;
 /// A campaign's dialer. Its queue lives in memory, rebuilt from the contact index on activation; the contacts
 /// themselves are persisted by their own grains, which tell the dialer every change. Leases are memory only:
 /// after a restart every contact is simply back in the queue.
+/// Reentrant: every change to the queue happens between awaits (a hand-out is leased before the do-not-call
+/// check is awaited), so while one hand-out waits for that check, the next agent is served.
 /// </summary>
+[Reentrant]
 [CollectionAgeLimit(Hours = 8)]
 public sealed class DialerGrain(
     CrmClock clock,
