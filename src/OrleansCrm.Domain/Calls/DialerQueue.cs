@@ -191,6 +191,8 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
     /// <summary>A leased contact whose number turned out blocked: back to the queue, not looked at again before <paramref name="until"/>.</summary>
     public void SetAside(string contactId, DateTimeOffset until)
     {
+        // A new state may have put the contact back in the queue while its number was being checked.
+        Unplace(contactId);
         EndLease(contactId);
         Place(contacts[contactId], until);
     }
@@ -256,9 +258,12 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
         {
             var contactId = promotions.Min.ContactId;
             var contact = contacts[contactId];
+
+            // Turning public does not cut short a wait already in place (set aside as blocked, or waiting for its window).
+            var waitsUntil = places[contactId].Entry.At;
             Unplace(contactId);
             contacts[contactId] = contact with { CallbackOwner = null };
-            Place(contacts[contactId]);
+            Place(contacts[contactId], waitsUntil);
         }
     }
 
