@@ -64,6 +64,20 @@ public sealed class DialerQueueTests
     // ---- the order of hand-outs ----
 
     [Fact]
+    public void Contacts_waiting_for_the_same_window_opening_are_called_in_the_order_they_fell_due()
+    {
+        // Both are due while it is night in Tokyo; the one added second fell due first.
+        var queue = Queue(
+            Contact("later", due: Now.AddHours(-1), zone: "Asia/Tokyo"),
+            Contact("earlier", due: Now.AddHours(-2), zone: "Asia/Tokyo"));
+        Assert.Null(Next(queue, Ann, Now));
+
+        var nineInTokyo = new DateTimeOffset(2026, 3, 11, 9, 0, 0, TimeSpan.FromHours(9));
+
+        Assert.Equal(["earlier", "later"], Drain(queue, Ann, nineInTokyo).Select(h => h.Contact.ContactId));
+    }
+
+    [Fact]
     public void The_agent_gets_their_own_private_callbacks_then_public_callbacks_then_retries_then_fresh_leads()
     {
         // The fresh lead has waited longest, the private callback the least: the kind decides, not the age.

@@ -270,7 +270,7 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
     private void Place(DialerContact contact, DateTimeOffset? notBefore = null)
     {
         var at = notBefore is { } later && later > contact.DueAt ? later : contact.DueAt;
-        var entry = new Entry(at, ++sequence, contact.ContactId);
+        var entry = new Entry(at, contact.DueAt, ++sequence, contact.ContactId);
         switch (contact.Stage)
         {
             case DialStage.Fresh:
@@ -285,7 +285,7 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
                     privateCallbacks[owner] = own = [];
                 }
 
-                var promotion = new Entry(contact.DueAt + PrivateCallbackGrace, entry.Sequence, contact.ContactId);
+                var promotion = new Entry(contact.DueAt + PrivateCallbackGrace, contact.DueAt, entry.Sequence, contact.ContactId);
                 promotions.Add(promotion);
                 Add(own, entry, promotion);
                 break;
@@ -326,7 +326,7 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
     {
         leasesByContact[lease.ContactId] = lease;
         contactByLease[lease.LeaseId] = lease.ContactId;
-        leaseExpiry.Add(new Entry(lease.ExpiresAt, 0, lease.ContactId));
+        leaseExpiry.Add(new Entry(lease.ExpiresAt, lease.ExpiresAt, 0, lease.ContactId));
     }
 
     private void EndLease(string contactId)
@@ -334,13 +334,14 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
         if (leasesByContact.Remove(contactId, out var lease))
         {
             contactByLease.Remove(lease.LeaseId);
-            leaseExpiry.Remove(new Entry(lease.ExpiresAt, 0, contactId));
+            leaseExpiry.Remove(new Entry(lease.ExpiresAt, lease.ExpiresAt, 0, contactId));
         }
     }
 
     private sealed record Placement(SortedSet<Entry> Set, Entry Entry, Entry? Promotion);
 
-    private readonly record struct Entry(DateTimeOffset At, long Sequence, string ContactId) : IComparable<Entry>
+    /// <summary>A place in a queue: when it may be looked at, then by due time (first due, first called), then by arrival.</summary>
+    private readonly record struct Entry(DateTimeOffset At, DateTimeOffset Due, long Sequence, string ContactId) : IComparable<Entry>
     {
         public int CompareTo(Entry other)
         {
@@ -348,6 +349,12 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
             if (byTime != 0)
             {
                 return byTime;
+            }
+
+            var byDue = Due.CompareTo(other.Due);
+            if (byDue != 0)
+            {
+                return byDue;
             }
 
             var bySequence = Sequence.CompareTo(other.Sequence);
