@@ -38,11 +38,12 @@ public sealed record AgentProfile(string? Name, string? Email, AgendaSettings? A
     public AgentProfile Validated()
     {
         var v = new Validator();
+        var email = Email?.Trim();
         v.Text("name", Name, Validator.NameMaxLength);
-        v.Email("email", Email);
+        v.Email("email", email);
         var agenda = (Agenda ?? AgendaSettings.Default).Validated(v, "agenda");
         v.ThrowIfInvalid();
-        return new AgentProfile(Name?.Trim(), Email?.Trim(), agenda);
+        return new AgentProfile(Name is null ? null : CardNumbers.Redact(Name.Trim()), email, agenda);
     }
 }
 

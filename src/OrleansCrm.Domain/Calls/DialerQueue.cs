@@ -229,7 +229,9 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
             }
         }
 
-        return new DialerStats(due, scheduled, leasesByContact.Count, done, contacts.Count);
+        // A done contact on a direct call is counted as done, not as leased.
+        var leased = leasesByContact.Keys.Count(id => contacts[id].Stage != DialStage.Done);
+        return new DialerStats(due, scheduled, leased, done, contacts.Count);
     }
 
     private IEnumerable<(SortedSet<Entry> Set, HandOutReason Why)> Order(string agentId)
