@@ -152,7 +152,7 @@ public static class DialerApi
         }
         catch (JsonException e)
         {
-            throw DomainException.Invalid(new Dictionary<string, string[]> { [e.Path ?? "body"] = ["is not a JSON array of leads (or has a value of the wrong type)."] });
+            throw DomainException.Invalid(new Dictionary<string, string[]> { [Problems.CrmExceptionHandler.FieldOf(e.Path)] = ["is not a JSON array of leads (or has a value of the wrong type)."] });
         }
     }
 }

@@ -126,7 +126,12 @@ public sealed class DialerGrain(
 
     public Task ReleaseAsync(string contactId, string callId)
     {
-        queue.Release(contactId, callId);
+        // Only the call's own hold is released: once that lapsed, the contact may already be leased to another agent.
+        if (queue.LeaseOf(contactId)?.CallId == callId)
+        {
+            queue.Release(contactId, callId);
+        }
+
         return Task.CompletedTask;
     }
 

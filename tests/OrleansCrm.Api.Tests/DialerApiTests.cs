@@ -1,0 +1,740 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using OrleansCrm.Testing;
+
+namespace OrleansCrm.Api.Tests;
+
+/// <summary>
+/// The dialer through the api: lead import, the hand-out order of dialer/next, leases, calling hours in the
+/// contact's own zone, seed 001's no-contact retries, the attempt cap, the do-not-call list, callbacks and
+/// the stats. One api on the simulated clock for the class; the clock only moves forward, so every test
+/// works from the instant it finds and makes its own campaign.
+/// </summary>
+public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFixture<SimulatedClockApiFactory>
+{
+    private const string Agent2Key = "dev-agent2-key-000000000";
+
+    private static int phoneSequence = Random.Shared.Next(0, 4_000_000);
+
+    private readonly CallDriver driver = new(factory.Admin());
+
+    private HttpClient Agent1 => factory.Agent();
+
+    private HttpClient Agent2 => factory.ClientWithKey(Agent2Key);
+
+    private HttpClient Supervisor => factory.ClientWithKey(CrmApiFactory.SupervisorKey);
+
+    // ---------------------------------------------------------------- lead import
+
+    [Fact]
+    public async Task Leads_imported_as_a_JSON_array_are_all_queued_as_fresh_contacts_in_the_campaigns_zone_unless_they_name_their_own()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync(timeZone: "Europe/Rome");
+        var phones = new[] { Phone(), Phone(), Phone() };
+
+        var response = await driver.ImportAsync(
+            campaign,
+            new { name = "Lead one", phone = phones[0] },
+            new { name = "Lead two", phone = phones[1], timeZone = "Asia/Tokyo" },
+            new { name = "Lead three", phone = phones[2], email = "three@example.com" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(3, body.GetProperty("received").GetInt32());
+        Assert.Equal(3, body.GetProperty("imported").GetInt32());
+        Assert.Equal(0, body.GetProperty("refused").GetArrayLength());
+        Assert.Equal(0, body.GetProperty("alreadyInCampaign").GetArrayLength());
+        var stats = await driver.StatsAsync(campaign);
+        Assert.Equal(3, stats.GetProperty("total").GetInt32());
+        Assert.Equal(3, stats.GetProperty("due").GetInt32());
+        var first = (await NextAsync(campaign, "agent-1")).GetProperty("contact");
+        Assert.Equal(phones[0], first.GetProperty("phone").GetString());
+        Assert.Equal("Europe/Rome", first.GetProperty("timeZone").GetString());
+        Assert.Equal("Fresh", first.GetProperty("stage").GetString());
+        Assert.Equal(0, first.GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
+    public async Task Leads_imported_as_CSV_with_a_header_row_are_queued_with_their_columns()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        var (first, second) = (Phone(), Phone());
+        var csv = $"name,phone,timeZone,email\nAnna Bianchi,{first},Europe/Rome,anna@example.it\r\nBob Stone,{second},America/New_York,\n";
+
+        var response = await PostCsvAsync(driver.Admin, campaign, csv);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, body.GetProperty("imported").GetInt32());
+        var handOut = await NextAsync(campaign, "agent-1");
+        var contact = handOut.GetProperty("contact");
+        Assert.Equal(first, contact.GetProperty("phone").GetString());
+        Assert.Equal("Anna Bianchi", contact.GetProperty("name").GetString());
+        Assert.Equal("Europe/Rome", contact.GetProperty("timeZone").GetString());
+        Assert.Equal("anna@example.it", contact.GetProperty("email").GetString());
+        Assert.Equal("America/New_York", (await NextAsync(campaign, "agent-1")).GetProperty("contact").GetProperty("timeZone").GetString());
+    }
+
+    [Fact]
+    public async Task Bad_rows_are_reported_with_their_row_numbers_and_the_good_rows_are_kept()
+    {
+        var campaign = await driver.CreateCampaignAsync();
+        var good = new[] { Phone(), Phone(), Phone() };
+
+        var json = await driver.ImportAsync(
+            campaign,
+            new { phone = good[0] },
+            new { phone = "12345" },
+            new { phone = good[1] },
+            new { phone = Phone(), timeZone = "Mars/Olympus_Mons" });
+        var csv = await PostCsvAsync(driver.Admin, campaign, $"phone,name\nnot-a-phone,Broken\n{good[2]},Fine\n");
+
+        var jsonBody = await json.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(4, jsonBody.GetProperty("received").GetInt32());
+        Assert.Equal(2, jsonBody.GetProperty("imported").GetInt32());
+        var refused = jsonBody.GetProperty("refused").EnumerateArray().ToList();
+        Assert.Equal([2, 4], refused.Select(r => r.GetProperty("row").GetInt32()));
+        Assert.True(refused[0].GetProperty("errors").TryGetProperty("phone", out _), refused[0].ToString());
+        Assert.True(refused[1].GetProperty("errors").TryGetProperty("timeZone", out _), refused[1].ToString());
+
+        var csvBody = await csv.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, csvBody.GetProperty("imported").GetInt32());
+        var csvRefused = Assert.Single(csvBody.GetProperty("refused").EnumerateArray().ToList());
+        Assert.Equal(1, csvRefused.GetProperty("row").GetInt32()); // the header is not a row
+        Assert.True(csvRefused.GetProperty("errors").TryGetProperty("phone", out _), csvRefused.ToString());
+
+        Assert.Equal(3, (await driver.StatsAsync(campaign)).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_lead_already_in_the_campaign_is_reported_in_alreadyInCampaign_and_not_imported_again()
+    {
+        var campaign = await driver.CreateCampaignAsync();
+        var (known, fresh) = (Phone(), Phone());
+        await driver.AddLeadAsync(campaign, known);
+
+        var response = await driver.ImportAsync(campaign, new { phone = fresh }, new { phone = known, name = "Someone else" });
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, body.GetProperty("imported").GetInt32());
+        Assert.Equal([2], body.GetProperty("alreadyInCampaign").EnumerateArray().Select(r => r.GetInt32()));
+        Assert.Equal(0, body.GetProperty("refused").GetArrayLength());
+        Assert.Equal(2, (await driver.StatsAsync(campaign)).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Five_thousand_leads_in_one_request_are_all_imported()
+    {
+        var campaign = await driver.CreateCampaignAsync();
+        var leads = Enumerable.Range(0, 5000).Select(i => new { name = $"Bulk {i}", phone = "+1777" + (1_000_000 + i).ToString(CultureInfo.InvariantCulture) }).ToList();
+
+        var response = await driver.Admin.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/leads", leads);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(5000, body.GetProperty("received").GetInt32());
+        Assert.Equal(5000, body.GetProperty("imported").GetInt32());
+        Assert.Equal(0, body.GetProperty("refused").GetArrayLength());
+        var stats = await driver.StatsAsync(campaign);
+        Assert.Equal(5000, stats.GetProperty("total").GetInt32());
+        Assert.Equal(5000, stats.GetProperty("due").GetInt32());
+    }
+
+    [Fact]
+    public async Task Importing_into_an_unknown_campaign_is_a_404()
+    {
+        await (await driver.ImportAsync("no-such-campaign-" + TestValues.Letters(8), new { phone = Phone() })).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Only_supervisors_and_admins_import_leads_and_agents_get_403()
+    {
+        var campaign = await driver.CreateCampaignAsync();
+
+        await (await Agent1.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/leads", new[] { new { phone = Phone() } })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await PostCsvAsync(Agent2, campaign, $"phone\n{Phone()}\n")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(0, (await driver.StatsAsync(campaign)).GetProperty("total").GetInt32());
+
+        var bySupervisor = await Supervisor.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/leads", new[] { new { phone = Phone() } });
+        Assert.Equal(HttpStatusCode.OK, bySupervisor.StatusCode);
+        Assert.Equal(1, (await driver.StatsAsync(campaign)).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_lead_file_that_is_neither_JSON_nor_CSV_is_a_415()
+    {
+        var campaign = await driver.CreateCampaignAsync();
+
+        var response = await driver.Admin.PostAsync(
+            $"/api/v1/campaigns/{campaign}/leads", new StringContent($"phone\n{Phone()}\n", Encoding.UTF8, "text/plain"));
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(0, (await driver.StatsAsync(campaign)).GetProperty("total").GetInt32());
+    }
+
+    // ---------------------------------------------------------------- the hand-out order
+
+    [Fact]
+    public async Task Dialer_next_hands_out_own_private_callbacks_then_public_callbacks_then_retries_then_fresh_leads_in_import_order()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        var (privateLead, publicLead, retryLead, fresh1, fresh2, fresh3) = (Phone(), Phone(), Phone(), Phone(), Phone(), Phone());
+        await ImportOkAsync(campaign, privateLead, publicLead, retryLead, fresh1, fresh2);
+        await ImportOkAsync(campaign, fresh3);
+        var t0 = await driver.NowAsync();
+
+        var p = await DialExpectingAsync(campaign, "agent-1", privateLead);
+        await ConfirmAsync(p, new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "private" });
+        var c = await DialExpectingAsync(campaign, "agent-7", publicLead);
+        await ConfirmAsync(c, new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "public" });
+        var r = await DialExpectingAsync(campaign, "agent-7", retryLead);
+        await ConfirmAsync(r, new { code = "no-contact" });
+        await driver.AdvanceToAsync(t0.AddHours(1));
+
+        var handedOut = new List<(string Phone, string Why)>();
+        while (await driver.NextAsync(campaign, "agent-1") is { } handOut)
+        {
+            handedOut.Add((handOut.GetProperty("contact").GetProperty("phone").GetString()!, handOut.GetProperty("why").GetString()!));
+        }
+
+        Assert.Equal(
+            [(privateLead, "private-callback"), (publicLead, "callback"), (retryLead, "retry"), (fresh1, "new"), (fresh2, "new"), (fresh3, "new")],
+            handedOut);
+    }
+
+    [Fact]
+    public async Task Dialer_next_answers_204_when_nothing_is_due()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        var empty = await driver.Admin.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/dialer/next", new { agentId = "agent-1" });
+        Assert.Equal(HttpStatusCode.NoContent, empty.StatusCode);
+
+        await ImportOkAsync(campaign, Phone());
+        var call = await DialAsync(campaign, "agent-1");
+        await ConfirmAsync(call, new { code = "no-contact" });
+
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        Assert.Null(await driver.NextAsync(campaign, "agent-2"));
+    }
+
+    [Fact]
+    public async Task A_private_callback_goes_only_to_its_agent_and_a_public_one_to_anyone_both_at_their_time()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        var (mine, anyone) = (Phone(), Phone());
+        await ImportOkAsync(campaign, mine, anyone);
+        var t0 = await driver.NowAsync();
+        await ConfirmAsync(await DialExpectingAsync(campaign, "agent-1", mine), new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "private" });
+        await ConfirmAsync(await DialExpectingAsync(campaign, "agent-1", anyone), new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "public" });
+
+        await driver.AdvanceToAsync(t0.AddMinutes(59));
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        Assert.Null(await driver.NextAsync(campaign, "agent-2"));
+
+        await driver.AdvanceToAsync(t0.AddHours(1));
+        var toAgent2 = await NextAsync(campaign, "agent-2");
+        Assert.Equal(anyone, toAgent2.GetProperty("contact").GetProperty("phone").GetString());
+        Assert.Equal("callback", toAgent2.GetProperty("why").GetString());
+        Assert.Null(await driver.NextAsync(campaign, "agent-2"));
+        var toAgent1 = await NextAsync(campaign, "agent-1");
+        Assert.Equal(mine, toAgent1.GetProperty("contact").GetProperty("phone").GetString());
+        Assert.Equal("private-callback", toAgent1.GetProperty("why").GetString());
+    }
+
+    [Fact]
+    public async Task A_private_callback_that_turns_public_once_overdue_by_the_campaigns_grace_minutes()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync(retryPolicy: new { privateCallbackGraceMinutes = 45 });
+        var phone = Phone();
+        await ImportOkAsync(campaign, phone);
+        var t0 = await driver.NowAsync();
+        var dueAt = t0.AddHours(1);
+        await ConfirmAsync(await DialExpectingAsync(campaign, "agent-1", phone), new { code = "callback", callbackAt = dueAt, callbackVisibility = "private" });
+
+        await driver.AdvanceToAsync(dueAt);
+        Assert.Null(await driver.NextAsync(campaign, "agent-2"));
+        await driver.AdvanceToAsync(dueAt.AddMinutes(44));
+        Assert.Null(await driver.NextAsync(campaign, "agent-2"));
+
+        await driver.AdvanceToAsync(dueAt.AddMinutes(45));
+        var handOut = await NextAsync(campaign, "agent-2");
+        Assert.Equal(phone, handOut.GetProperty("contact").GetProperty("phone").GetString());
+        Assert.Equal("callback", handOut.GetProperty("why").GetString());
+    }
+
+    // ---------------------------------------------------------------- leases
+
+    [Fact]
+    public async Task A_hand_out_is_a_lease_that_expires_back_to_the_queue_after_two_minutes()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        var phone = Phone();
+        await ImportOkAsync(campaign, phone);
+        var now = await driver.NowAsync();
+
+        var first = await NextAsync(campaign, "agent-1");
+        Assert.Equal(now.AddMinutes(2), first.GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal("agent-1", first.GetProperty("agentId").GetString());
+        Assert.Null(await driver.NextAsync(campaign, "agent-2"));
+        Assert.Equal(1, (await driver.StatsAsync(campaign)).GetProperty("leased").GetInt32());
+
+        await driver.AdvanceToAsync(now.AddMinutes(2).AddSeconds(-1));
+        Assert.Null(await driver.NextAsync(campaign, "agent-2"));
+
+        await driver.AdvanceToAsync(now.AddMinutes(2));
+        var second = await NextAsync(campaign, "agent-2");
+        Assert.Equal(phone, second.GetProperty("contact").GetProperty("phone").GetString());
+        Assert.Equal("new", second.GetProperty("why").GetString());
+        Assert.NotEqual(first.GetProperty("leaseId").GetString(), second.GetProperty("leaseId").GetString());
+    }
+
+    [Fact]
+    public async Task Starting_a_call_on_an_expired_lease_is_a_409_and_the_contact_stays_in_the_queue()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        await ImportOkAsync(campaign, Phone());
+        var handOut = await NextAsync(campaign, "agent-1");
+
+        await driver.AdvanceAsync(TimeSpan.FromMinutes(2));
+        var start = await driver.StartAsync(new { campaignId = campaign, leaseId = handOut.GetProperty("leaseId").GetString(), agentId = "agent-1" });
+
+        await start.AssertProblemAsync(HttpStatusCode.Conflict);
+        var stats = await driver.StatsAsync(campaign);
+        Assert.Equal(0, stats.GetProperty("leased").GetInt32());
+        Assert.Equal(1, stats.GetProperty("due").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_call_cannot_start_on_another_agents_lease()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        await ImportOkAsync(campaign, Phone());
+        var nextForAgent1 = await Agent1.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/dialer/next", new { });
+        Assert.Equal(HttpStatusCode.OK, nextForAgent1.StatusCode);
+        var handOut = await nextForAgent1.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("agent-1", handOut.GetProperty("agentId").GetString());
+        var leaseId = handOut.GetProperty("leaseId").GetString();
+
+        await (await Agent2.PostAsJsonAsync("/api/v1/calls", new { campaignId = campaign, leaseId })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await Agent2.PostAsJsonAsync("/api/v1/calls", new { campaignId = campaign, leaseId, agentId = "agent-1" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await driver.StartAsync(new { campaignId = campaign, leaseId, agentId = "agent-2" })).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        var byOwner = await Agent1.PostAsJsonAsync("/api/v1/calls", new { campaignId = campaign, leaseId });
+        Assert.Equal(HttpStatusCode.Created, byOwner.StatusCode);
+        Assert.Equal("agent-1", (await byOwner.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("agentId").GetString());
+    }
+
+    [Fact]
+    public async Task A_lease_starts_one_call_only()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        await ImportOkAsync(campaign, Phone());
+        var handOut = await NextAsync(campaign, "agent-1");
+        await driver.StartOnLeaseAsync(campaign, handOut);
+
+        var again = await driver.StartAsync(new { campaignId = campaign, leaseId = handOut.GetProperty("leaseId").GetString(), agentId = "agent-1" });
+
+        await again.AssertProblemAsync(HttpStatusCode.Conflict);
+        await AssertStatsAsync(campaign, due: 0, scheduled: 0, leased: 1, done: 0);
+    }
+
+    [Fact]
+    public async Task A_contact_handed_out_to_one_agent_cannot_be_called_directly_by_another()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        await ImportOkAsync(campaign, Phone());
+        var handOut = await NextAsync(campaign, "agent-1");
+        var contactId = handOut.GetProperty("contact").GetProperty("id").GetString();
+
+        await (await driver.StartAsync(new { campaignId = campaign, contactId, agentId = "agent-2" })).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        await AssertStatsAsync(campaign, due: 0, scheduled: 0, leased: 1, done: 0);
+        var byHolder = await driver.StartAsync(new { campaignId = campaign, contactId, agentId = "agent-1" });
+        Assert.Equal(HttpStatusCode.Created, byHolder.StatusCode);
+    }
+
+    // ---------------------------------------------------------------- calling hours
+
+    [Fact]
+    public async Task Only_contacts_whose_own_local_time_is_inside_the_calling_hours_are_handed_out_and_the_others_when_their_window_opens()
+    {
+        var noonUtc = NextLocal(await driver.NowAsync(), "UTC", new TimeOnly(12, 0));
+        await driver.AdvanceToAsync(noonUtc);
+        var campaign = await driver.CreateCampaignAsync(timeZone: "UTC", start: "09:00", end: "20:00");
+        var (newYork, rome, tokyo) = (Phone(), Phone(), Phone());
+        await ImportOkAsync(campaign, (newYork, "America/New_York"), (rome, "Europe/Rome"), (tokyo, "Asia/Tokyo"));
+
+        // 12:00 UTC: 13:00 or 14:00 in Rome (open), 07:00 or 08:00 in New York and 21:00 in Tokyo (closed).
+        var first = await NextAsync(campaign, "agent-1");
+        Assert.Equal(rome, first.GetProperty("contact").GetProperty("phone").GetString());
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, first), new { code = "completed" });
+
+        var newYorkOpens = NextLocal(noonUtc, "America/New_York", new TimeOnly(9, 0));
+        var tokyoOpens = NextLocal(noonUtc, "Asia/Tokyo", new TimeOnly(9, 0));
+        Assert.True(newYorkOpens < tokyoOpens);
+
+        await driver.AdvanceToAsync(newYorkOpens.AddMinutes(-1));
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        await driver.AdvanceToAsync(newYorkOpens);
+        var second = await NextAsync(campaign, "agent-1");
+        Assert.Equal(newYork, second.GetProperty("contact").GetProperty("phone").GetString());
+        Assert.Equal(new TimeOnly(9, 0), TimeOnly.FromDateTime(second.GetProperty("contact").GetProperty("localTime").GetProperty("time").GetDateTimeOffset().DateTime));
+        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, second), new { code = "completed" });
+
+        await driver.AdvanceToAsync(tokyoOpens.AddMinutes(-1));
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        await driver.AdvanceToAsync(tokyoOpens);
+        var third = await NextAsync(campaign, "agent-1");
+        Assert.Equal(tokyo, third.GetProperty("contact").GetProperty("phone").GetString());
+        Assert.Equal("new", third.GetProperty("why").GetString());
+    }
+
+    // ---------------------------------------------------------------- seed 001: no contact
+
+    [Fact]
+    public async Task Seed_001_no_contact_at_10_05_is_due_at_11_05_no_contact_again_at_11_45_is_due_at_11_45_the_next_day_then_24_hours_after_each_call()
+    {
+        const string rome = "Europe/Rome";
+        var at1005 = NextLocal(await driver.NowAsync(), rome, new TimeOnly(10, 5));
+        await driver.AdvanceToAsync(at1005);
+        var campaign = await driver.CreateCampaignAsync(timeZone: rome, start: "09:00", end: "20:00");
+        var phone = Phone();
+        await ImportOkAsync(campaign, (phone, rome));
+
+        // 10:05: the first call, no contact → due at 11:05.
+        var first = await NextAsync(campaign, "agent-1");
+        Assert.Equal(1, first.GetProperty("attempt").GetInt32());
+        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, first), new { code = "no-contact" });
+        Assert.Equal(1, (await driver.StatsAsync(campaign)).GetProperty("scheduled").GetInt32());
+
+        await driver.AdvanceToAsync(at1005.AddMinutes(59));
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        await driver.AdvanceToAsync(at1005.AddHours(1));
+        var at1105 = await NextAsync(campaign, "agent-1");
+        Assert.Equal("retry", at1105.GetProperty("why").GetString());
+        Assert.Equal(2, at1105.GetProperty("attempt").GetInt32());
+
+        // Not called until 11:45 (that lease lapses): no contact again → due 24 hours after this call, 11:45 the next day.
+        var at1145 = at1005.AddMinutes(100);
+        await driver.AdvanceToAsync(at1145);
+        var second = await NextAsync(campaign, "agent-1");
+        Assert.Equal("retry", second.GetProperty("why").GetString());
+        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, second), new { code = "no-contact" });
+
+        await driver.AdvanceToAsync(at1145.AddDays(1).AddMinutes(-1));
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        await driver.AdvanceToAsync(at1145.AddDays(1));
+        var nextDay = await NextAsync(campaign, "agent-1");
+        Assert.Equal("retry", nextDay.GetProperty("why").GetString());
+        Assert.Equal(3, nextDay.GetProperty("attempt").GetInt32());
+
+        // The third call happens at 12:30 that day: the next one is due 24 hours after it, not after 11:45.
+        var at1230 = at1145.AddDays(1).AddMinutes(45);
+        await driver.AdvanceToAsync(at1230);
+        var third = await NextAsync(campaign, "agent-1");
+        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, third), new { code = "no-contact" });
+
+        await driver.AdvanceToAsync(at1230.AddDays(1).AddMinutes(-1));
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        await driver.AdvanceToAsync(at1230.AddDays(1));
+        var fourth = await NextAsync(campaign, "agent-1");
+        Assert.Equal("retry", fourth.GetProperty("why").GetString());
+        Assert.Equal(4, fourth.GetProperty("attempt").GetInt32());
+    }
+
+    [Fact]
+    public async Task With_an_attempt_cap_of_2_the_second_no_contact_ends_calling_and_the_contact_is_done()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync(attemptCap: 2);
+        await ImportOkAsync(campaign, Phone());
+
+        await ConfirmAsync(await DialAsync(campaign, "agent-1"), new { code = "no-contact" });
+        await driver.AdvanceAsync(TimeSpan.FromHours(1));
+        var second = await NextAsync(campaign, "agent-1");
+        Assert.Equal(2, second.GetProperty("attempt").GetInt32());
+        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, second), new { code = "no-contact" });
+
+        var stats = await driver.StatsAsync(campaign);
+        Assert.Equal(1, stats.GetProperty("done").GetInt32());
+        Assert.Equal(0, stats.GetProperty("due").GetInt32());
+        Assert.Equal(0, stats.GetProperty("scheduled").GetInt32());
+        await driver.AdvanceAsync(TimeSpan.FromHours(25));
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        Assert.Equal(1, (await driver.StatsAsync(campaign)).GetProperty("done").GetInt32());
+    }
+
+    // ---------------------------------------------------------------- do-not-call
+
+    [Fact]
+    public async Task A_number_on_the_do_not_call_list_is_never_handed_out_and_comes_back_once_taken_off()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        var phone = Phone();
+        await ImportOkAsync(campaign, phone);
+
+        var added = await driver.Admin.PostAsJsonAsync("/api/v1/dnc", new { phone, note = "Asked not to be called" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        await driver.AdvanceAsync(TimeSpan.FromHours(1));
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        await driver.AdvanceAsync(TimeSpan.FromHours(1));
+        Assert.Null(await driver.NextAsync(campaign, "agent-2"));
+
+        var removed = await driver.Admin.DeleteAsync($"/api/v1/dnc/{Uri.EscapeDataString(phone)}");
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        await driver.AdvanceAsync(TimeSpan.FromMinutes(15));
+
+        var handOut = await NextAsync(campaign, "agent-1");
+        Assert.Equal(phone, handOut.GetProperty("contact").GetProperty("phone").GetString());
+    }
+
+    [Fact]
+    public async Task Taking_off_a_number_that_is_not_on_the_do_not_call_list_is_a_404()
+    {
+        await (await driver.Admin.DeleteAsync($"/api/v1/dnc/{Uri.EscapeDataString(Phone())}")).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Agents_may_put_a_number_on_the_do_not_call_list_but_not_take_it_off()
+    {
+        var phone = Phone();
+        var path = $"/api/v1/dnc/{Uri.EscapeDataString(phone)}";
+
+        Assert.Equal(HttpStatusCode.Created, (await Agent1.PostAsJsonAsync("/api/v1/dnc", new { phone })).StatusCode);
+        await (await Agent1.DeleteAsync(path)).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var entry = await driver.Admin.GetFromJsonAsync<JsonElement>(path);
+        Assert.Equal(phone, entry.GetProperty("phone").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Supervisor.DeleteAsync(path)).StatusCode);
+        await (await driver.Admin.GetAsync(path)).AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    // ---------------------------------------------------------------- callbacks across a daylight-saving change
+
+    [Theory]
+    [InlineData("Europe/Rome")]
+    [InlineData("America/New_York")]
+    public async Task A_callback_agreed_on_the_Saturday_before_a_daylight_saving_change_for_10_00_local_on_Monday_is_handed_out_at_exactly_that_instant(string zone)
+    {
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var sunday = NextOffsetChange(await driver.NowAsync(), tz);
+        Assert.Equal(DayOfWeek.Sunday, sunday.DayOfWeek);
+        var saturday = Local(sunday.AddDays(-1), new TimeOnly(10, 0), tz);
+        var monday = Local(sunday.AddDays(1), new TimeOnly(10, 0), tz);
+        Assert.NotEqual(TimeSpan.FromHours(48), monday - saturday);
+
+        await driver.AdvanceToAsync(saturday);
+        var campaign = await driver.CreateCampaignAsync(timeZone: zone, start: "09:00", end: "20:00");
+        var phone = Phone();
+        await ImportOkAsync(campaign, (phone, zone));
+        var call = await DialAsync(campaign, "agent-1");
+        await ConfirmAsync(call, new { code = "callback", callbackAt = monday, callbackVisibility = "private" });
+        Assert.Equal(monday, (await driver.CallAsync(call)).GetProperty("outcome").GetProperty("callbackAt").GetDateTimeOffset());
+
+        await driver.AdvanceToAsync(monday.AddHours(-1));
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        await driver.AdvanceToAsync(monday.AddMinutes(-1));
+        Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+
+        await driver.AdvanceToAsync(monday);
+        var handOut = await NextAsync(campaign, "agent-1");
+        Assert.Equal("private-callback", handOut.GetProperty("why").GetString());
+        var local = handOut.GetProperty("contact").GetProperty("localTime").GetProperty("time").GetDateTimeOffset();
+        Assert.Equal(monday, local);
+        Assert.Equal(new TimeOnly(10, 0), TimeOnly.FromDateTime(local.DateTime));
+        Assert.Equal(tz.GetUtcOffset(monday), local.Offset);
+    }
+
+    // ---------------------------------------------------------------- concurrency
+
+    [Fact]
+    public async Task Twenty_agents_asking_dialer_next_at_once_never_get_the_same_contact()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        var phones = Enumerable.Range(0, 100).Select(_ => Phone()).ToArray();
+        await ImportOkAsync(campaign, phones);
+        var agents = Enumerable.Range(1, 20).Select(i => "agent-" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+
+        var given = new List<string>();
+        for (var round = 0; round < 5; round++)
+        {
+            var handOuts = await Task.WhenAll(agents.Select(a => driver.NextAsync(campaign, a)));
+            Assert.All(handOuts, h => Assert.NotNull(h));
+            Assert.Equal(agents, handOuts.Select(h => h!.Value.GetProperty("agentId").GetString()));
+            given.AddRange(handOuts.Select(h => h!.Value.GetProperty("contact").GetProperty("id").GetString()!));
+        }
+
+        Assert.Equal(100, given.Distinct().Count());
+        var sixth = await Task.WhenAll(agents.Select(a => driver.NextAsync(campaign, a)));
+        Assert.All(sixth, h => Assert.Null(h));
+        Assert.Equal(100, (await driver.StatsAsync(campaign)).GetProperty("leased").GetInt32());
+    }
+
+    // ---------------------------------------------------------------- stats
+
+    [Fact]
+    public async Task Dialer_stats_count_due_scheduled_leased_and_done_as_contacts_move()
+    {
+        await AlignAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        await ImportOkAsync(campaign, Phone(), Phone(), Phone(), Phone());
+        await AssertStatsAsync(campaign, due: 4, scheduled: 0, leased: 0, done: 0);
+
+        var a = await NextAsync(campaign, "agent-1");
+        await AssertStatsAsync(campaign, due: 3, scheduled: 0, leased: 1, done: 0);
+        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, a), new { code = "no-contact" });
+        await AssertStatsAsync(campaign, due: 3, scheduled: 1, leased: 0, done: 0);
+
+        await ConfirmAsync(await DialAsync(campaign, "agent-1"), new { code = "completed" });
+        await AssertStatsAsync(campaign, due: 2, scheduled: 1, leased: 0, done: 1);
+
+        await NextAsync(campaign, "agent-2");
+        await AssertStatsAsync(campaign, due: 1, scheduled: 1, leased: 1, done: 1);
+        await driver.AdvanceAsync(TimeSpan.FromMinutes(2));
+        await AssertStatsAsync(campaign, due: 2, scheduled: 1, leased: 0, done: 1);
+        await driver.AdvanceAsync(TimeSpan.FromMinutes(58));
+        await AssertStatsAsync(campaign, due: 3, scheduled: 0, leased: 0, done: 1);
+    }
+
+    // ---------------------------------------------------------------- bad input
+
+    [Fact]
+    public async Task Bad_dialer_input_is_a_400_naming_the_field_and_unknown_campaigns_are_404()
+    {
+        var campaign = await driver.CreateCampaignAsync();
+        await ImportOkAsync(campaign, Phone());
+
+        await AssertNamesAsync(await driver.Admin.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/dialer/next", new { }), "agentId");
+        await AssertNamesAsync(await driver.Admin.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/dialer/next", new { agentId = "agent 1!" }), "agentId");
+        await AssertNamesAsync(await driver.Admin.PostAsJsonAsync("/api/v1/dnc", new { phone = "12345" }), "phone");
+        await AssertNamesAsync(await driver.Admin.DeleteAsync("/api/v1/dnc/12345"), "phone");
+        await AssertNamesAsync(await driver.Admin.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/leads", Array.Empty<object>()), "leads");
+        await AssertNamesAsync(await PostCsvAsync(driver.Admin, campaign, "name,email\nAnna,anna@example.it\n"), "csv.header");
+        await AssertNamesAsync(
+            await driver.Admin.PostAsync($"/api/v1/campaigns/{campaign}/leads", new StringContent("{\"phone\":\"+15551234567\"}", Encoding.UTF8, "application/json")),
+            "body");
+
+        await (await Agent1.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/dialer/next", new { agentId = "agent-2" })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var unknown = "no-such-campaign-" + TestValues.Letters(8);
+        await (await driver.Admin.PostAsJsonAsync($"/api/v1/campaigns/{unknown}/dialer/next", new { agentId = "agent-1" })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await driver.Admin.GetAsync($"/api/v1/campaigns/{unknown}/dialer/stats")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        await AssertStatsAsync(campaign, due: 1, scheduled: 0, leased: 0, done: 0);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /// <summary>A phone number unique in this test run (E.164, 11 digits).</summary>
+    private static string Phone() =>
+        "+1666" + Interlocked.Increment(ref phoneSequence).ToString("D7", CultureInfo.InvariantCulture);
+
+    /// <summary>Moves the clock to the next 10:00 UTC, so a test that lets hours pass stays well inside an all-day window.</summary>
+    private async Task AlignAsync() => await driver.AdvanceToAsync(NextLocal(await driver.NowAsync(), "UTC", new TimeOnly(10, 0)));
+
+    /// <summary>The first instant after <paramref name="after"/> when the wall clock in <paramref name="zone"/> reads <paramref name="time"/>.</summary>
+    private static DateTimeOffset NextLocal(DateTimeOffset after, string zone, TimeOnly time)
+    {
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, tz).DateTime);
+        for (var day = 0; day < 3; day++)
+        {
+            var instant = Local(date.AddDays(day), time, tz);
+            if (instant > after)
+            {
+                return instant;
+            }
+        }
+
+        throw new InvalidOperationException("A wall-clock time comes round within three days.");
+    }
+
+    private static DateTimeOffset Local(DateOnly date, TimeOnly time, TimeZoneInfo tz)
+    {
+        var local = date.ToDateTime(time);
+        return new DateTimeOffset(local, tz.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>The local date of the next day whose UTC offset differs from the day before's (a daylight-saving change).</summary>
+    private static DateOnly NextOffsetChange(DateTimeOffset after, TimeZoneInfo tz)
+    {
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, tz).DateTime).AddDays(2);
+        for (var i = 0; i < 400; i++, day = day.AddDays(1))
+        {
+            if (tz.GetUtcOffset(day.ToDateTime(new TimeOnly(12, 0))) != tz.GetUtcOffset(day.AddDays(-1).ToDateTime(new TimeOnly(12, 0))))
+            {
+                return day;
+            }
+        }
+
+        throw new InvalidOperationException($"{tz.Id} has no daylight-saving change within a year.");
+    }
+
+    private async Task ImportOkAsync(string campaign, params string[] phones) =>
+        await ImportOkAsync(campaign, phones.Select(p => (p, (string?)null)).ToArray());
+
+    private async Task ImportOkAsync(string campaign, params (string Phone, string? TimeZone)[] leads)
+    {
+        var response = await driver.ImportAsync(campaign, leads.Select(l => (object)new { name = "Lead " + l.Phone, phone = l.Phone, timeZone = l.TimeZone }).ToArray());
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(leads.Length, body.GetProperty("imported").GetInt32());
+    }
+
+    private async Task<JsonElement> NextAsync(string campaign, string agentId)
+    {
+        var handOut = await driver.NextAsync(campaign, agentId);
+        Assert.True(handOut.HasValue, $"dialer/next gave {agentId} nothing.");
+        return handOut.Value;
+    }
+
+    private async Task<string> DialAsync(string campaign, string agentId) => await driver.StartOnLeaseAsync(campaign, await NextAsync(campaign, agentId));
+
+    /// <summary>dialer/next, checked to hand out the lead with <paramref name="phone"/>, and a call on it.</summary>
+    private async Task<string> DialExpectingAsync(string campaign, string agentId, string phone)
+    {
+        var handOut = await NextAsync(campaign, agentId);
+        Assert.Equal(phone, handOut.GetProperty("contact").GetProperty("phone").GetString());
+        return await driver.StartOnLeaseAsync(campaign, handOut);
+    }
+
+    private async Task ConfirmAsync(string callId, object outcome)
+    {
+        var response = await driver.OutcomeAsync(callId, outcome);
+        Assert.True(response.IsSuccessStatusCode, $"the outcome answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    private async Task AssertStatsAsync(string campaign, int due, int scheduled, int leased, int done)
+    {
+        var stats = await driver.StatsAsync(campaign);
+        Assert.Equal(
+            (due, scheduled, leased, done),
+            (stats.GetProperty("due").GetInt32(), stats.GetProperty("scheduled").GetInt32(), stats.GetProperty("leased").GetInt32(), stats.GetProperty("done").GetInt32()));
+    }
+
+    private static Task<HttpResponseMessage> PostCsvAsync(HttpClient client, string campaign, string csv) =>
+        client.PostAsync($"/api/v1/campaigns/{campaign}/leads", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+    private static async Task AssertNamesAsync(HttpResponseMessage response, string field)
+    {
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(problem.Errors?.ContainsKey(field) == true, $"the 400 does not name '{field}' but {string.Join(", ", problem.Errors?.Keys.ToList() ?? [])}");
+    }
+}
