@@ -95,6 +95,9 @@ public sealed class CustomersApiTests(CrmApiFactory factory)
         var (id, _) = await CreateAsync();
 
         Assert.Equal(0, (await factory.Agent().GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}/orders")).GetArrayLength());
-        Assert.Equal(0, (await factory.Agent().GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}/calls")).GetArrayLength());
+        var calls = await factory.Agent().GetFromJsonAsync<JsonElement>($"/api/v1/customers/{id}/calls");
+        Assert.Equal(0, calls.GetProperty("orderCalls").GetArrayLength());
+        Assert.Equal(0, calls.GetProperty("taskCalls").GetArrayLength());
+        Assert.Equal(0, calls.GetProperty("otherCalls").GetArrayLength());
     }
 }

@@ -447,14 +447,33 @@ public sealed class DialerQueueTests
     }
 
     [Fact]
-    public void Releasing_a_hand_out_no_call_started_on_puts_the_contact_back()
+    public void Releasing_for_a_call_that_does_not_hold_the_contact_changes_nothing()
     {
         var queue = Queue(Contact("c1"));
         Next(queue, Ann, Now);
 
         queue.Release("c1", "call-1");
 
-        Assert.Equal("c1", Next(queue, Bob, Now)?.Contact.ContactId);
+        Assert.Null(Next(queue, Bob, Now));
+        Assert.Equal(Ann, queue.LeaseOf("c1")!.AgentId);
+    }
+
+    [Fact]
+    public void A_lead_whose_lease_lapsed_goes_back_to_its_place_in_line_not_to_the_end()
+    {
+        var queue = Queue(Contact("a", due: Now), Contact("b", due: Now), Contact("c", due: Now));
+        Assert.Equal("a", Next(queue, Ann, Now)!.Contact.ContactId);
+
+        Assert.Equal(["a", "b", "c"], Drain(queue, Bob, Now + LeaseFor).Select(h => h.Contact.ContactId));
+    }
+
+    [Fact]
+    public void A_number_already_in_the_campaign_is_known_whatever_the_contact_id()
+    {
+        var queue = Queue(Contact("c1"));
+
+        Assert.True(queue.HasPhone("+390612345678"));
+        Assert.False(queue.HasPhone("+390699999999"));
     }
 
     [Fact]

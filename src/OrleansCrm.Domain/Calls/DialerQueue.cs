@@ -49,6 +49,8 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
     private readonly SortedSet<Entry> publicCallbacks = [];
     private readonly Dictionary<string, SortedSet<Entry>> privateCallbacks = new(StringComparer.Ordinal);
     private readonly SortedSet<Entry> promotions = [];
+    private readonly Dictionary<string, string> contactByPhone = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> arrival = new(StringComparer.Ordinal);
     private long sequence;
     private int done;
 
@@ -74,6 +76,9 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
 
     public bool Contains(string contactId) => contacts.ContainsKey(contactId);
 
+    /// <summary>Whether a contact of the campaign has this number (a number is called once per campaign, whatever the lead's id).</summary>
+    public bool HasPhone(string phone) => contactByPhone.ContainsKey(phone);
+
     public DialerContact? Find(string contactId) => contacts.GetValueOrDefault(contactId);
 
     public DialerLease? LeaseOf(string contactId) => leasesByContact.GetValueOrDefault(contactId);
@@ -98,6 +103,8 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
         }
 
         contacts[contact.ContactId] = contact;
+        contactByPhone.TryAdd(contact.Phone, contact.ContactId);
+        arrival.TryAdd(contact.ContactId, ++sequence);
         if (contact.Stage == DialStage.Done)
         {
             done++;
@@ -197,10 +204,13 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
         Place(contacts[contactId], until);
     }
 
-    /// <summary>The call on the contact ended without an outcome (discarded, timed out): the contact goes back where it was in the queue.</summary>
+    /// <summary>
+    /// The call on the contact ended without an outcome (discarded, timed out): the contact goes back where it was in the queue.
+    /// Only the call's own hold is released: once that lapsed, the contact may be leased to another agent.
+    /// </summary>
     public void Release(string contactId, string callId)
     {
-        if (leasesByContact.TryGetValue(contactId, out var lease) && (lease.CallId == callId || lease.CallId is null))
+        if (leasesByContact.TryGetValue(contactId, out var lease) && lease.CallId == callId)
         {
             EndLease(contactId);
             Place(contacts[contactId]);
@@ -272,7 +282,8 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
     private void Place(DialerContact contact, DateTimeOffset? notBefore = null)
     {
         var at = notBefore is { } later && later > contact.DueAt ? later : contact.DueAt;
-        var entry = new Entry(at, contact.DueAt, ++sequence, contact.ContactId);
+        // A contact keeps its place in line by arrival: a lapsed lease puts it back where it was, not at the end.
+        var entry = new Entry(at, contact.DueAt, arrival[contact.ContactId], contact.ContactId);
         switch (contact.Stage)
         {
             case DialStage.Fresh:

@@ -53,7 +53,7 @@ public sealed class DialerGrain(
         var fresh = new List<DialerContact>();
         foreach (var (row, lead) in leads)
         {
-            if (queue.Contains(lead.Id!))
+            if (queue.Contains(lead.Id!) || queue.HasPhone(lead.Phone!))
             {
                 already.Add(row);
                 continue;
@@ -126,12 +126,7 @@ public sealed class DialerGrain(
 
     public Task ReleaseAsync(string contactId, string callId)
     {
-        // Only the call's own hold is released: once that lapsed, the contact may already be leased to another agent.
-        if (queue.LeaseOf(contactId)?.CallId == callId)
-        {
-            queue.Release(contactId, callId);
-        }
-
+        queue.Release(contactId, callId);
         return Task.CompletedTask;
     }
 
