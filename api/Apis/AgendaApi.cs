@@ -47,10 +47,15 @@ public static class AgendaApi
     public static async Task<Ok<Booking>> CancelBooking(string bookingId, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await Agenda(bookingId, grains).CancelBookingAsync(bookingId, user.UserId()));
 
+    /// <summary>
+    /// The agenda a booking id names. The id holds its agent's id, which may itself be an id's full length, so the
+    /// agent's part and the rest (<c>bk-</c>, the slot, the number) are each checked as an id, never the whole.
+    /// </summary>
     private static IAgentGrain Agenda(string bookingId, IGrainFactory grains)
     {
-        PathId("bookingId", bookingId);
-        var agent = BookingIds.AgentOf(bookingId) ?? throw DomainException.NotFound("Booking", bookingId);
+        var agent = BookingIds.AgentOf(bookingId);
+        PathId("bookingId", agent is null ? bookingId : bookingId.Remove("bk-".Length, agent.Length));
+        PathId("bookingId", agent ?? throw DomainException.NotFound("Booking", bookingId));
         return grains.GetGrain<IAgentGrain>(agent);
     }
 }

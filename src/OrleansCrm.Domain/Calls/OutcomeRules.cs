@@ -70,9 +70,18 @@ public static class OutcomeRules
         {
             CheckCallback(v, request.CallbackAt, now, callbackHorizon, outcome.Code!);
         }
-        else if (request.CallbackVisibility is not null && outcome.Code != BuiltInOutcomes.NoContact)
+        else if (outcome.Code != BuiltInOutcomes.NoContact)
         {
-            v.Add("callbackVisibility", "is only for an outcome with a callback time.");
+            // A callback time the outcome cannot honour is refused, never silently dropped.
+            if (request.CallbackAt is not null)
+            {
+                v.Add("callbackAt", $"'{outcome.Code}' never calls back; only an R outcome or 'completed' takes a callback time.");
+            }
+
+            if (request.CallbackVisibility is not null)
+            {
+                v.Add("callbackVisibility", "is only for an outcome with a callback time.");
+            }
         }
 
         if (request.Invoice is not null)
