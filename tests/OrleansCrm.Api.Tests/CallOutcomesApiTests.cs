@@ -384,6 +384,21 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_blocked_number_is_never_called_directly_either_but_its_inbound_calls_are_taken()
+    {
+        var phone = NewPhone();
+        var campaign = await calls.CreateCampaignAsync();
+        var customer = await CustomerAsync(NewEmail(), phone: phone);
+        var number = await PlaceAsync(orders, OrderBodies.Unpaid(customer));
+        await ConfirmAsync(await StartOrderCallAsync(campaign, customer, number), new { code = "invalid-contact" });
+
+        var outbound = await calls.StartAsync(new { campaignId = campaign, customerId = customer, orderNumber = number, agentId = "agent-1" });
+        await outbound.AssertProblemAsync(HttpStatusCode.Conflict);
+        var inbound = await calls.StartAsync(new { campaignId = campaign, customerId = customer, orderNumber = number, agentId = "agent-1", direction = "Inbound" });
+        Assert.Equal(HttpStatusCode.Created, inbound.StatusCode);
+    }
+
+    [Fact]
     public async Task An_invoice_is_only_for_completed_on_a_call_about_an_order_and_no_contact_takes_no_callbackAt_each_a_400_on_that_field()
     {
         var (campaign, customer, number) = await OrderCallSetupAsync();

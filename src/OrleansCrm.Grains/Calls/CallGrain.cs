@@ -94,6 +94,12 @@ public sealed class CallGrain(
         }
 
         var contact = handOut.Contact;
+        if (request.LeaseId is null && !request.Inbound && await GrainFactory.GetGrain<IBlockedNumberGrain>(contact.Phone).GetAsync() is { } blocked)
+        {
+            await dialer.ReleaseAsync(contact.ContactId, CallId);
+            throw DomainException.Conflict("Number blocked", $"{contact.Phone} is blocked ({blocked.Reason}) since {blocked.At:O}; it is never called. Inbound calls from it are still taken.");
+        }
+
         var now = clock.GetUtcNow();
         state.State.Call = new CallAttempt
         {
