@@ -93,15 +93,15 @@ public static class DialerApi
         v.Phone("phone", body.Phone);
         v.Text("note", body.Note, 500);
         v.ThrowIfInvalid();
-        var entry = await grains.GetGrain<IBlockedNumberGrain>(body.Phone!).BlockAsync(BlockReason.DoNotCall, body.Note, user.UserId());
+        var entry = await DoNotCall.List(grains).BlockAsync(body.Phone!, BlockReason.DoNotCall, body.Note, user.UserId());
         return TypedResults.Created($"/api/v1/dnc/{Uri.EscapeDataString(body.Phone!)}", entry);
     }
 
     public static async Task<Ok<BlockedNumber>> GetDoNotCall(string phone, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IBlockedNumberGrain>(Phone(phone)).GetAsync() ?? throw DomainException.NotFound("Do-not-call entry", phone));
+        TypedResults.Ok(await DoNotCall.List(grains).GetAsync(Phone(phone)) ?? throw DomainException.NotFound("Do-not-call entry", phone));
 
     public static async Task<NoContent> RemoveDoNotCall(string phone, IGrainFactory grains) =>
-        await grains.GetGrain<IBlockedNumberGrain>(Phone(phone)).UnblockAsync()
+        await DoNotCall.List(grains).UnblockAsync(Phone(phone))
             ? TypedResults.NoContent()
             : throw DomainException.NotFound("Do-not-call entry", phone);
 

@@ -190,20 +190,31 @@ public sealed record BlockedNumber(
     [property: Id(3)] DateTimeOffset At,
     [property: Id(4)] string By);
 
-/// <summary>One phone number's entry on the do-not-call list, keyed by the E.164 number.</summary>
-[Alias("OrleansCrm.IBlockedNumberGrain")]
-public interface IBlockedNumberGrain : IGrainWithStringKey
+/// <summary>
+/// The do-not-call list: one grain for the cluster (key <see cref="ListKey"/>), the numbers in its memory, so the
+/// check at every hand-out costs no storage read. The list is stored whole on each change (changes are rare: a
+/// customer asks, an agent finds a wrong number).
+/// </summary>
+[Alias("OrleansCrm.IDoNotCallGrain")]
+public interface IDoNotCallGrain : IGrainWithStringKey
 {
+    public const string ListKey = "all";
+
     [Alias("Block")]
-    Task<BlockedNumber> BlockAsync(BlockReason reason, string? note, string by);
+    Task<BlockedNumber> BlockAsync(string phone, BlockReason reason, string? note, string by);
 
     /// <summary>Lifts the block; false when the number was not blocked.</summary>
     [Alias("Unblock")]
-    Task<bool> UnblockAsync();
+    Task<bool> UnblockAsync(string phone);
 
-    [Alias("IsBlocked")]
-    Task<bool> IsBlockedAsync();
+    [Alias("IsBlocked"), Orleans.Concurrency.AlwaysInterleave]
+    Task<bool> IsBlockedAsync(string phone);
 
-    [Alias("Get")]
-    Task<BlockedNumber?> GetAsync();
+    [Alias("Get"), Orleans.Concurrency.AlwaysInterleave]
+    Task<BlockedNumber?> GetAsync(string phone);
+}
+
+public static class DoNotCall
+{
+    public static IDoNotCallGrain List(IGrainFactory grains) => grains.GetGrain<IDoNotCallGrain>(IDoNotCallGrain.ListKey);
 }

@@ -17,6 +17,6 @@ public static class StorageNames
     public const string ContactState = "campaign-contact";
     public const string AgentState = "agent";
     public const string ContractState = "contract";
-    public const string BlockedNumberState = "blocked-number";
+    public const string DoNotCallState = "do-not-call-list";
     public const string ContractProtocolState = "contract-protocol";
 }

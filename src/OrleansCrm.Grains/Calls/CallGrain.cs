@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Campaigns;
@@ -36,7 +38,7 @@ public sealed class CallState
 /// so a retry repeats none — and then commits the call in one write.
 /// </summary>
 public sealed class CallGrain(
-    [PersistentState(StorageNames.CallState, StorageNames.Crm)] IPersistentState<CallState> state,
+    [FromKeyedServices(StorageNames.Crm)] IGrainStorage storage,
     CrmClock clock,
     IDueWorkScheduler scheduler,
     IEmailOutbox outbox,
@@ -46,13 +48,22 @@ public sealed class CallGrain(
     : Grain, ICallGrain, IRemindable
 {
     private Campaign? campaign;
+    private LazyGrainState<CallState> state = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        state = new LazyGrainState<CallState>(storage, StorageNames.CallState, this.GetGrainId());
+        return Task.CompletedTask;
+    }
 
     private string CallId => this.GetPrimaryKeyString();
 
     private CallAttempt Current => state.State.Call ?? throw DomainException.NotFound("Call", CallId);
 
+    /// <summary>Starts the call. Its id is fresh (random, made by the API), so nothing is read from storage first.</summary>
     public async Task<CallAttempt> StartAsync(StartCall request, Actor by)
     {
+        state.StartNew();
         if (state.State.Call is { } existing)
         {
             return existing;
@@ -94,7 +105,7 @@ public sealed class CallGrain(
         }
 
         var contact = handOut.Contact;
-        if (request.LeaseId is null && !request.Inbound && await GrainFactory.GetGrain<IBlockedNumberGrain>(contact.Phone).GetAsync() is { } blocked)
+        if (request.LeaseId is null && !request.Inbound && await DoNotCall.List(GrainFactory).GetAsync(contact.Phone) is { } blocked)
         {
             await dialer.ReleaseAsync(contact.ContactId, CallId);
             throw DomainException.Conflict("Number blocked", $"{contact.Phone} is blocked ({blocked.Reason}) since {blocked.At:O}; it is never called. Inbound calls from it are still taken.");
@@ -127,6 +138,7 @@ public sealed class CallGrain(
 
     public async Task<CallAttempt?> GetAsync()
     {
+        await state.LoadAsync();
         await TimeOutIfDueAsync();
         return state.State.Call;
     }
@@ -192,7 +204,7 @@ public sealed class CallGrain(
                 await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber).AddNoteAsync($"The customer says this order is already paid (call {CallId}){Suffix(decision.Comment)}", by.UserId);
                 break;
             case OutcomeEffect.InvalidContact:
-                await GrainFactory.GetGrain<IBlockedNumberGrain>(call.Phone).BlockAsync(BlockReason.InvalidNumber, $"Invalid contact on call {CallId}", by.UserId);
+                await DoNotCall.List(GrainFactory).BlockAsync(call.Phone, BlockReason.InvalidNumber, $"Invalid contact on call {CallId}", by.UserId);
                 break;
         }
 
@@ -229,6 +241,7 @@ public sealed class CallGrain(
 
     public async Task<CallAttempt> LinkOrderAsync(string? orderId, Actor by)
     {
+        await state.LoadAsync();
         await TimeOutIfDueAsync();
         Current.LinkOrder(orderId, clock.GetUtcNow(), by.UserId, by.IsAdmin);
         await SaveAsync();
@@ -238,6 +251,7 @@ public sealed class CallGrain(
     /// <summary>The open-call timeout: a call still open is released as if discarded.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        await state.LoadAsync();
         await TimeOutIfDueAsync();
         if (state.State.Call is not { IsOpen: true } && state.State.TimeoutArmed)
         {
@@ -249,6 +263,7 @@ public sealed class CallGrain(
 
     private async Task<CallAttempt> OpenCallOfAsync(Actor by, string action)
     {
+        await state.LoadAsync();
         await TimeOutIfDueAsync();
         var call = Current;
         if (by.IsAgent && call.AgentId != by.UserId)

@@ -102,44 +102,44 @@ public sealed class ContractHolder
     public Contract? Contract { get; set; }
 }
 
-/// <summary>One phone number on the do-not-call list (or found invalid on a call).</summary>
-public sealed class BlockedNumberGrain(
-    [PersistentState(StorageNames.BlockedNumberState, StorageNames.Crm)] IPersistentState<BlockedNumberHolder> state,
+/// <summary>The do-not-call list (numbers blocked on request or found invalid on a call), kept in memory, stored whole.</summary>
+public sealed class DoNotCallGrain(
+    [PersistentState(StorageNames.DoNotCallState, StorageNames.Crm)] IPersistentState<DoNotCallList> state,
     Scheduling.CrmClock clock)
-    : Grain, IBlockedNumberGrain
+    : Grain, IDoNotCallGrain
 {
-    public async Task<BlockedNumber> BlockAsync(BlockReason reason, string? note, string by)
+    public async Task<BlockedNumber> BlockAsync(string phone, BlockReason reason, string? note, string by)
     {
-        if (state.State.Entry is { } existing && existing.Reason == reason)
+        if (state.State.Numbers.TryGetValue(phone, out var existing) && existing.Reason == reason)
         {
             return existing;
         }
 
-        state.State.Entry = new BlockedNumber(this.GetPrimaryKeyString(), reason, note is null ? null : CardNumbers.Redact(note.Trim()), clock.GetUtcNow(), by);
+        var entry = new BlockedNumber(phone, reason, note is null ? null : CardNumbers.Redact(note.Trim()), clock.GetUtcNow(), by);
+        state.State.Numbers[phone] = entry;
         await state.WriteStateAsync();
-        return state.State.Entry;
+        return entry;
     }
 
-    public async Task<bool> UnblockAsync()
+    public async Task<bool> UnblockAsync(string phone)
     {
-        if (state.State.Entry is null)
+        if (!state.State.Numbers.Remove(phone))
         {
             return false;
         }
 
-        state.State.Entry = null;
         await state.WriteStateAsync();
         return true;
     }
 
-    public Task<bool> IsBlockedAsync() => Task.FromResult(state.State.Entry is not null);
+    public Task<bool> IsBlockedAsync(string phone) => Task.FromResult(state.State.Numbers.ContainsKey(phone));
 
-    public Task<BlockedNumber?> GetAsync() => Task.FromResult(state.State.Entry);
+    public Task<BlockedNumber?> GetAsync(string phone) => Task.FromResult(state.State.Numbers.GetValueOrDefault(phone));
 }
 
-[GenerateSerializer, Alias("OrleansCrm.BlockedNumberHolder")]
-public sealed class BlockedNumberHolder
+[GenerateSerializer, Alias("OrleansCrm.DoNotCallList")]
+public sealed class DoNotCallList
 {
     [Id(0)]
-    public BlockedNumber? Entry { get; set; }
+    public Dictionary<string, BlockedNumber> Numbers { get; set; } = new(StringComparer.Ordinal);
 }

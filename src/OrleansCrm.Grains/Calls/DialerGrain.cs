@@ -101,7 +101,7 @@ public sealed class DialerGrain(
             }
 
             // The do-not-call list is checked at hand-out time, every time.
-            if (!await GrainFactory.GetGrain<IBlockedNumberGrain>(handOut.Contact.Phone).IsBlockedAsync())
+            if (!await DoNotCall.List(GrainFactory).IsBlockedAsync(handOut.Contact.Phone))
             {
                 return handOut;
             }
