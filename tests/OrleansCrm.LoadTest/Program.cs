@@ -2,13 +2,23 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using OrleansCrm.LoadTest;
 
-// Benchmarks against a running OrleansCrm (started with Clock__Simulated=true). Every loop is bounded.
+// Benchmarks against a running OrleansCrm. Every loop is bounded.
+//   orders (service started with Clock__Simulated=true):
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- orders [--url http://localhost:5080] [--orders 10000] [--concurrency 32]
+//   calls (normal clock is fine; the campaign calls all day in UTC):
+//   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- calls [--url http://localhost:5080] [--agents 16] [--seconds 30] [--warmup 5] [--leads 60000] [--batch 2000]
+if (args.Length > 0 && args[0] == "calls")
+{
+    return await CallsBenchmark.RunAsync(args);
+}
+
 var options = Options.Parse(args);
 if (options.Command != "orders")
 {
     Console.Error.WriteLine("usage: orders [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--customers K]");
+    Console.Error.WriteLine("       calls [--url URL] [--key ADMIN_KEY] [--agents D] [--seconds S] [--warmup W] [--leads N] [--batch B]");
     return 2;
 }
 
@@ -88,27 +98,18 @@ static async Task<TimeSpan> Advance(HttpClient http, DateTimeOffset to)
 static void Report(string route, int count, int failures, TimeSpan elapsed, double[] latencies)
 {
     var sorted = latencies.Order().ToArray();
-    double P(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    double P(double q) => Latencies.Percentile(sorted, q);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{route}: {count} in {elapsed.TotalSeconds:0.0} s = {count / elapsed.TotalSeconds:0} /s, failures {failures}; latency ms p50 {P(0.50):0.0} p95 {P(0.95):0.0} p99 {P(0.99):0.0}"));
 }
 
 internal sealed record Options(string Command, string Url, string Key, int Orders, int Concurrency, int Customers)
 {
-    public static Options Parse(string[] args)
-    {
-        string Value(string name, string fallback)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-        }
-
-        return new Options(
-            args.Length > 0 ? args[0] : "",
-            Value("--url", "http://localhost:5080"),
-            Value("--key", "dev-admin-key-0000000000"),
-            int.Parse(Value("--orders", "10000"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--concurrency", "32"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--customers", "200"), CultureInfo.InvariantCulture));
-    }
+    public static Options Parse(string[] args) => new(
+        args.Length > 0 ? args[0] : "",
+        Args.Value(args, "--url", "http://localhost:5080"),
+        Args.Value(args, "--key", "dev-admin-key-0000000000"),
+        Args.Int(args, "--orders", 10000),
+        Args.Int(args, "--concurrency", 32),
+        Args.Int(args, "--customers", 200));
 }
