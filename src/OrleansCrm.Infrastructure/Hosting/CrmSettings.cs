@@ -39,12 +39,39 @@ public sealed record CrmSettings
 
     public TimeSpan MaxDueTime { get; init; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// The pooled-connection settings the service runs best with, unless the connection string sets them itself:
+    /// no <c>DISCARD ALL</c> on every reuse of a pooled connection (half the commits of a call cycle; the CRM keeps no
+    /// session state), and its few hot statements prepared automatically.
+    /// </summary>
+    public static string WithPoolDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 20;
+        }
+
+        if (!given.ContainsKey("Auto Prepare Min Usages") && !given.ContainsKey("AutoPrepareMinUsages"))
+        {
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public static CrmSettings From(IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = configuration[ConnectionStringKey];
         var settings = new CrmSettings
         {
-            ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString,
+            ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? null : WithPoolDefaults(connectionString),
             ClusterId = Text(configuration, "Orleans:ClusterId", "orleans-crm"),
             ServiceId = Text(configuration, "Orleans:ServiceId", "orleans-crm"),
             SiloPort = Port(configuration, "Orleans:SiloPort", 11111),
