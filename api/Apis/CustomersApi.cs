@@ -146,12 +146,7 @@ public static class CustomersApi
     public static async Task<Ok<CustomerCallsView>> GetCalls(string customerId, IGrainFactory grains, ICallDirectory calls)
     {
         await LoadAsync(customerId, grains);
-        var all = await calls.ForCustomerAsync(customerId, ReportsApi.MaxCalls);
-        return TypedResults.Ok(new CustomerCallsView(
-            customerId,
-            all.Where(c => c.TaskId is null && c.OrderNumber is not null).ToList(),
-            all.Where(c => c.TaskId is not null).ToList(),
-            all.Where(c => c.TaskId is null && c.OrderNumber is null).ToList()));
+        return TypedResults.Ok(CustomerCallsView.Of(customerId, await calls.ForCustomerAsync(customerId, ReportsApi.MaxCalls)));
     }
 
     private static async Task<Customer> LoadAsync(string customerId, IGrainFactory grains)

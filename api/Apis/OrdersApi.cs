@@ -321,6 +321,7 @@ public static class OrdersApi
         var trial = o.Trial is { } t ? new TrialView(t.TrialDays, t.ExtensionDays, o.Workflow.First(e => e.Kind == WorkflowKind.ProductCharge).ScheduledAt, o.IsExtended(), o.ExtendedAt) : null;
         var card = o.Card is { } c ? new CardView(c.Masked, c.Brand, c.ExpiryMonth, c.ExpiryYear) : null;
         var customerCalls = await calls.ForCustomerAsync(o.Customer.Id, ReportsApi.MaxCalls);
+        var tabs = CustomerCallsView.Of(o.Customer.Id, customerCalls);
         var history = o.History.Select(h => new HistoryItem(h.At, "status", h.By, $"{h.From?.ToString() ?? "new"} → {h.To}: {h.Reason}"))
             .Concat(o.Notes.Where(n => !n.System).Select(n => new HistoryItem(n.CreatedAt, "note", n.Author, n.Text)))
             .Concat(customerCalls.Where(c => c.OrderNumber == o.Number).Select(c => new HistoryItem(
@@ -330,6 +331,6 @@ public static class OrdersApi
         var customerOrders = (await orders.SearchAsync(new OrderQuery(CustomerId: o.Customer.Id, Take: 200))).Items;
         return new OrderPage(o.Number, o.Status, o.PlacedAt, o.AutoCancelAt, o.IsTrial, trial, amounts, customerView, o.Ip, o.Items, card,
             o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod, o.OfferId, o.MainOrderNumber, o.Payments, o.Workflow, o.Notes, o.Tasks, history,
-            customerOrders, customerCalls.Where(c => c.TaskId is null && c.OrderNumber is not null).ToList(), customerCalls.Where(c => c.TaskId is not null).ToList());
+            customerOrders, tabs.OrderCalls, tabs.TaskCalls);
     }
 }

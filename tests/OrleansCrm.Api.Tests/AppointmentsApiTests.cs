@@ -88,7 +88,7 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         Assert.Equal(JsonValueKind.Null, (await calls.CallAsync(second)).GetProperty("draft").GetProperty("appointment").ValueKind);
         await DraftOkAsync(first, new { notes = "Wants a demo", appointment = new { agentId = closer, start = slot } });
 
-        await ConfirmAsync(first, new { code = "completed", comment = "Changed their mind" });
+        await calls.ConfirmOkAsync(first, new { code = "completed", comment = "Changed their mind" });
 
         Assert.Contains(slot, FreeSlots(await AgendaAsync(closer, slot.AddHours(-1), slot.AddHours(1))));
         await DraftOkAsync(second, new { appointment = new { agentId = closer, start = slot } });
@@ -105,7 +105,7 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         var slot = await SlotAsync(closer);
         await DraftOkAsync(callId, new { notes = "Demo of the cream", appointment = new { agentId = closer, start = slot } });
 
-        var confirmed = await ConfirmAsync(callId, new { code = Meeting, comment = "Booked a demo" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = Meeting, comment = "Booked a demo" });
 
         var bookingId = Str(confirmed.GetProperty("outcome"), "bookingId");
         Assert.Equal("T", Str(confirmed.GetProperty("outcome"), "type"));
@@ -139,7 +139,7 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
 
         await DraftOkAsync(callId, new { appointment = new { start = slot } });
         Assert.DoesNotContain(slot, FreeSlots(await AgendaAsync(caller, slot.AddHours(-1), slot.AddHours(1))));
-        var bookingId = Str((await ConfirmAsync(callId, new { code = Meeting })).GetProperty("outcome"), "bookingId");
+        var bookingId = Str((await calls.ConfirmOkAsync(callId, new { code = Meeting })).GetProperty("outcome"), "bookingId");
 
         var booking = Assert.Single((await AgendaAsync(caller, slot.AddHours(-1), slot.AddHours(1))).GetProperty("bookings").EnumerateArray());
         Assert.Equal(bookingId, Str(booking, "id"));
@@ -155,7 +155,7 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         var callId = await DialNewLeadAsync(campaign, "agent-1", email, "Asia/Tokyo", "Yuki Tanaka");
         var slot = await SlotAsync(closer, preferTokyoNextDay: true);
         await DraftOkAsync(callId, new { appointment = new { agentId = closer, start = slot } });
-        var bookingId = Str((await ConfirmAsync(callId, new { code = Meeting })).GetProperty("outcome"), "bookingId");
+        var bookingId = Str((await calls.ConfirmOkAsync(callId, new { code = Meeting })).GetProperty("outcome"), "bookingId");
         var reminderAt = ReminderFor(slot, Tokyo);
         Assert.Equal(reminderAt, (await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{bookingId}")).GetProperty("reminderAt").GetDateTimeOffset());
 
@@ -181,8 +181,8 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         var (tokyoSlot, newYorkSlot) = (RomeTime(day, 16, 30), RomeTime(day, 16, 0));
         await DraftOkAsync(tokyoCall, new { appointment = new { agentId = closer, start = tokyoSlot } });
         await DraftOkAsync(newYorkCall, new { appointment = new { agentId = closer, start = newYorkSlot } });
-        await ConfirmAsync(tokyoCall, new { code = Meeting });
-        await ConfirmAsync(newYorkCall, new { code = Meeting });
+        await calls.ConfirmOkAsync(tokyoCall, new { code = Meeting });
+        await calls.ConfirmOkAsync(newYorkCall, new { code = Meeting });
         var tokyoReminder = ReminderFor(tokyoSlot, Tokyo);
         var newYorkReminder = ReminderFor(newYorkSlot, NewYork);
         var (first, second) = tokyoReminder < newYorkReminder ? (tokyoEmail, newYorkEmail) : (newYorkEmail, tokyoEmail);
@@ -208,7 +208,7 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         var callId = await DialNewLeadAsync(campaign, "agent-1", email, "Asia/Tokyo", "Aiko Suzuki");
         var slot = await SlotAsync(closer);
         await DraftOkAsync(callId, new { appointment = new { agentId = closer, start = slot } });
-        var bookingId = Str((await ConfirmAsync(callId, new { code = Meeting })).GetProperty("outcome"), "bookingId");
+        var bookingId = Str((await calls.ConfirmOkAsync(callId, new { code = Meeting })).GetProperty("outcome"), "bookingId");
 
         var cancelled = await api.Agent().PostAsync($"/api/v1/bookings/{bookingId}/cancel", null);
 
@@ -234,12 +234,12 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         var first = await DialNewLeadAsync(campaign, "agent-1");
         var slot = await SlotAsync(closer);
         await DraftOkAsync(first, new { appointment = new { agentId = closer, start = slot } });
-        var firstBooking = Str((await ConfirmAsync(first, new { code = Meeting })).GetProperty("outcome"), "bookingId");
+        var firstBooking = Str((await calls.ConfirmOkAsync(first, new { code = Meeting })).GetProperty("outcome"), "bookingId");
         (await Admin.PostAsync($"/api/v1/bookings/{firstBooking}/cancel", null)).EnsureSuccessStatusCode();
 
         var second = await DialNewLeadAsync(campaign, "agent-2");
         await DraftOkAsync(second, new { appointment = new { agentId = closer, start = slot } });
-        var secondBooking = Str((await ConfirmAsync(second, new { code = Meeting })).GetProperty("outcome"), "bookingId");
+        var secondBooking = Str((await calls.ConfirmOkAsync(second, new { code = Meeting })).GetProperty("outcome"), "bookingId");
 
         Assert.NotEqual(firstBooking, secondBooking);
         var bookings = (await AgendaAsync(closer, slot.AddHours(-1), slot.AddHours(1))).GetProperty("bookings").EnumerateArray()
@@ -255,7 +255,7 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         var callId = await DialNewLeadAsync(campaign, "agent-1");
         var slot = await SlotAsync(closer);
         await DraftOkAsync(callId, new { appointment = new { agentId = closer, start = slot } });
-        var bookingId = Str((await ConfirmAsync(callId, new { code = Meeting })).GetProperty("outcome"), "bookingId");
+        var bookingId = Str((await calls.ConfirmOkAsync(callId, new { code = Meeting })).GetProperty("outcome"), "bookingId");
 
         var fetched = await Admin.GetAsync($"/api/v1/bookings/{bookingId}");
         var cancelled = await Admin.PostAsync($"/api/v1/bookings/{bookingId}/cancel", null);
@@ -271,8 +271,8 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
     {
         var closer = await CloserAsync();
         var campaign = await TCampaignAsync();
-        await calls.AddLeadAsync(campaign, NewPhone(), email: NewEmail());
-        await calls.AddLeadAsync(campaign, NewPhone(), email: NewEmail());
+        await calls.AddLeadAsync(campaign, TestValues.Phone(), email: NewEmail());
+        await calls.AddLeadAsync(campaign, TestValues.Phone(), email: NewEmail());
         var agent1 = api.Agent();
         var agent2 = api.ClientWithKey("dev-agent2-key-000000000");
         var callIds = await Task.WhenAll(AgentDialAsync(agent1, campaign), AgentDialAsync(agent2, campaign));
@@ -338,8 +338,6 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
     // ---------------------------------------------------------------- helpers
 
     private static string Str(JsonElement element, string property) => element.GetProperty(property).GetString()!;
-
-    private static string NewPhone() => "+3933" + string.Concat(Guid.NewGuid().ToByteArray().Take(8).Select(b => (char)('0' + (b % 10))));
 
     private static string NewEmail() => $"{Letters(12)}@example.it";
 
@@ -430,7 +428,7 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
 
     private async Task<string> DialNewLeadAsync(string campaignId, string agentId, string? email = null, string? timeZone = null, string? name = null)
     {
-        await calls.AddLeadAsync(campaignId, NewPhone(), timeZone, name, email ?? NewEmail());
+        await calls.AddLeadAsync(campaignId, TestValues.Phone(), timeZone, name, email ?? NewEmail());
         return (await calls.DialAsync(campaignId, agentId) ?? throw new InvalidOperationException($"Nothing to dial in campaign {campaignId}.")).CallId;
     }
 
@@ -451,12 +449,6 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"the draft answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    private async Task<JsonElement> ConfirmAsync(string callId, object outcome)
-    {
-        var response = await calls.OutcomeAsync(callId, outcome);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"the outcome answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
 }
 
 public sealed class AppointmentsApiFixture : IAsyncDisposable

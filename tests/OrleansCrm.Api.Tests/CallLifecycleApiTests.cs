@@ -20,8 +20,6 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
 {
     private const string Agent2Key = "dev-agent2-key-000000000";
 
-    private static int phoneSequence = Random.Shared.Next(0, 4_000_000);
-
     private readonly CallDriver driver = new(factory.Admin());
 
     private HttpClient Agent1 => factory.Agent();
@@ -35,11 +33,11 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
     [Fact]
     public async Task Discard_leaves_no_trace_no_notes_cart_slot_message_or_outcome_and_the_contact_is_back_in_the_queue()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var agent = NewAgent();
         var campaign = await driver.CreateCampaignAsync();
-        var contactId = await driver.AddLeadAsync(campaign, Phone(), email: "lead@example.com");
-        var callId = await DialAsync(campaign, agent);
+        var contactId = await driver.AddLeadAsync(campaign, TestValues.Phone(), email: "lead@example.com");
+        var callId = await driver.DialOrFailAsync(campaign, agent);
         var slot = FreeSlots(await AgendaAsync(agent)).Last();
 
         var drafted = await driver.DraftAsync(callId, FullDraft(slot));
@@ -64,7 +62,7 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
         await (await driver.Admin.GetAsync($"/api/v1/calls/{callId}/recording")).AssertProblemAsync(HttpStatusCode.NotFound);
         await AssertStatsAsync(campaign, due: 1, leased: 0, done: 0);
 
-        var again = await NextAsync(campaign, NewAgent());
+        var again = await driver.NextOrFailAsync(campaign, NewAgent());
         Assert.Equal(contactId, again.GetProperty("contact").GetProperty("id").GetString());
         Assert.Equal("new", again.GetProperty("why").GetString());
         Assert.Equal(1, again.GetProperty("attempt").GetInt32());
@@ -73,11 +71,11 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
     [Fact]
     public async Task A_call_left_open_past_the_open_call_timeout_is_timed_out_and_released_like_a_discard()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var agent = NewAgent();
         var campaign = await driver.CreateCampaignAsync();
-        var contactId = await driver.AddLeadAsync(campaign, Phone(), email: "lead@example.com");
-        var callId = await DialAsync(campaign, agent);
+        var contactId = await driver.AddLeadAsync(campaign, TestValues.Phone(), email: "lead@example.com");
+        var callId = await driver.DialOrFailAsync(campaign, agent);
         var startedAt = (await driver.CallAsync(callId)).GetProperty("startedAt").GetDateTimeOffset();
         var slot = FreeSlots(await AgendaAsync(agent)).Last();
         Assert.Equal(HttpStatusCode.OK, (await driver.DraftAsync(callId, FullDraft(slot))).StatusCode);
@@ -95,7 +93,7 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
         Assert.Equal("TimedOut", call.GetProperty("status").GetString());
         AssertEmptyDraft(call);
         Assert.True(IsAbsent(call, "outcome"), call.ToString());
-        var again = await NextAsync(campaign, NewAgent());
+        var again = await driver.NextOrFailAsync(campaign, NewAgent());
         Assert.Equal(contactId, again.GetProperty("contact").GetProperty("id").GetString());
         await (await driver.OutcomeAsync(callId, new { code = "completed" })).AssertProblemAsync(HttpStatusCode.Conflict);
     }
@@ -103,14 +101,14 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
     [Fact]
     public async Task A_call_that_timed_out_without_a_draft_does_not_take_its_contact_back_from_the_agent_who_holds_it_now()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        var contactId = await driver.AddLeadAsync(campaign, Phone());
+        var contactId = await driver.AddLeadAsync(campaign, TestValues.Phone());
         var (first, second, third) = (NewAgent(), NewAgent(), NewAgent());
-        var callId = await DialAsync(campaign, first);
+        var callId = await driver.DialOrFailAsync(campaign, first);
 
         await driver.AdvanceAsync(TimeSpan.FromMinutes(60));
-        var handOut = await NextAsync(campaign, second);
+        var handOut = await driver.NextOrFailAsync(campaign, second);
         Assert.Equal(contactId, handOut.GetProperty("contact").GetProperty("id").GetString());
         Assert.Equal("TimedOut", (await driver.CallAsync(callId)).GetProperty("status").GetString());
 
@@ -183,7 +181,7 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
     public async Task A_recording_cannot_be_uploaded_to_a_confirmed_call_409()
     {
         var callId = await OpenCallAsync();
-        await ConfirmAsync(callId, new { code = "completed" });
+        await driver.ConfirmOkAsync(callId, new { code = "completed" });
 
         await (await UploadAsync(driver.Admin, callId, Wav(100), "audio/wav")).AssertProblemAsync(HttpStatusCode.Conflict);
 
@@ -243,7 +241,7 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
         Assert.Equal("agent-1", linked.GetProperty("setBy").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await driver.Admin.PutAsJsonAsync(path, new { orderId = "WEB-3" })).StatusCode);
-        await ConfirmAsync(callId, new { code = "completed" });
+        await driver.ConfirmOkAsync(callId, new { code = "completed" });
         Assert.Equal(HttpStatusCode.OK, (await Agent1.PutAsJsonAsync(path, new { orderId = "WEB-4" })).StatusCode);
         await (await Agent2.PutAsJsonAsync(path, new { orderId = "WEB-5" })).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("WEB-4", (await driver.CallAsync(callId)).GetProperty("linkedOrder").GetProperty("orderId").GetString());
@@ -254,15 +252,15 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
     [Fact]
     public async Task Every_action_on_a_discarded_or_confirmed_call_is_a_409_and_changes_nothing()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        await driver.AddLeadAsync(campaign, Phone());
-        await driver.AddLeadAsync(campaign, Phone());
-        var discardedId = await DialAsync(campaign, NewAgent());
+        await driver.AddLeadAsync(campaign, TestValues.Phone());
+        await driver.AddLeadAsync(campaign, TestValues.Phone());
+        var discardedId = await driver.DialOrFailAsync(campaign, NewAgent());
         Assert.Equal(HttpStatusCode.OK, (await driver.DraftAsync(discardedId, new { notes = "Gone soon" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await driver.DiscardAsync(discardedId)).StatusCode);
-        var confirmedId = await DialAsync(campaign, NewAgent());
-        await ConfirmAsync(confirmedId, new { code = "refusal", comment = "Not interested" });
+        var confirmedId = await driver.DialOrFailAsync(campaign, NewAgent());
+        await driver.ConfirmOkAsync(confirmedId, new { code = "refusal", comment = "Not interested" });
         var statsBefore = (await driver.StatsAsync(campaign)).ToString();
         var discardedBefore = (await driver.CallAsync(discardedId)).ToString();
         var confirmedBefore = (await driver.CallAsync(confirmedId)).ToString();
@@ -287,10 +285,10 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
     [Fact]
     public async Task A_callback_needs_callbackAt_in_the_future_and_within_90_days_and_a_refused_one_leaves_the_call_open()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync(outcomes: [new { code = "interested", label = "Interested", type = "R", color = "#00AA00" }]);
-        await driver.AddLeadAsync(campaign, Phone());
-        var callId = await DialAsync(campaign, NewAgent());
+        await driver.AddLeadAsync(campaign, TestValues.Phone());
+        var callId = await driver.DialOrFailAsync(campaign, NewAgent());
         var now = await driver.NowAsync();
 
         await AssertNamesAsync(await driver.OutcomeAsync(callId, new { code = "callback" }), "callbackAt");
@@ -305,7 +303,7 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
         Assert.True(IsAbsent(open, "outcome"));
         await AssertStatsAsync(campaign, due: 0, leased: 1, done: 0);
 
-        await ConfirmAsync(callId, new { code = "callback", callbackAt = now.AddDays(90) });
+        await driver.ConfirmOkAsync(callId, new { code = "callback", callbackAt = now.AddDays(90) });
         var outcome = (await driver.CallAsync(callId)).GetProperty("outcome");
         Assert.Equal(now.AddDays(90), outcome.GetProperty("callbackAt").GetDateTimeOffset());
         Assert.Equal("Private", outcome.GetProperty("callbackVisibility").GetString());
@@ -314,9 +312,9 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
     [Fact]
     public async Task Every_400_on_starting_drafting_or_confirming_a_call_names_the_field_and_changes_nothing()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        await driver.AddLeadAsync(campaign, Phone());
+        await driver.AddLeadAsync(campaign, TestValues.Phone());
         var agent = NewAgent();
 
         await AssertNamesAsync(await driver.StartAsync(new { campaignId = campaign, leaseId = "lease_x" }), "agentId");
@@ -329,7 +327,7 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
         await (await driver.StartAsync(new { agentId = agent, campaignId = campaign, leaseId = "lease_neverhandedout" })).AssertProblemAsync(HttpStatusCode.Conflict);
         await AssertStatsAsync(campaign, due: 1, leased: 0, done: 0);
 
-        var callId = await DialAsync(campaign, agent);
+        var callId = await driver.DialOrFailAsync(campaign, agent);
         await AssertNamesAsync(await driver.OutcomeAsync(callId, new { comment = "no code" }), "code");
         await AssertNamesAsync(await driver.OutcomeAsync(callId, new { code = "no-such-outcome" }), "code");
         await AssertNamesAsync(await driver.OutcomeAsync(callId, new { code = "no-contact", callbackAt = (await driver.NowAsync()).AddHours(3) }), "callbackAt");
@@ -360,19 +358,8 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
 
     // ---------------------------------------------------------------- helpers
 
-    private static string Phone() =>
-        "+1888" + Interlocked.Increment(ref phoneSequence).ToString("D7", CultureInfo.InvariantCulture);
-
     /// <summary>An agent of this test alone, so agendas never meet.</summary>
     private static string NewAgent() => "agent-" + TestValues.Letters(10);
-
-    /// <summary>Moves the clock to the next 10:00 UTC, so an hour's wait stays inside the all-day calling window.</summary>
-    private async Task AlignAsync()
-    {
-        var now = await driver.NowAsync();
-        var target = new DateTimeOffset(now.UtcDateTime.Date.AddHours(10), TimeSpan.Zero);
-        await driver.AdvanceToAsync(target > now ? target : target.AddDays(1));
-    }
 
     private static object FullDraft(DateTimeOffset slot) => new
     {
@@ -383,30 +370,21 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
         message = new { subject = "Your offer", body = "As agreed on the phone." },
     };
 
-    private async Task<JsonElement> NextAsync(string campaign, string agentId)
-    {
-        var handOut = await driver.NextAsync(campaign, agentId);
-        Assert.True(handOut.HasValue, $"dialer/next gave {agentId} nothing.");
-        return handOut.Value;
-    }
-
-    private async Task<string> DialAsync(string campaign, string agentId) => await driver.StartOnLeaseAsync(campaign, await NextAsync(campaign, agentId));
-
     /// <summary>A fresh campaign with one lead and an open call on it by a new agent.</summary>
     private async Task<string> OpenCallAsync()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        await driver.AddLeadAsync(campaign, Phone());
-        return await DialAsync(campaign, NewAgent());
+        await driver.AddLeadAsync(campaign, TestValues.Phone());
+        return await driver.DialOrFailAsync(campaign, NewAgent());
     }
 
     /// <summary>An open call started by agent-1 with the agent's own key, on a hand-out the agent asked for.</summary>
     private async Task<string> OpenCallAsAgent1Async()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        await driver.AddLeadAsync(campaign, Phone());
+        await driver.AddLeadAsync(campaign, TestValues.Phone());
         var next = await Agent1.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/dialer/next", new { });
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         var leaseId = (await next.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leaseId").GetString();
@@ -415,12 +393,6 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
         var call = await start.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("agent-1", call.GetProperty("agentId").GetString());
         return call.GetProperty("id").GetString()!;
-    }
-
-    private async Task ConfirmAsync(string callId, object outcome)
-    {
-        var response = await driver.OutcomeAsync(callId, outcome);
-        Assert.True(response.IsSuccessStatusCode, $"the outcome answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task<JsonElement> AgendaAsync(string agentId) => await driver.Admin.GetFromJsonAsync<JsonElement>($"/api/v1/agents/{agentId}/agenda");

@@ -63,7 +63,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
 
         Assert.Equal("Open", Str(await calls.CallAsync(callId), "status"));
         var at = now.AddHours(2);
-        var confirmed = await ConfirmAsync(callId, new { code = "interested", comment = "Wants to talk to the spouse first", callbackAt = at });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "interested", comment = "Wants to talk to the spouse first", callbackAt = at });
         Assert.Equal(at, confirmed.GetProperty("outcome").GetProperty("callbackAt").GetDateTimeOffset());
         Assert.Equal("Private", Str(confirmed.GetProperty("outcome"), "callbackVisibility"));
 
@@ -83,7 +83,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var callId = await DialNewLeadAsync(campaign, "agent-1");
         var at = (await calls.NowAsync()).AddDays(90);
 
-        var confirmed = await ConfirmAsync(callId, new { code = "interested", callbackAt = at });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "interested", callbackAt = at });
 
         Assert.Equal(at, confirmed.GetProperty("outcome").GetProperty("callbackAt").GetDateTimeOffset());
     }
@@ -110,7 +110,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var campaign = await calls.CreateCampaignAsync(outcomes: [NotInterested]);
         var callId = await DialNewLeadAsync(campaign, "agent-1");
 
-        var confirmed = await ConfirmAsync(callId, new { code = "not-interested", comment = "Has a cream already" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "not-interested", comment = "Has a cream already" });
 
         Assert.Equal("N", Str(confirmed.GetProperty("outcome"), "type"));
         Assert.Equal(1, (await calls.StatsAsync(campaign)).GetProperty("done").GetInt32());
@@ -138,7 +138,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
             },
         });
 
-        var confirmed = await ConfirmAsync(callId, new { code = "sold", comment = "Closed on the phone" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "sold", comment = "Closed on the phone" });
 
         var protocol = Str(confirmed.GetProperty("outcome"), "contractProtocol");
         Assert.False(string.IsNullOrWhiteSpace(protocol));
@@ -173,7 +173,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var call = await calls.CallAsync(callId);
         Assert.Equal("Open", Str(call, "status"));
         Assert.Equal(0, (await calls.StatsAsync(campaign)).GetProperty("done").GetInt32());
-        var confirmed = await ConfirmAsync(callId, new { code = "completed" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed" });
         Assert.Equal(JsonValueKind.Null, confirmed.GetProperty("outcome").GetProperty("contractProtocol").ValueKind);
     }
 
@@ -181,7 +181,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     public async Task Thirty_concurrent_C_outcomes_get_thirty_different_protocol_numbers_each_with_its_own_contract()
     {
         var campaign = await calls.CreateCampaignAsync(outcomes: [SoldOnline]);
-        var leads = Enumerable.Range(0, 30).Select(_ => new { id = "lead-" + Letters(10), name = "Buyer", phone = NewPhone() }).ToArray();
+        var leads = Enumerable.Range(0, 30).Select(_ => new { id = "lead-" + Letters(10), name = "Buyer", phone = TestValues.Phone() }).ToArray();
         var imported = await calls.ImportAsync(campaign, leads);
         Assert.Equal(30, (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("imported").GetInt32());
         var callIds = new List<string>();
@@ -193,7 +193,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         }
 
         await Task.WhenAll(callIds.Select(id => DraftOkAsync(id, new { cart = new { currency = "USD", lines = new[] { new { product = "Cream", quantity = 1, unitPrice = 49.95m } } } })));
-        var confirmed = await Task.WhenAll(callIds.Select(id => ConfirmAsync(id, new { code = "sold" })));
+        var confirmed = await Task.WhenAll(callIds.Select(id => calls.ConfirmOkAsync(id, new { code = "sold" })));
 
         var protocols = confirmed.Select(c => Str(c.GetProperty("outcome"), "contractProtocol")).ToList();
         Assert.Equal(30, protocols.Distinct().Count());
@@ -209,7 +209,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var (campaign, customer, number) = await OrderCallSetupAsync();
         var callId = await StartOrderCallAsync(campaign, customer, number);
 
-        var confirmed = await ConfirmAsync(callId, new { code = "completed", comment = "All clear" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "All clear" });
 
         Assert.Equal("Conversation completed", Str(confirmed.GetProperty("outcome"), "label"));
         Assert.Equal(number, Str(confirmed, "orderNumber"));
@@ -226,7 +226,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var callId = await StartOrderCallAsync(campaign, customer, number);
         var at = (await calls.NowAsync()).AddHours(3);
 
-        var confirmed = await ConfirmAsync(callId, new { code = "completed", comment = "Call again after lunch", callbackAt = at });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Call again after lunch", callbackAt = at });
 
         Assert.Equal(at, confirmed.GetProperty("outcome").GetProperty("callbackAt").GetDateTimeOffset());
         await calls.AdvanceToAsync(at.AddMinutes(-1));
@@ -244,7 +244,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var (campaign, customer, number) = await OrderCallSetupAsync();
         var callId = await StartOrderCallAsync(campaign, customer, number);
 
-        var confirmed = await ConfirmAsync(callId, new { code = "completed", comment = "Wants a second one", invoice = "new" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Wants a second one", invoice = "new" });
 
         var newNumber = Str(confirmed.GetProperty("outcome"), "newOrderNumber");
         Assert.NotEqual(number, newNumber);
@@ -265,7 +265,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var (campaign, customer, number) = await OrderCallSetupAsync();
         var callId = await StartOrderCallAsync(campaign, customer, number);
 
-        var confirmed = await ConfirmAsync(callId, new { code = "completed", comment = "Wrong size, replace it", invoice = "replace" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Wrong size, replace it", invoice = "replace" });
 
         var newNumber = Str(confirmed.GetProperty("outcome"), "newOrderNumber");
         Assert.NotEqual(number, newNumber);
@@ -290,7 +290,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var call = await calls.CallAsync(callId);
         Assert.Equal("Open", Str(call, "status"));
         Assert.Empty((await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}/calls")).GetProperty("orderCalls").EnumerateArray());
-        var confirmed = await ConfirmAsync(callId, new { code = "completed", comment = "Keeps the paid order" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Keeps the paid order" });
         Assert.Equal(JsonValueKind.Null, confirmed.GetProperty("outcome").GetProperty("newOrderNumber").ValueKind);
         Assert.Equal([number], await CustomerOrderNumbersAsync(Admin, customer));
     }
@@ -302,7 +302,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var callId = await StartOrderCallAsync(campaign, customer, number);
         var calledAt = await calls.NowAsync();
 
-        await ConfirmAsync(callId, new { code = "no-contact", comment = "Nobody answered" });
+        await calls.ConfirmOkAsync(callId, new { code = "no-contact", comment = "Nobody answered" });
 
         await calls.AdvanceToAsync(calledAt.AddMinutes(59));
         Assert.Null(await calls.NextAsync(campaign, "agent-2"));
@@ -323,7 +323,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
 
         var missing = await (await calls.OutcomeAsync(callId, new { code = "callback" })).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("callbackAt", missing.Errors!.Keys);
-        var confirmed = await ConfirmAsync(callId, new { code = "callback", comment = "At five", callbackAt = at, callbackVisibility = "Public" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "callback", comment = "At five", callbackAt = at, callbackVisibility = "Public" });
 
         Assert.Equal("Public", Str(confirmed.GetProperty("outcome"), "callbackVisibility"));
         await calls.AdvanceToAsync(at);
@@ -339,7 +339,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var (campaign, customer, number) = await OrderCallSetupAsync();
         var callId = await StartOrderCallAsync(campaign, customer, number);
 
-        await ConfirmAsync(callId, new { code = "already-paid", comment = "Paid by bank transfer" });
+        await calls.ConfirmOkAsync(callId, new { code = "already-paid", comment = "Paid by bank transfer" });
 
         var notes = (await orders.OrderAsync(number)).GetProperty("notes").EnumerateArray().Select(n => Str(n, "text")).ToList();
         Assert.Contains(notes, n => n.Contains("already paid", StringComparison.OrdinalIgnoreCase) && n.Contains("Paid by bank transfer", StringComparison.Ordinal));
@@ -355,7 +355,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var (campaign, customer, number) = await OrderCallSetupAsync();
         var callId = await StartOrderCallAsync(campaign, customer, number);
 
-        await ConfirmAsync(callId, new { code = "refusal", comment = "Does not want it" });
+        await calls.ConfirmOkAsync(callId, new { code = "refusal", comment = "Does not want it" });
 
         Assert.Equal("Cancelled", await orders.StatusAsync(number));
         Assert.Equal(1, (await calls.StatsAsync(campaign)).GetProperty("done").GetInt32());
@@ -364,13 +364,13 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     [Fact]
     public async Task Invalid_contact_blocks_the_number_as_InvalidNumber_and_it_is_never_handed_out_again_in_any_campaign()
     {
-        var phone = NewPhone();
+        var phone = TestValues.Phone();
         var campaign = await calls.CreateCampaignAsync();
         var customer = await CustomerAsync(NewEmail(), phone: phone);
         var number = await PlaceAsync(orders, OrderBodies.Unpaid(customer));
         var callId = await StartOrderCallAsync(campaign, customer, number);
 
-        await ConfirmAsync(callId, new { code = "invalid-contact", comment = "A fax machine" });
+        await calls.ConfirmOkAsync(callId, new { code = "invalid-contact", comment = "A fax machine" });
 
         var dnc = await Admin.GetAsync($"/api/v1/dnc/{Uri.EscapeDataString(phone)}");
         Assert.Equal(HttpStatusCode.OK, dnc.StatusCode);
@@ -386,11 +386,11 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     [Fact]
     public async Task A_blocked_number_is_never_called_directly_either_but_its_inbound_calls_are_taken()
     {
-        var phone = NewPhone();
+        var phone = TestValues.Phone();
         var campaign = await calls.CreateCampaignAsync();
         var customer = await CustomerAsync(NewEmail(), phone: phone);
         var number = await PlaceAsync(orders, OrderBodies.Unpaid(customer));
-        await ConfirmAsync(await StartOrderCallAsync(campaign, customer, number), new { code = "invalid-contact" });
+        await calls.ConfirmOkAsync(await StartOrderCallAsync(campaign, customer, number), new { code = "invalid-contact" });
 
         var outbound = await calls.StartAsync(new { campaignId = campaign, customerId = customer, orderNumber = number, agentId = "agent-1" });
         await outbound.AssertProblemAsync(HttpStatusCode.Conflict);
@@ -435,7 +435,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var callId = await StartOrderCallAsync(campaign, customer, number, agentId: "agent-1");
         await DraftOkAsync(callId, new { notes = "Send the summary", message = new { subject = "Summary of our call", body = "Dear customer, as agreed we keep your order." } });
 
-        var confirmed = await ConfirmAsync(callId, new { code = "completed", comment = "Summary sent" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Summary sent" });
 
         Assert.Equal("Summary sent", Str(confirmed.GetProperty("outcome"), "comment"));
         Assert.True(confirmed.GetProperty("outcome").GetProperty("messageSent").GetBoolean());
@@ -459,7 +459,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var callId = await StartOrderCallAsync(campaign, customer, number, agentId: agent);
         await DraftOkAsync(callId, new { message = new { subject = "Your cancellation", body = "Your order is cancelled as you asked." } });
 
-        await ConfirmAsync(callId, new { code = "refusal", comment = "Cancel it" });
+        await calls.ConfirmOkAsync(callId, new { code = "refusal", comment = "Cancel it" });
 
         var toCustomer = (await api.Mail.WaitForMessagesAsync(m => IsTo(m, customerEmail) && Text(m).Contains("Your cancellation", StringComparison.Ordinal), 1, Timeout)).Single();
         Assert.Contains("Your order is cancelled as you asked.", Text(toCustomer), StringComparison.Ordinal);
@@ -481,7 +481,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var callId = await StartOrderCallAsync(campaign, customer, number);
         await DraftOkAsync(callId, new { message = new { subject = "Just for you", body = "Nobody else reads this.", copyToManager = false } });
 
-        await ConfirmAsync(callId, new { code = "completed" });
+        await calls.ConfirmOkAsync(callId, new { code = "completed" });
 
         await api.Mail.WaitForMessagesAsync(m => IsTo(m, customerEmail) && Text(m).Contains("Just for you", StringComparison.Ordinal), 1, Timeout);
         Assert.Empty(api.Mail.MessagesTo(managerEmail));
@@ -524,7 +524,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var callId = await StartOrderCallAsync(campaign, customer, number, agentId: agent);
         await DraftOkAsync(callId, new { notes = $"Read out {Pan}", message = new { subject = "About your card", body = $"We will not use the card {Pan} again." } });
 
-        var confirmed = await ConfirmAsync(callId, new { code = "already-paid", comment = $"Paid with {Pan}" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "already-paid", comment = $"Paid with {Pan}" });
 
         var raw = confirmed.GetRawText();
         Assert.DoesNotContain("4111 1111 1111 1111", raw, StringComparison.Ordinal);
@@ -547,7 +547,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var callId = await DialNewLeadAsync(campaign, "agent-1");
         await DraftOkAsync(callId, new { notes = "Prefers to be called in the morning" });
 
-        await ConfirmAsync(callId, new { code = "not-interested", comment = "Maybe next year" });
+        await calls.ConfirmOkAsync(callId, new { code = "not-interested", comment = "Maybe next year" });
         await (await calls.OutcomeAsync(callId, new { code = "not-interested", comment = "Again" })).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await calls.DraftAsync(callId, new { notes = "Too late" })).AssertProblemAsync(HttpStatusCode.Conflict);
 
@@ -614,10 +614,10 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var (campaign, customer, number) = await OrderCallSetupAsync();
         var taskId = Str(await (await Admin.PostAsJsonAsync($"/api/v1/orders/{number}/tasks", new { title = "Ask about the invoice address" })).Content.ReadFromJsonAsync<JsonElement>(), "id");
         var orderCall = await StartOrderCallAsync(campaign, customer, number);
-        await ConfirmAsync(orderCall, new { code = "completed", comment = "Talked about the order" });
+        await calls.ConfirmOkAsync(orderCall, new { code = "completed", comment = "Talked about the order" });
         var taskCall = await StartOrderCallAsync(campaign, customer, number, taskId: taskId, agentId: "agent-2");
         Assert.Equal(taskId, Str(await calls.CallAsync(taskCall), "taskId"));
-        await ConfirmAsync(taskCall, new { code = "callback", comment = "Asks to be called tomorrow", callbackAt = (await calls.NowAsync()).AddDays(1) });
+        await calls.ConfirmOkAsync(taskCall, new { code = "callback", comment = "Asks to be called tomorrow", callbackAt = (await calls.NowAsync()).AddDays(1) });
 
         var customerCalls = await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}/calls");
         Assert.Equal([orderCall], customerCalls.GetProperty("orderCalls").EnumerateArray().Select(c => Str(c, "callId")));
@@ -655,18 +655,18 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var (a, b) = ("rep-" + Letters(8), "rep-" + Letters(8));
         for (var i = 0; i < 6; i++)
         {
-            await calls.AddLeadAsync(campaign, NewPhone());
+            await calls.AddLeadAsync(campaign, TestValues.Phone());
         }
 
         var t0 = await calls.NowAsync();
-        await ConfirmAsync(await DialAsync(campaign, a), new { code = "not-interested" });
-        await ConfirmAsync(await DialAsync(campaign, a), new { code = "not-interested" });
-        await ConfirmAsync(await DialAsync(campaign, a), new { code = "interested", callbackAt = t0.AddDays(2) });
-        await ConfirmAsync(await DialAsync(campaign, b), new { code = "completed" });
+        await calls.ConfirmOkAsync(await DialAsync(campaign, a), new { code = "not-interested" });
+        await calls.ConfirmOkAsync(await DialAsync(campaign, a), new { code = "not-interested" });
+        await calls.ConfirmOkAsync(await DialAsync(campaign, a), new { code = "interested", callbackAt = t0.AddDays(2) });
+        await calls.ConfirmOkAsync(await DialAsync(campaign, b), new { code = "completed" });
         (await calls.DiscardAsync(await DialAsync(campaign, b))).EnsureSuccessStatusCode();
         await calls.AdvanceAsync(TimeSpan.FromHours(1));
         var t1 = await calls.NowAsync();
-        await ConfirmAsync(await DialAsync(campaign, a), new { code = "not-interested" });
+        await calls.ConfirmOkAsync(await DialAsync(campaign, a), new { code = "not-interested" });
         var supervisor = api.ClientWithKey(CrmApiFactory.SupervisorKey);
 
         var first = await ReportAsync(supervisor, t0, t1, campaign);
@@ -687,8 +687,6 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     // ---------------------------------------------------------------- helpers
 
     private static string Str(JsonElement element, string property) => element.GetProperty(property).GetString()!;
-
-    private static string NewPhone() => "+3933" + string.Concat(Guid.NewGuid().ToByteArray().Take(8).Select(b => (char)('0' + (b % 10))));
 
     private static string NewEmail() => $"{Letters(12)}@example.it";
 
@@ -716,7 +714,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
 
     private async Task<string> CustomerAsync(string? email, string? personalManager = null, string? phone = null)
     {
-        var response = await Admin.PostAsJsonAsync("/api/v1/customers", new { name = "Giulia Verdi", email, phone = phone ?? NewPhone(), timeZone = "Europe/Rome", personalManager });
+        var response = await Admin.PostAsJsonAsync("/api/v1/customers", new { name = "Giulia Verdi", email, phone = phone ?? TestValues.Phone(), timeZone = "Europe/Rome", personalManager });
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"creating the customer answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return Str(await response.Content.ReadFromJsonAsync<JsonElement>(), "id");
     }
@@ -741,7 +739,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
 
     private async Task<string> DialNewLeadAsync(string campaignId, string agentId)
     {
-        await calls.AddLeadAsync(campaignId, NewPhone(), email: NewEmail());
+        await calls.AddLeadAsync(campaignId, TestValues.Phone(), email: NewEmail());
         return await DialAsync(campaignId, agentId);
     }
 
@@ -752,13 +750,6 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     {
         var response = await calls.DraftAsync(callId, draft);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"the draft answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private async Task<JsonElement> ConfirmAsync(string callId, object outcome)
-    {
-        var response = await calls.OutcomeAsync(callId, outcome);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"the outcome answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<JsonElement> PatchTaskAsync(string number, string taskId, object body)

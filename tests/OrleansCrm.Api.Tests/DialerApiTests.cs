@@ -17,8 +17,6 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
 {
     private const string Agent2Key = "dev-agent2-key-000000000";
 
-    private static int phoneSequence = Random.Shared.Next(0, 4_000_000);
-
     private readonly CallDriver driver = new(factory.Admin());
 
     private HttpClient Agent1 => factory.Agent();
@@ -32,9 +30,9 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task Leads_imported_as_a_JSON_array_are_all_queued_as_fresh_contacts_in_the_campaigns_zone_unless_they_name_their_own()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync(timeZone: "Europe/Rome");
-        var phones = new[] { Phone(), Phone(), Phone() };
+        var phones = new[] { TestValues.Phone(), TestValues.Phone(), TestValues.Phone() };
 
         var response = await driver.ImportAsync(
             campaign,
@@ -51,7 +49,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         var stats = await driver.StatsAsync(campaign);
         Assert.Equal(3, stats.GetProperty("total").GetInt32());
         Assert.Equal(3, stats.GetProperty("due").GetInt32());
-        var first = (await NextAsync(campaign, "agent-1")).GetProperty("contact");
+        var first = (await driver.NextOrFailAsync(campaign, "agent-1")).GetProperty("contact");
         Assert.Equal(phones[0], first.GetProperty("phone").GetString());
         Assert.Equal("Europe/Rome", first.GetProperty("timeZone").GetString());
         Assert.Equal("Fresh", first.GetProperty("stage").GetString());
@@ -61,9 +59,9 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task Leads_imported_as_CSV_with_a_header_row_are_queued_with_their_columns()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        var (first, second) = (Phone(), Phone());
+        var (first, second) = (TestValues.Phone(), TestValues.Phone());
         var csv = $"name,phone,timeZone,email\nAnna Bianchi,{first},Europe/Rome,anna@example.it\r\nBob Stone,{second},America/New_York,\n";
 
         var response = await PostCsvAsync(driver.Admin, campaign, csv);
@@ -71,27 +69,27 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(2, body.GetProperty("imported").GetInt32());
-        var handOut = await NextAsync(campaign, "agent-1");
+        var handOut = await driver.NextOrFailAsync(campaign, "agent-1");
         var contact = handOut.GetProperty("contact");
         Assert.Equal(first, contact.GetProperty("phone").GetString());
         Assert.Equal("Anna Bianchi", contact.GetProperty("name").GetString());
         Assert.Equal("Europe/Rome", contact.GetProperty("timeZone").GetString());
         Assert.Equal("anna@example.it", contact.GetProperty("email").GetString());
-        Assert.Equal("America/New_York", (await NextAsync(campaign, "agent-1")).GetProperty("contact").GetProperty("timeZone").GetString());
+        Assert.Equal("America/New_York", (await driver.NextOrFailAsync(campaign, "agent-1")).GetProperty("contact").GetProperty("timeZone").GetString());
     }
 
     [Fact]
     public async Task Bad_rows_are_reported_with_their_row_numbers_and_the_good_rows_are_kept()
     {
         var campaign = await driver.CreateCampaignAsync();
-        var good = new[] { Phone(), Phone(), Phone() };
+        var good = new[] { TestValues.Phone(), TestValues.Phone(), TestValues.Phone() };
 
         var json = await driver.ImportAsync(
             campaign,
             new { phone = good[0] },
             new { phone = "12345" },
             new { phone = good[1] },
-            new { phone = Phone(), timeZone = "Mars/Olympus_Mons" });
+            new { phone = TestValues.Phone(), timeZone = "Mars/Olympus_Mons" });
         var csv = await PostCsvAsync(driver.Admin, campaign, $"phone,name\nnot-a-phone,Broken\n{good[2]},Fine\n");
 
         var jsonBody = await json.Content.ReadFromJsonAsync<JsonElement>();
@@ -115,7 +113,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     public async Task A_lead_already_in_the_campaign_is_reported_in_alreadyInCampaign_and_not_imported_again()
     {
         var campaign = await driver.CreateCampaignAsync();
-        var (known, fresh) = (Phone(), Phone());
+        var (known, fresh) = (TestValues.Phone(), TestValues.Phone());
         await driver.AddLeadAsync(campaign, known);
 
         var response = await driver.ImportAsync(campaign, new { phone = fresh }, new { phone = known, name = "Someone else" });
@@ -148,7 +146,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task Importing_into_an_unknown_campaign_is_a_404()
     {
-        await (await driver.ImportAsync("no-such-campaign-" + TestValues.Letters(8), new { phone = Phone() })).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await driver.ImportAsync("no-such-campaign-" + TestValues.Letters(8), new { phone = TestValues.Phone() })).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -156,11 +154,11 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     {
         var campaign = await driver.CreateCampaignAsync();
 
-        await (await Agent1.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/leads", new[] { new { phone = Phone() } })).AssertProblemAsync(HttpStatusCode.Forbidden);
-        await (await PostCsvAsync(Agent2, campaign, $"phone\n{Phone()}\n")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await Agent1.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/leads", new[] { new { phone = TestValues.Phone() } })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        await (await PostCsvAsync(Agent2, campaign, $"phone\n{TestValues.Phone()}\n")).AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(0, (await driver.StatsAsync(campaign)).GetProperty("total").GetInt32());
 
-        var bySupervisor = await Supervisor.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/leads", new[] { new { phone = Phone() } });
+        var bySupervisor = await Supervisor.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/leads", new[] { new { phone = TestValues.Phone() } });
         Assert.Equal(HttpStatusCode.OK, bySupervisor.StatusCode);
         Assert.Equal(1, (await driver.StatsAsync(campaign)).GetProperty("total").GetInt32());
     }
@@ -171,7 +169,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         var campaign = await driver.CreateCampaignAsync();
 
         var response = await driver.Admin.PostAsync(
-            $"/api/v1/campaigns/{campaign}/leads", new StringContent($"phone\n{Phone()}\n", Encoding.UTF8, "text/plain"));
+            $"/api/v1/campaigns/{campaign}/leads", new StringContent($"phone\n{TestValues.Phone()}\n", Encoding.UTF8, "text/plain"));
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
         Assert.Equal(0, (await driver.StatsAsync(campaign)).GetProperty("total").GetInt32());
@@ -182,19 +180,19 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task Dialer_next_hands_out_own_private_callbacks_then_public_callbacks_then_retries_then_fresh_leads_in_import_order()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        var (privateLead, publicLead, retryLead, fresh1, fresh2, fresh3) = (Phone(), Phone(), Phone(), Phone(), Phone(), Phone());
+        var (privateLead, publicLead, retryLead, fresh1, fresh2, fresh3) = (TestValues.Phone(), TestValues.Phone(), TestValues.Phone(), TestValues.Phone(), TestValues.Phone(), TestValues.Phone());
         await ImportOkAsync(campaign, privateLead, publicLead, retryLead, fresh1, fresh2);
         await ImportOkAsync(campaign, fresh3);
         var t0 = await driver.NowAsync();
 
         var p = await DialExpectingAsync(campaign, "agent-1", privateLead);
-        await ConfirmAsync(p, new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "private" });
+        await driver.ConfirmOkAsync(p, new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "private" });
         var c = await DialExpectingAsync(campaign, "agent-7", publicLead);
-        await ConfirmAsync(c, new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "public" });
+        await driver.ConfirmOkAsync(c, new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "public" });
         var r = await DialExpectingAsync(campaign, "agent-7", retryLead);
-        await ConfirmAsync(r, new { code = "no-contact" });
+        await driver.ConfirmOkAsync(r, new { code = "no-contact" });
         await driver.AdvanceToAsync(t0.AddHours(1));
 
         var handedOut = new List<(string Phone, string Why)>();
@@ -211,14 +209,14 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task Dialer_next_answers_204_when_nothing_is_due()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
         var empty = await driver.Admin.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/dialer/next", new { agentId = "agent-1" });
         Assert.Equal(HttpStatusCode.NoContent, empty.StatusCode);
 
-        await ImportOkAsync(campaign, Phone());
-        var call = await DialAsync(campaign, "agent-1");
-        await ConfirmAsync(call, new { code = "no-contact" });
+        await ImportOkAsync(campaign, TestValues.Phone());
+        var call = await driver.DialOrFailAsync(campaign, "agent-1");
+        await driver.ConfirmOkAsync(call, new { code = "no-contact" });
 
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
         Assert.Null(await driver.NextAsync(campaign, "agent-2"));
@@ -227,24 +225,24 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task A_private_callback_goes_only_to_its_agent_and_a_public_one_to_anyone_both_at_their_time()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        var (mine, anyone) = (Phone(), Phone());
+        var (mine, anyone) = (TestValues.Phone(), TestValues.Phone());
         await ImportOkAsync(campaign, mine, anyone);
         var t0 = await driver.NowAsync();
-        await ConfirmAsync(await DialExpectingAsync(campaign, "agent-1", mine), new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "private" });
-        await ConfirmAsync(await DialExpectingAsync(campaign, "agent-1", anyone), new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "public" });
+        await driver.ConfirmOkAsync(await DialExpectingAsync(campaign, "agent-1", mine), new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "private" });
+        await driver.ConfirmOkAsync(await DialExpectingAsync(campaign, "agent-1", anyone), new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "public" });
 
         await driver.AdvanceToAsync(t0.AddMinutes(59));
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
         Assert.Null(await driver.NextAsync(campaign, "agent-2"));
 
         await driver.AdvanceToAsync(t0.AddHours(1));
-        var toAgent2 = await NextAsync(campaign, "agent-2");
+        var toAgent2 = await driver.NextOrFailAsync(campaign, "agent-2");
         Assert.Equal(anyone, toAgent2.GetProperty("contact").GetProperty("phone").GetString());
         Assert.Equal("callback", toAgent2.GetProperty("why").GetString());
         Assert.Null(await driver.NextAsync(campaign, "agent-2"));
-        var toAgent1 = await NextAsync(campaign, "agent-1");
+        var toAgent1 = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal(mine, toAgent1.GetProperty("contact").GetProperty("phone").GetString());
         Assert.Equal("private-callback", toAgent1.GetProperty("why").GetString());
     }
@@ -252,13 +250,13 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task A_private_callback_that_turns_public_once_overdue_by_the_campaigns_grace_minutes()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync(retryPolicy: new { privateCallbackGraceMinutes = 45 });
-        var phone = Phone();
+        var phone = TestValues.Phone();
         await ImportOkAsync(campaign, phone);
         var t0 = await driver.NowAsync();
         var dueAt = t0.AddHours(1);
-        await ConfirmAsync(await DialExpectingAsync(campaign, "agent-1", phone), new { code = "callback", callbackAt = dueAt, callbackVisibility = "private" });
+        await driver.ConfirmOkAsync(await DialExpectingAsync(campaign, "agent-1", phone), new { code = "callback", callbackAt = dueAt, callbackVisibility = "private" });
 
         await driver.AdvanceToAsync(dueAt);
         Assert.Null(await driver.NextAsync(campaign, "agent-2"));
@@ -266,7 +264,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         Assert.Null(await driver.NextAsync(campaign, "agent-2"));
 
         await driver.AdvanceToAsync(dueAt.AddMinutes(45));
-        var handOut = await NextAsync(campaign, "agent-2");
+        var handOut = await driver.NextOrFailAsync(campaign, "agent-2");
         Assert.Equal(phone, handOut.GetProperty("contact").GetProperty("phone").GetString());
         Assert.Equal("callback", handOut.GetProperty("why").GetString());
     }
@@ -276,13 +274,13 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task A_hand_out_is_a_lease_that_expires_back_to_the_queue_after_two_minutes()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        var phone = Phone();
+        var phone = TestValues.Phone();
         await ImportOkAsync(campaign, phone);
         var now = await driver.NowAsync();
 
-        var first = await NextAsync(campaign, "agent-1");
+        var first = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal(now.AddMinutes(2), first.GetProperty("expiresAt").GetDateTimeOffset());
         Assert.Equal("agent-1", first.GetProperty("agentId").GetString());
         Assert.Null(await driver.NextAsync(campaign, "agent-2"));
@@ -292,7 +290,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         Assert.Null(await driver.NextAsync(campaign, "agent-2"));
 
         await driver.AdvanceToAsync(now.AddMinutes(2));
-        var second = await NextAsync(campaign, "agent-2");
+        var second = await driver.NextOrFailAsync(campaign, "agent-2");
         Assert.Equal(phone, second.GetProperty("contact").GetProperty("phone").GetString());
         Assert.Equal("new", second.GetProperty("why").GetString());
         Assert.NotEqual(first.GetProperty("leaseId").GetString(), second.GetProperty("leaseId").GetString());
@@ -301,10 +299,10 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task Starting_a_call_on_an_expired_lease_is_a_409_and_the_contact_stays_in_the_queue()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        await ImportOkAsync(campaign, Phone());
-        var handOut = await NextAsync(campaign, "agent-1");
+        await ImportOkAsync(campaign, TestValues.Phone());
+        var handOut = await driver.NextOrFailAsync(campaign, "agent-1");
 
         await driver.AdvanceAsync(TimeSpan.FromMinutes(2));
         var start = await driver.StartAsync(new { campaignId = campaign, leaseId = handOut.GetProperty("leaseId").GetString(), agentId = "agent-1" });
@@ -318,9 +316,9 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task A_call_cannot_start_on_another_agents_lease()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        await ImportOkAsync(campaign, Phone());
+        await ImportOkAsync(campaign, TestValues.Phone());
         var nextForAgent1 = await Agent1.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/dialer/next", new { });
         Assert.Equal(HttpStatusCode.OK, nextForAgent1.StatusCode);
         var handOut = await nextForAgent1.Content.ReadFromJsonAsync<JsonElement>();
@@ -339,10 +337,10 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task A_lease_starts_one_call_only()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        await ImportOkAsync(campaign, Phone());
-        var handOut = await NextAsync(campaign, "agent-1");
+        await ImportOkAsync(campaign, TestValues.Phone());
+        var handOut = await driver.NextOrFailAsync(campaign, "agent-1");
         await driver.StartOnLeaseAsync(campaign, handOut);
 
         var again = await driver.StartAsync(new { campaignId = campaign, leaseId = handOut.GetProperty("leaseId").GetString(), agentId = "agent-1" });
@@ -354,10 +352,10 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task A_contact_handed_out_to_one_agent_cannot_be_called_directly_by_another()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        await ImportOkAsync(campaign, Phone());
-        var handOut = await NextAsync(campaign, "agent-1");
+        await ImportOkAsync(campaign, TestValues.Phone());
+        var handOut = await driver.NextOrFailAsync(campaign, "agent-1");
         var contactId = handOut.GetProperty("contact").GetProperty("id").GetString();
 
         await (await driver.StartAsync(new { campaignId = campaign, contactId, agentId = "agent-2" })).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -375,14 +373,14 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         var noonUtc = NextLocal(await driver.NowAsync(), "UTC", new TimeOnly(12, 0));
         await driver.AdvanceToAsync(noonUtc);
         var campaign = await driver.CreateCampaignAsync(timeZone: "UTC", start: "09:00", end: "20:00");
-        var (newYork, rome, tokyo) = (Phone(), Phone(), Phone());
+        var (newYork, rome, tokyo) = (TestValues.Phone(), TestValues.Phone(), TestValues.Phone());
         await ImportOkAsync(campaign, (newYork, "America/New_York"), (rome, "Europe/Rome"), (tokyo, "Asia/Tokyo"));
 
         // 12:00 UTC: 13:00 or 14:00 in Rome (open), 07:00 or 08:00 in New York and 21:00 in Tokyo (closed).
-        var first = await NextAsync(campaign, "agent-1");
+        var first = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal(rome, first.GetProperty("contact").GetProperty("phone").GetString());
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
-        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, first), new { code = "completed" });
+        await driver.ConfirmOkAsync(await driver.StartOnLeaseAsync(campaign, first), new { code = "completed" });
 
         var newYorkOpens = NextLocal(noonUtc, "America/New_York", new TimeOnly(9, 0));
         var tokyoOpens = NextLocal(noonUtc, "Asia/Tokyo", new TimeOnly(9, 0));
@@ -391,15 +389,15 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         await driver.AdvanceToAsync(newYorkOpens.AddMinutes(-1));
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
         await driver.AdvanceToAsync(newYorkOpens);
-        var second = await NextAsync(campaign, "agent-1");
+        var second = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal(newYork, second.GetProperty("contact").GetProperty("phone").GetString());
         Assert.Equal(new TimeOnly(9, 0), TimeOnly.FromDateTime(second.GetProperty("contact").GetProperty("localTime").GetProperty("time").GetDateTimeOffset().DateTime));
-        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, second), new { code = "completed" });
+        await driver.ConfirmOkAsync(await driver.StartOnLeaseAsync(campaign, second), new { code = "completed" });
 
         await driver.AdvanceToAsync(tokyoOpens.AddMinutes(-1));
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
         await driver.AdvanceToAsync(tokyoOpens);
-        var third = await NextAsync(campaign, "agent-1");
+        var third = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal(tokyo, third.GetProperty("contact").GetProperty("phone").GetString());
         Assert.Equal("new", third.GetProperty("why").GetString());
     }
@@ -413,46 +411,46 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         var at1005 = NextLocal(await driver.NowAsync(), rome, new TimeOnly(10, 5));
         await driver.AdvanceToAsync(at1005);
         var campaign = await driver.CreateCampaignAsync(timeZone: rome, start: "09:00", end: "20:00");
-        var phone = Phone();
+        var phone = TestValues.Phone();
         await ImportOkAsync(campaign, (phone, rome));
 
         // 10:05: the first call, no contact → due at 11:05.
-        var first = await NextAsync(campaign, "agent-1");
+        var first = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal(1, first.GetProperty("attempt").GetInt32());
-        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, first), new { code = "no-contact" });
+        await driver.ConfirmOkAsync(await driver.StartOnLeaseAsync(campaign, first), new { code = "no-contact" });
         Assert.Equal(1, (await driver.StatsAsync(campaign)).GetProperty("scheduled").GetInt32());
 
         await driver.AdvanceToAsync(at1005.AddMinutes(59));
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
         await driver.AdvanceToAsync(at1005.AddHours(1));
-        var at1105 = await NextAsync(campaign, "agent-1");
+        var at1105 = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal("retry", at1105.GetProperty("why").GetString());
         Assert.Equal(2, at1105.GetProperty("attempt").GetInt32());
 
         // Not called until 11:45 (that lease lapses): no contact again → due 24 hours after this call, 11:45 the next day.
         var at1145 = at1005.AddMinutes(100);
         await driver.AdvanceToAsync(at1145);
-        var second = await NextAsync(campaign, "agent-1");
+        var second = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal("retry", second.GetProperty("why").GetString());
-        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, second), new { code = "no-contact" });
+        await driver.ConfirmOkAsync(await driver.StartOnLeaseAsync(campaign, second), new { code = "no-contact" });
 
         await driver.AdvanceToAsync(at1145.AddDays(1).AddMinutes(-1));
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
         await driver.AdvanceToAsync(at1145.AddDays(1));
-        var nextDay = await NextAsync(campaign, "agent-1");
+        var nextDay = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal("retry", nextDay.GetProperty("why").GetString());
         Assert.Equal(3, nextDay.GetProperty("attempt").GetInt32());
 
         // The third call happens at 12:30 that day: the next one is due 24 hours after it, not after 11:45.
         var at1230 = at1145.AddDays(1).AddMinutes(45);
         await driver.AdvanceToAsync(at1230);
-        var third = await NextAsync(campaign, "agent-1");
-        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, third), new { code = "no-contact" });
+        var third = await driver.NextOrFailAsync(campaign, "agent-1");
+        await driver.ConfirmOkAsync(await driver.StartOnLeaseAsync(campaign, third), new { code = "no-contact" });
 
         await driver.AdvanceToAsync(at1230.AddDays(1).AddMinutes(-1));
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
         await driver.AdvanceToAsync(at1230.AddDays(1));
-        var fourth = await NextAsync(campaign, "agent-1");
+        var fourth = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal("retry", fourth.GetProperty("why").GetString());
         Assert.Equal(4, fourth.GetProperty("attempt").GetInt32());
     }
@@ -460,15 +458,15 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task With_an_attempt_cap_of_2_the_second_no_contact_ends_calling_and_the_contact_is_done()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync(attemptCap: 2);
-        await ImportOkAsync(campaign, Phone());
+        await ImportOkAsync(campaign, TestValues.Phone());
 
-        await ConfirmAsync(await DialAsync(campaign, "agent-1"), new { code = "no-contact" });
+        await driver.ConfirmOkAsync(await driver.DialOrFailAsync(campaign, "agent-1"), new { code = "no-contact" });
         await driver.AdvanceAsync(TimeSpan.FromHours(1));
-        var second = await NextAsync(campaign, "agent-1");
+        var second = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal(2, second.GetProperty("attempt").GetInt32());
-        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, second), new { code = "no-contact" });
+        await driver.ConfirmOkAsync(await driver.StartOnLeaseAsync(campaign, second), new { code = "no-contact" });
 
         var stats = await driver.StatsAsync(campaign);
         Assert.Equal(1, stats.GetProperty("done").GetInt32());
@@ -484,9 +482,9 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task A_number_on_the_do_not_call_list_is_never_handed_out_and_comes_back_once_taken_off()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        var phone = Phone();
+        var phone = TestValues.Phone();
         await ImportOkAsync(campaign, phone);
 
         var added = await driver.Admin.PostAsJsonAsync("/api/v1/dnc", new { phone, note = "Asked not to be called" });
@@ -501,20 +499,20 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         await driver.AdvanceAsync(TimeSpan.FromMinutes(15));
 
-        var handOut = await NextAsync(campaign, "agent-1");
+        var handOut = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal(phone, handOut.GetProperty("contact").GetProperty("phone").GetString());
     }
 
     [Fact]
     public async Task Taking_off_a_number_that_is_not_on_the_do_not_call_list_is_a_404()
     {
-        await (await driver.Admin.DeleteAsync($"/api/v1/dnc/{Uri.EscapeDataString(Phone())}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await driver.Admin.DeleteAsync($"/api/v1/dnc/{Uri.EscapeDataString(TestValues.Phone())}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Agents_may_put_a_number_on_the_do_not_call_list_but_not_take_it_off()
     {
-        var phone = Phone();
+        var phone = TestValues.Phone();
         var path = $"/api/v1/dnc/{Uri.EscapeDataString(phone)}";
 
         Assert.Equal(HttpStatusCode.Created, (await Agent1.PostAsJsonAsync("/api/v1/dnc", new { phone })).StatusCode);
@@ -542,10 +540,10 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
 
         await driver.AdvanceToAsync(saturday);
         var campaign = await driver.CreateCampaignAsync(timeZone: zone, start: "09:00", end: "20:00");
-        var phone = Phone();
+        var phone = TestValues.Phone();
         await ImportOkAsync(campaign, (phone, zone));
-        var call = await DialAsync(campaign, "agent-1");
-        await ConfirmAsync(call, new { code = "callback", callbackAt = monday, callbackVisibility = "private" });
+        var call = await driver.DialOrFailAsync(campaign, "agent-1");
+        await driver.ConfirmOkAsync(call, new { code = "callback", callbackAt = monday, callbackVisibility = "private" });
         Assert.Equal(monday, (await driver.CallAsync(call)).GetProperty("outcome").GetProperty("callbackAt").GetDateTimeOffset());
 
         await driver.AdvanceToAsync(monday.AddHours(-1));
@@ -554,7 +552,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
 
         await driver.AdvanceToAsync(monday);
-        var handOut = await NextAsync(campaign, "agent-1");
+        var handOut = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal("private-callback", handOut.GetProperty("why").GetString());
         var local = handOut.GetProperty("contact").GetProperty("localTime").GetProperty("time").GetDateTimeOffset();
         Assert.Equal(monday, local);
@@ -567,9 +565,9 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task Twenty_agents_asking_dialer_next_at_once_never_get_the_same_contact()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        var phones = Enumerable.Range(0, 100).Select(_ => Phone()).ToArray();
+        var phones = Enumerable.Range(0, 100).Select(_ => TestValues.Phone()).ToArray();
         await ImportOkAsync(campaign, phones);
         var agents = Enumerable.Range(1, 20).Select(i => "agent-" + i.ToString(CultureInfo.InvariantCulture)).ToList();
 
@@ -593,20 +591,20 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     [Fact]
     public async Task Dialer_stats_count_due_scheduled_leased_and_done_as_contacts_move()
     {
-        await AlignAsync();
+        await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
-        await ImportOkAsync(campaign, Phone(), Phone(), Phone(), Phone());
+        await ImportOkAsync(campaign, TestValues.Phone(), TestValues.Phone(), TestValues.Phone(), TestValues.Phone());
         await AssertStatsAsync(campaign, due: 4, scheduled: 0, leased: 0, done: 0);
 
-        var a = await NextAsync(campaign, "agent-1");
+        var a = await driver.NextOrFailAsync(campaign, "agent-1");
         await AssertStatsAsync(campaign, due: 3, scheduled: 0, leased: 1, done: 0);
-        await ConfirmAsync(await driver.StartOnLeaseAsync(campaign, a), new { code = "no-contact" });
+        await driver.ConfirmOkAsync(await driver.StartOnLeaseAsync(campaign, a), new { code = "no-contact" });
         await AssertStatsAsync(campaign, due: 3, scheduled: 1, leased: 0, done: 0);
 
-        await ConfirmAsync(await DialAsync(campaign, "agent-1"), new { code = "completed" });
+        await driver.ConfirmOkAsync(await driver.DialOrFailAsync(campaign, "agent-1"), new { code = "completed" });
         await AssertStatsAsync(campaign, due: 2, scheduled: 1, leased: 0, done: 1);
 
-        await NextAsync(campaign, "agent-2");
+        await driver.NextOrFailAsync(campaign, "agent-2");
         await AssertStatsAsync(campaign, due: 1, scheduled: 1, leased: 1, done: 1);
         await driver.AdvanceAsync(TimeSpan.FromMinutes(2));
         await AssertStatsAsync(campaign, due: 2, scheduled: 1, leased: 0, done: 1);
@@ -620,7 +618,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     public async Task Bad_dialer_input_is_a_400_naming_the_field_and_unknown_campaigns_are_404()
     {
         var campaign = await driver.CreateCampaignAsync();
-        await ImportOkAsync(campaign, Phone());
+        await ImportOkAsync(campaign, TestValues.Phone());
 
         await AssertNamesAsync(await driver.Admin.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/dialer/next", new { }), "agentId");
         await AssertNamesAsync(await driver.Admin.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/dialer/next", new { agentId = "agent 1!" }), "agentId");
@@ -641,13 +639,6 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /// <summary>A phone number unique in this test run (E.164, 11 digits).</summary>
-    private static string Phone() =>
-        "+1666" + Interlocked.Increment(ref phoneSequence).ToString("D7", CultureInfo.InvariantCulture);
-
-    /// <summary>Moves the clock to the next 10:00 UTC, so a test that lets hours pass stays well inside an all-day window.</summary>
-    private async Task AlignAsync() => await driver.AdvanceToAsync(NextLocal(await driver.NowAsync(), "UTC", new TimeOnly(10, 0)));
 
     /// <summary>The first instant after <paramref name="after"/> when the wall clock in <paramref name="zone"/> reads <paramref name="time"/>.</summary>
     private static DateTimeOffset NextLocal(DateTimeOffset after, string zone, TimeOnly time)
@@ -698,27 +689,12 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         Assert.Equal(leads.Length, body.GetProperty("imported").GetInt32());
     }
 
-    private async Task<JsonElement> NextAsync(string campaign, string agentId)
-    {
-        var handOut = await driver.NextAsync(campaign, agentId);
-        Assert.True(handOut.HasValue, $"dialer/next gave {agentId} nothing.");
-        return handOut.Value;
-    }
-
-    private async Task<string> DialAsync(string campaign, string agentId) => await driver.StartOnLeaseAsync(campaign, await NextAsync(campaign, agentId));
-
     /// <summary>dialer/next, checked to hand out the lead with <paramref name="phone"/>, and a call on it.</summary>
     private async Task<string> DialExpectingAsync(string campaign, string agentId, string phone)
     {
-        var handOut = await NextAsync(campaign, agentId);
+        var handOut = await driver.NextOrFailAsync(campaign, agentId);
         Assert.Equal(phone, handOut.GetProperty("contact").GetProperty("phone").GetString());
         return await driver.StartOnLeaseAsync(campaign, handOut);
-    }
-
-    private async Task ConfirmAsync(string callId, object outcome)
-    {
-        var response = await driver.OutcomeAsync(callId, outcome);
-        Assert.True(response.IsSuccessStatusCode, $"the outcome answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task AssertStatsAsync(string campaign, int due, int scheduled, int leased, int done)

@@ -60,6 +60,34 @@ public sealed class CallDriver(HttpClient admin)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>dialer/next that must hand something out.</summary>
+    public async Task<JsonElement> NextOrFailAsync(string campaignId, string agentId) =>
+        await NextAsync(campaignId, agentId) ?? throw new InvalidOperationException($"dialer/next gave {agentId} nothing in campaign {campaignId}.");
+
+    /// <summary>dialer/next that must hand something out, and a call on it: the call id.</summary>
+    public async Task<string> DialOrFailAsync(string campaignId, string agentId) =>
+        await StartOnLeaseAsync(campaignId, await NextOrFailAsync(campaignId, agentId));
+
+    /// <summary>Confirms an outcome that must succeed; the confirmed call.</summary>
+    public async Task<JsonElement> ConfirmOkAsync(string callId, object outcome)
+    {
+        var response = await OutcomeAsync(callId, outcome);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"the outcome answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Moves the clock to the next 10:00 UTC, so a test that lets hours pass stays inside an all-day window.</summary>
+    public async Task AlignToMorningAsync()
+    {
+        var now = await NowAsync();
+        var target = new DateTimeOffset(now.UtcDateTime.Date.AddHours(10), TimeSpan.Zero);
+        await AdvanceToAsync(target > now ? target : target.AddDays(1));
+    }
+
     public Task<HttpResponseMessage> StartAsync(object body) => Admin.PostAsJsonAsync("/api/v1/calls", body);
 
     /// <summary>Starts a call on a hand-out and returns the call id.</summary>

@@ -12,6 +12,12 @@ public static class TestValues
     /// <summary>A fresh Idempotency-Key.</summary>
     public static string Key() => Guid.NewGuid().ToString("N");
 
+    private static int phoneSequence = Random.Shared.Next(0, 4_000_000);
+
+    /// <summary>A phone number unique in this test run (E.164, 11 digits: too short to look like a card number).</summary>
+    public static string Phone() =>
+        "+1555" + Interlocked.Increment(ref phoneSequence).ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Letters(int count) =>
         string.Concat(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).Take(count).Select(b => (char)('a' + (b % 26))));
 }

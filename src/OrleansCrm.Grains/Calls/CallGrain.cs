@@ -437,8 +437,12 @@ public sealed class CallGrain(
         var contact = new DialerContact(
             campaignId, contactId, profile.Phone!, profile.TimeZone!, profile.Name, profile.Email, customer.Id, orderNumber,
             DialStage.Done, now, null, 0, "not-queued", now, 1);
-        await grain.CreateAsync(contact);
-        await GrainFactory.GetGrain<IDialerGrain>(campaignId).ContactChangedAsync((await grain.GetAsync())!);
+        if (!await grain.CreateAsync(contact))
+        {
+            contact = (await grain.GetAsync())!;
+        }
+
+        await GrainFactory.GetGrain<IDialerGrain>(campaignId).ContactChangedAsync(contact);
     }
 
     private CallEntry Entry(CallAttempt call) => new(

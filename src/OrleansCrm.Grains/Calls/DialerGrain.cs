@@ -47,7 +47,7 @@ public sealed class DialerGrain(
 
     public async Task<ImportedLeads> ImportAsync(IReadOnlyList<(int Row, Lead Lead)> leads)
     {
-        var timeZone = Campaign.TimeZone!;
+        var timeZone = RequireCampaign().TimeZone!;
         var now = clock.GetUtcNow();
         var already = new List<int>();
         var fresh = new List<DialerContact>();
@@ -90,7 +90,7 @@ public sealed class DialerGrain(
 
     public async Task<DialerHandOut?> NextAsync(string agentId)
     {
-        _ = Campaign;
+        RequireCampaign();
         var now = clock.GetUtcNow();
         for (var setAside = 0; setAside < MaxSetAsidePerHandOut; setAside++)
         {
@@ -138,7 +138,7 @@ public sealed class DialerGrain(
 
     public Task<DialerStats> StatsAsync()
     {
-        _ = Campaign;
+        RequireCampaign();
         return Task.FromResult(queue.Stats(clock.GetUtcNow()));
     }
 
@@ -149,7 +149,7 @@ public sealed class DialerGrain(
     }
 
     /// <summary>The campaign as the dialer last read it; a dialer of a campaign that does not exist refuses everything.</summary>
-    private Campaign Campaign => campaign ?? throw DomainException.NotFound("Campaign", CampaignId);
+    private Campaign RequireCampaign() => campaign ?? throw DomainException.NotFound("Campaign", CampaignId);
 
     private async Task<Campaign?> LoadCampaignAsync() =>
         (await GrainFactory.GetGrain<ICampaignGrain>(CampaignId).GetAsync())?.Value;
