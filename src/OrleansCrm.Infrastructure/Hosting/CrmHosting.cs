@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Serialization.Cloning;
 using Orleans.Storage;
 using OrleansCrm.Contracts;
 using OrleansCrm.Grains;
@@ -116,9 +117,20 @@ public static partial class CrmHosting
         return services;
     }
 
-    /// <summary>Domain records cross grain calls and grain state as JSON; everything else uses Orleans' own codecs.</summary>
+    /// <summary>
+    /// Domain records are serialized as JSON (grain state, calls between silos); everything else uses Orleans' own codecs.
+    /// Inside one process an immutable domain record is shared and a record of immutable values copied member-wise
+    /// (<see cref="DomainCopying"/>); only the rest is copied through JSON.
+    /// </summary>
     public static IServiceCollection AddCrmSerializer(this IServiceCollection services) =>
-        services.AddSerializer(serializer => serializer.AddJsonSerializer(DomainSerialization.IsDomainType, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        services.AddSerializer(serializer =>
+        {
+            serializer.Services.AddSingleton<IGeneralizedCopier, DomainCopier>();
+            serializer.AddJsonSerializer(
+                isSerializable: DomainSerialization.IsDomainType,
+                isCopyable: type => DomainSerialization.IsDomainType(type) && DomainCopying.Of(type) == DomainCopy.Json,
+                configureOptions: options => options.Configure(o => o.SerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        });
 
     /// <summary>
     /// Grain state is stored with Orleans' own serializer, the format the state classes' <c>[Id]</c>s version.
