@@ -274,7 +274,7 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         await calls.AddLeadAsync(campaign, TestValues.Phone(), email: NewEmail());
         await calls.AddLeadAsync(campaign, TestValues.Phone(), email: NewEmail());
         var agent1 = api.Agent();
-        var agent2 = api.ClientWithKey("dev-agent2-key-000000000");
+        var agent2 = api.Agent2();
         var callIds = await Task.WhenAll(AgentDialAsync(agent1, campaign), AgentDialAsync(agent2, campaign));
         var clients = new[] { agent1, agent2 };
         var slot = await SlotAsync(closer);

@@ -15,13 +15,11 @@ namespace OrleansCrm.Api.Tests;
 /// </summary>
 public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFixture<SimulatedClockApiFactory>
 {
-    private const string Agent2Key = "dev-agent2-key-000000000";
-
     private readonly CallDriver driver = new(factory.Admin());
 
     private HttpClient Agent1 => factory.Agent();
 
-    private HttpClient Agent2 => factory.ClientWithKey(Agent2Key);
+    private HttpClient Agent2 => factory.Agent2();
 
     private HttpClient Supervisor => factory.ClientWithKey(CrmApiFactory.SupervisorKey);
 

@@ -17,6 +17,7 @@ public class CrmApiFactory : WebApplicationFactory<Program>
     public const string AdminKey = "dev-admin-key-0000000000";
     public const string SupervisorKey = "dev-supervisor-key-00000";
     public const string AgentKey = "dev-agent-key-0000000000";
+    public const string Agent2Key = "dev-agent2-key-000000000";
 
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
@@ -40,6 +41,9 @@ public class CrmApiFactory : WebApplicationFactory<Program>
     public HttpClient Admin() => ClientWithKey(AdminKey);
 
     public HttpClient Agent() => ClientWithKey(AgentKey);
+
+    /// <summary>A second agent (agent-2), for what one agent may not do with another's calls or leases.</summary>
+    public HttpClient Agent2() => ClientWithKey(Agent2Key);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
