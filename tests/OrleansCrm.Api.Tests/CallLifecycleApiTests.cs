@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansCrm.Contracts;
 using OrleansCrm.Grains.Calls;
 using OrleansCrm.Testing;
 
@@ -64,6 +65,28 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
         Assert.Equal(contactId, again.GetProperty("contact").GetProperty("id").GetString());
         Assert.Equal("new", again.GetProperty("why").GetString());
         Assert.Equal(1, again.GetProperty("attempt").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_open_call_kept_only_in_memory_survives_idle_activation_collection_and_an_ended_one_is_read_back_from_storage()
+    {
+        await driver.AlignToMorningAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        await driver.AddLeadAsync(campaign, TestValues.Phone());
+        var callId = await driver.DialOrFailAsync(campaign, NewAgent());
+
+        await CollectIdleActivationsAsync();
+        Assert.Equal(1, await ActivationsOfCallAsync(callId));
+
+        var confirmed = await driver.ConfirmOkAsync(callId, new { code = "no-contact" });
+        Assert.Equal("Confirmed", confirmed.GetProperty("status").GetString());
+
+        await CollectIdleActivationsAsync();
+        Assert.Equal(0, await ActivationsOfCallAsync(callId));
+
+        var call = await driver.CallAsync(callId);
+        Assert.Equal("Confirmed", call.GetProperty("status").GetString());
+        Assert.Equal("no-contact", call.GetProperty("outcome").GetProperty("code").GetString());
     }
 
     [Fact]
@@ -358,6 +381,14 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
 
     /// <summary>An agent of this test alone, so agendas never meet.</summary>
     private static string NewAgent() => "agent-" + TestValues.Letters(10);
+
+    /// <summary>Deactivates every activation idle for a moment, as the silo's collector does after the collection age.</summary>
+    private Task CollectIdleActivationsAsync() => Management.ForceActivationCollection(TimeSpan.FromMilliseconds(1));
+
+    private Task<int> ActivationsOfCallAsync(string callId) =>
+        Management.GetGrainActivationCount((GrainReference)factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ICallGrain>(callId));
+
+    private IManagementGrain Management => factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
 
     private static object FullDraft(DateTimeOffset slot) => new
     {

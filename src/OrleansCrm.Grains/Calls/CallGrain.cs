@@ -36,7 +36,10 @@ public sealed class CallState
 /// up costs no write; lost with its silo, it ends like a timed-out call: nothing kept, the contact back in the
 /// queue when its lease runs out). Confirming the outcome performs the outcome's effects — each keyed by the call,
 /// so a retry repeats none — and then commits the call in one write.
+/// An open call stays in memory until it times out; an ended one leaves memory after a few idle minutes
+/// (a call center starts hundreds of calls a minute, and an ended call is rarely read again).
 /// </summary>
+[CollectionAgeLimit(Minutes = 5)]
 public sealed class CallGrain(
     [FromKeyedServices(StorageNames.Crm)] IGrainStorage storage,
     CrmClock clock,
@@ -133,6 +136,9 @@ public sealed class CallGrain(
             TimesOutAt = now + options.Value.OpenCallTimeout,
             Status = CallStatus.Open,
         };
+
+        // Until its draft is saved the call exists only here: it must not be collected while it can still end.
+        DelayDeactivation(options.Value.OpenCallTimeout);
         return Current;
     }
 
@@ -229,6 +235,7 @@ public sealed class CallGrain(
             now);
         await SaveAsync();
         await directory.UpsertAsync(Entry(call));
+        DelayDeactivation(TimeSpan.Zero); // ended and stored: the regular collection may take it
         return call;
     }
 
@@ -303,6 +310,9 @@ public sealed class CallGrain(
         {
             await SaveAsync();
         }
+
+        // Ended: stored, or nothing of it kept; the regular collection may take it.
+        DelayDeactivation(TimeSpan.Zero);
     }
 
     /// <summary>Stores the call; the first store of an open call arms its timeout, the end of the call disarms it.</summary>
