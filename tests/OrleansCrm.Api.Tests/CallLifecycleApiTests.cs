@@ -81,8 +81,15 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
         var confirmed = await driver.ConfirmOkAsync(callId, new { code = "no-contact" });
         Assert.Equal("Confirmed", confirmed.GetProperty("status").GetString());
 
-        await CollectIdleActivationsAsync();
-        Assert.Equal(0, await ActivationsOfCallAsync(callId));
+        // The call's turn may still be finishing when the answer arrives: collect until it is idle.
+        Assert.Equal(0, await Eventually.WaitForAsync(
+            async () =>
+            {
+                await CollectIdleActivationsAsync();
+                return await ActivationsOfCallAsync(callId);
+            },
+            count => count == 0,
+            TimeSpan.FromSeconds(10)));
 
         var call = await driver.CallAsync(callId);
         Assert.Equal("Confirmed", call.GetProperty("status").GetString());
