@@ -478,7 +478,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     // ---------------------------------------------------------------- do-not-call
 
     [Fact]
-    public async Task A_number_on_the_do_not_call_list_is_never_handed_out_and_comes_back_once_taken_off()
+    public async Task A_number_on_the_do_not_call_list_is_never_handed_out_waits_as_scheduled_and_comes_back_once_taken_off()
     {
         await driver.AlignToMorningAsync();
         var campaign = await driver.CreateCampaignAsync();
@@ -488,6 +488,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         var added = await driver.Admin.PostAsJsonAsync("/api/v1/dnc", new { phone, note = "Asked not to be called" });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
+        await AssertStatsAsync(campaign, due: 0, scheduled: 1, leased: 0, done: 0);
         await driver.AdvanceAsync(TimeSpan.FromHours(1));
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
         await driver.AdvanceAsync(TimeSpan.FromHours(1));

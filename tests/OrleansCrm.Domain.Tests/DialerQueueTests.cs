@@ -491,6 +491,30 @@ public sealed class DialerQueueTests
     }
 
     [Fact]
+    public void A_contact_set_aside_counts_as_scheduled_until_it_is_looked_at_again()
+    {
+        var queue = Queue(Contact("blocked"), Contact("other", due: Now.AddMinutes(-5)));
+        Next(queue, Ann, Now);
+        var until = Now + DialerQueue.BlockedRecheck;
+        queue.SetAside("blocked", until);
+
+        Assert.Equal(new DialerStats(1, 1, 0, 0, 2), queue.Stats(Now));
+        Assert.Equal(new DialerStats(2, 0, 0, 0, 2), queue.Stats(until));
+    }
+
+    [Fact]
+    public void A_private_callback_set_aside_counts_as_scheduled_even_after_it_turns_public_meanwhile()
+    {
+        var queue = Queue(Contact("cb", DialStage.Callback, Now.AddMinutes(-20), owner: Ann));
+        Next(queue, Ann, Now);
+        var until = Now + DialerQueue.BlockedRecheck;
+        queue.SetAside("cb", until);
+
+        Assert.Equal(new DialerStats(0, 1, 0, 0, 1), queue.Stats(Now.AddMinutes(11)));
+        Assert.Equal(new DialerStats(1, 0, 0, 0, 1), queue.Stats(until));
+    }
+
+    [Fact]
     public void A_private_callback_set_aside_stays_aside_even_when_it_turns_public_meanwhile()
     {
         // Due 20 minutes ago with a 30-minute grace: it turns public 10 minutes from now, inside the 15 minutes it is set aside.

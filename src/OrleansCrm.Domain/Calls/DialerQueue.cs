@@ -202,6 +202,7 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
         Unplace(contactId);
         EndLease(contactId);
         Place(contacts[contactId], until);
+        MarkAside(contactId, until);
     }
 
     /// <summary>
@@ -229,7 +230,8 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
                 continue;
             }
 
-            if (contact.DueAt <= now)
+            // A number set aside as blocked is not due again before its recheck.
+            if (contact.DueAt <= now && !(places.TryGetValue(contact.ContactId, out var place) && place.AsideUntil > now))
             {
                 due++;
             }
@@ -272,10 +274,11 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
             var contact = contacts[contactId];
 
             // Turning public does not cut short a wait already in place (set aside as blocked, or waiting for its window).
-            var waitsUntil = places[contactId].Entry.At;
+            var (waitsUntil, asideUntil) = (places[contactId].Entry.At, places[contactId].AsideUntil);
             Unplace(contactId);
             contacts[contactId] = contact with { CallbackOwner = null };
             Place(contacts[contactId], waitsUntil);
+            MarkAside(contactId, asideUntil);
         }
     }
 
@@ -311,7 +314,15 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
     private void Add(SortedSet<Entry> set, Entry entry, Entry? promotion)
     {
         set.Add(entry);
-        places[entry.ContactId] = new Placement(set, entry, promotion);
+        places[entry.ContactId] = new Placement(set, entry, promotion, null);
+    }
+
+    private void MarkAside(string contactId, DateTimeOffset? until)
+    {
+        if (until is not null && places.TryGetValue(contactId, out var place))
+        {
+            places[contactId] = place with { AsideUntil = until };
+        }
     }
 
     private void Requeue(SortedSet<Entry> set, Entry entry, DateTimeOffset at)
@@ -351,7 +362,8 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
         }
     }
 
-    private sealed record Placement(SortedSet<Entry> Set, Entry Entry, Entry? Promotion);
+    /// <summary>Where a contact waits; <paramref name="AsideUntil"/> when it waits because its number was found blocked.</summary>
+    private sealed record Placement(SortedSet<Entry> Set, Entry Entry, Entry? Promotion, DateTimeOffset? AsideUntil);
 
     /// <summary>A place in a queue: when it may be looked at, then by due time (first due, first called), then by arrival.</summary>
     private readonly record struct Entry(DateTimeOffset At, DateTimeOffset Due, long Sequence, string ContactId) : IComparable<Entry>
