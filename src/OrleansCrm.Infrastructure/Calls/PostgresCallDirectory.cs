@@ -87,10 +87,10 @@ public sealed class PostgresCallDirectory : ICallDirectory, IDisposable, IAsyncD
         while (await reader.ReadAsync(cancellationToken))
         {
             entries.Add(new CallEntry(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), NullableString(reader, 3), NullableString(reader, 4), NullableString(reader, 5),
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetStringOrNull(3), reader.GetStringOrNull(4), reader.GetStringOrNull(5),
                 reader.GetString(6), reader.GetString(7), reader.GetInt32(8), reader.GetFieldValue<DateTimeOffset>(9),
-                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10), reader.GetString(11), NullableString(reader, 12),
-                NullableString(reader, 13), NullableString(reader, 14), NullableString(reader, 15), NullableString(reader, 16), reader.GetInt64(17)));
+                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10), reader.GetString(11), reader.GetStringOrNull(12),
+                reader.GetStringOrNull(13), reader.GetStringOrNull(14), reader.GetStringOrNull(15), reader.GetStringOrNull(16), reader.GetInt64(17)));
         }
 
         return entries;
@@ -131,6 +131,4 @@ public sealed class PostgresCallDirectory : ICallDirectory, IDisposable, IAsyncD
         command.AddColumn(rows, NpgsqlDbType.Bigint, e => e.Version);
         await command.ExecuteNonQueryAsync();
     }
-
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -38,9 +38,9 @@ public sealed class PostgresContactIndex : IContactIndex, IDisposable, IAsyncDis
         while (await reader.ReadAsync(cancellationToken))
         {
             contacts.Add(new DialerContact(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), NullableString(reader, 4), NullableString(reader, 5),
-                NullableString(reader, 6), NullableString(reader, 7), Enum.Parse<DialStage>(reader.GetString(8)), reader.GetFieldValue<DateTimeOffset>(9),
-                NullableString(reader, 10), reader.GetInt32(11), NullableString(reader, 12), reader.GetFieldValue<DateTimeOffset>(13), reader.GetInt64(14)));
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetStringOrNull(4), reader.GetStringOrNull(5),
+                reader.GetStringOrNull(6), reader.GetStringOrNull(7), Enum.Parse<DialStage>(reader.GetString(8)), reader.GetFieldValue<DateTimeOffset>(9),
+                reader.GetStringOrNull(10), reader.GetInt32(11), reader.GetStringOrNull(12), reader.GetFieldValue<DateTimeOffset>(13), reader.GetInt64(14)));
         }
 
         return contacts;
@@ -81,6 +81,4 @@ public sealed class PostgresContactIndex : IContactIndex, IDisposable, IAsyncDis
         command.AddColumn(rows, NpgsqlDbType.Bigint, c => c.Version);
         await command.ExecuteNonQueryAsync();
     }
-
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
