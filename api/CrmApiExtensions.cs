@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using OrleansCrm.Api.Apis;
 using OrleansCrm.Api.Auth;
+using OrleansCrm.Api.Edge;
 using OrleansCrm.Api.Problems;
 using OrleansCrm.Infrastructure.Hosting;
 
@@ -35,8 +36,7 @@ public static class CrmApiExtensions
             .AddPolicy(Roles.AdminOnly, p => p.RequireRole(Roles.Admin))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-            c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.Customize);
         services.AddExceptionHandler<CrmExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
@@ -57,6 +57,7 @@ public static class CrmApiExtensions
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthentication.SchemeName, document)] = [],
             });
             o.SupportNonNullableReferenceTypes();
+            o.MapType<QueryInstant>(() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Description = Domain.Common.Instants.Rule });
         });
 
         return builder;
@@ -78,6 +79,7 @@ public static class CrmApiExtensions
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(Parameters.GuardAsync);
 
         app.MapHealthApi();
         app.MapOffersApi();
@@ -97,11 +99,12 @@ public static class CrmApiExtensions
         return app;
     }
 
-    /// <summary>camelCase, enums as names, numbers only as numbers: a wrong type is an error, not a guess.</summary>
+    /// <summary>camelCase, enums as their names, numbers only as numbers, and the edge's checks (<see cref="JsonInput"/>): a wrong value is an error, not a guess.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        JsonInput.Configure(options);
     }
 }

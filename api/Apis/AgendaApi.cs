@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCrm.Api.Auth;
+using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
@@ -29,10 +30,10 @@ public static class AgendaApi
         return app;
     }
 
-    public static async Task<Ok<AgendaView>> GetAgenda(string agentId, DateTimeOffset? from, DateTimeOffset? to, IGrainFactory grains, CrmClock clock)
+    public static async Task<Ok<AgendaView>> GetAgenda(string agentId, QueryInstant? from, QueryInstant? to, IGrainFactory grains, CrmClock clock)
     {
-        var start = from ?? clock.GetUtcNow();
-        return TypedResults.Ok(await grains.GetGrain<IAgentGrain>(PathId("agentId", agentId)).GetAgendaAsync(start, to ?? start.AddDays(7)));
+        var start = from?.Value ?? clock.GetUtcNow();
+        return TypedResults.Ok(await grains.GetGrain<IAgentGrain>(PathId("agentId", agentId)).GetAgendaAsync(start, to?.Value ?? start.AddDays(7)));
     }
 
     public static async Task<Ok<AgentProfile>> GetAgent(string agentId, IGrainFactory grains) =>

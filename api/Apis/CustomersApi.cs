@@ -37,7 +37,7 @@ public sealed record CustomerResponse(
     }
 }
 
-public sealed record NoteRequest(string? Text);
+public sealed record NoteRequest([FreeText] string? Text);
 
 public sealed record AutoPaymentsRequest(bool? Enabled);
 

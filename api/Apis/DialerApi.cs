@@ -26,9 +26,9 @@ public sealed record DialerContactView(
 /// A hand-out of dialer/next: the lease (start the call with it before it expires), why this contact
 /// (private-callback, callback, retry, new), the attempt number the call will have, and the contact.
 /// </summary>
-public sealed record DialerHandOutView(string LeaseId, DateTimeOffset ExpiresAt, string Why, string AgentId, int Attempt, DialerContactView Contact);
+public sealed record DialerHandOutView(string LeaseId, DateTimeOffset ExpiresAt, HandOutReason Why, string AgentId, int Attempt, DialerContactView Contact);
 
-public sealed record DoNotCallBody(string? Phone, string? Note);
+public sealed record DoNotCallBody(string? Phone, [FreeText] string? Note);
 
 public static class DialerApi
 {
@@ -124,17 +124,8 @@ public static class DialerApi
         var contact = new DialerContactView(
             c.ContactId, c.Name, c.Phone, c.Email, c.TimeZone, new LocalTimeView(TimeZones.LocalTime(now, c.TimeZone), c.TimeZone), c.CustomerId, c.OrderNumber, c.Attempts, c.Stage);
         var lease = handOut.Lease;
-        return new DialerHandOutView(lease.LeaseId, lease.ExpiresAt, Why(lease.Why), lease.AgentId, c.Attempts + 1, contact);
+        return new DialerHandOutView(lease.LeaseId, lease.ExpiresAt, lease.Why, lease.AgentId, c.Attempts + 1, contact);
     }
-
-    private static string Why(HandOutReason why) => why switch
-    {
-        HandOutReason.PrivateCallback => "private-callback",
-        HandOutReason.Callback => "callback",
-        HandOutReason.Retry => "retry",
-        HandOutReason.New => "new",
-        _ => "direct",
-    };
 
     private static string Phone(string phone)
     {
@@ -153,7 +144,7 @@ public static class DialerApi
             return LeadImport.ParseCsv(await reader.ReadToEndAsync(http.HttpContext.RequestAborted));
         }
 
-        if (type is not ("application/json" or null))
+        if (type is not "application/json")
         {
             throw new DomainException(ProblemKind.UnsupportedMediaType, "Not a lead file", "Send leads as a JSON array (application/json) or as CSV with a header row (text/csv).");
         }
@@ -165,7 +156,8 @@ public static class DialerApi
         }
         catch (JsonException e)
         {
-            throw DomainException.Invalid(new Dictionary<string, string[]> { [Problems.CrmExceptionHandler.FieldOf(e.Path)] = ["is not a JSON array of leads (or has a value of the wrong type)."] });
+            var (field, message) = Problems.CrmExceptionHandler.Describe(e);
+            throw DomainException.Invalid(new Dictionary<string, string[]> { [field] = [message] });
         }
     }
 }

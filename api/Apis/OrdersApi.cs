@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansCrm.Api.Auth;
+using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Customers;
@@ -58,11 +59,11 @@ public sealed record OrderPage(
     IReadOnlyList<CallEntry> OrderCalls,
     IReadOnlyList<CallEntry> TaskCalls);
 
-public sealed record NoteBody(string? Text);
+public sealed record NoteBody([FreeText] string? Text);
 
-public sealed record CancelBody(string? Reason);
+public sealed record CancelBody([FreeText] string? Reason);
 
-public sealed record RefundBody(decimal? Amount, string? Reason);
+public sealed record RefundBody(decimal? Amount, [FreeText] string? Reason);
 
 public sealed record PrepaymentBody(decimal? Amount, string? CardToken);
 
@@ -70,7 +71,7 @@ public sealed record FulfillmentBody(OrderStatus? Status);
 
 public sealed record AutoCancelBody(DateTimeOffset? At, bool? Disabled);
 
-public sealed record TaskBody(string? Title, DateTimeOffset? DueAt, string? Assignee);
+public sealed record TaskBody([FreeText] string? Title, DateTimeOffset? DueAt, string? Assignee);
 
 public sealed record TaskUpdateBody(string? Assignee, DateTimeOffset? DueAt, bool? ClearDueAt);
 
@@ -140,7 +141,7 @@ public static class OrdersApi
     }
 
     public static async Task<Ok<Page<OrderEntry>>> SearchOrders(
-        IOrderDirectory orders, ICallDirectory calls, [FromQuery] string? status, [FromQuery] string? q, [FromQuery] DateTimeOffset? from, [FromQuery] DateTimeOffset? to,
+        IOrderDirectory orders, ICallDirectory calls, [FromQuery] string? status, [FromQuery] string? q, [FromQuery] QueryInstant? from, [FromQuery] QueryInstant? to,
         [FromQuery] bool? upsellEligible, [FromQuery] int? skip, [FromQuery] int? take, CancellationToken cancellationToken)
     {
         var (s, t) = EndpointConventions.Paging(skip, take);
@@ -149,7 +150,7 @@ public static class OrdersApi
         var statuses = new List<OrderStatus>();
         foreach (var name in (status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Enum.TryParse<OrderStatus>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(name, out _))
+            if (Enum.TryParse<OrderStatus>(name, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(name, out _))
             {
                 statuses.Add(parsed);
             }
@@ -159,7 +160,7 @@ public static class OrdersApi
             }
         }
 
-        if (from is not null && to is not null && from >= to)
+        if (from is not null && to is not null && from.Value.Value >= to.Value.Value)
         {
             v.Add("to", "must be later than 'from'.");
         }
@@ -174,7 +175,7 @@ public static class OrdersApi
             }
         }
 
-        return TypedResults.Ok(await orders.SearchAsync(new OrderQuery(statuses, q, from, to, null, s, t), cancellationToken));
+        return TypedResults.Ok(await orders.SearchAsync(new OrderQuery(statuses, q, from?.Value, to?.Value, null, s, t), cancellationToken));
     }
 
     public static async Task<Ok<OrderPage>> GetOrder(string orderNumber, IGrainFactory grains, CrmClock clock, IOrderDirectory orders, ICallDirectory calls) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCrm.Api.Auth;
+using OrleansCrm.Api.Edge;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Grains.ReadModel;
 using OrleansCrm.Grains.Scheduling;
@@ -41,11 +42,11 @@ public static class ReportsApi
         return app;
     }
 
-    public static async Task<Ok<OutcomeReport>> Outcomes(DateTimeOffset? from, DateTimeOffset? to, string? campaignId, string? agentId, ICallDirectory calls, CrmClock clock)
+    public static async Task<Ok<OutcomeReport>> Outcomes(QueryInstant? from, QueryInstant? to, string? campaignId, string? agentId, ICallDirectory calls, CrmClock clock)
     {
         var now = clock.GetUtcNow();
-        var start = from ?? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var end = to ?? start.AddDays(1);
+        var start = from?.Value ?? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var end = to?.Value ?? start.AddDays(1);
         var v = new Validator();
         v.Id("campaignId", campaignId, required: false);
         v.Id("agentId", agentId, required: false);

@@ -74,6 +74,11 @@ public static class TestClockApi
             v.Add("by", "must be a positive duration of at most ten years.");
         }
 
+        if (v.IsValid && !Instants.InRange(now + by))
+        {
+            v.Add("by", $"would move the clock past {Instants.Latest:yyyy-MM-dd}, the last instant the CRM takes.");
+        }
+
         v.ThrowIfInvalid();
         return now + by;
     }

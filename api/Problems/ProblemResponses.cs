@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using OrleansCrm.Api.Edge;
 using OrleansCrm.Domain.Common;
 
 namespace OrleansCrm.Api.Problems;
@@ -30,7 +31,7 @@ public sealed partial class CrmExceptionHandler(IProblemDetailsService problems,
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    internal static ProblemDetails? ToProblem(Exception exception) => exception switch
+    public static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
         DomainException domain => FromDomain(domain),
         BadHttpRequestException bad => FromBadRequest(bad),
@@ -81,21 +82,62 @@ public sealed partial class CrmExceptionHandler(IProblemDetailsService problems,
         _ => StatusCodes.Status500InternalServerError,
     };
 
-    /// <summary>Malformed JSON, a wrong type or a missing body: say which field, never echo the body.</summary>
-    private static HttpValidationProblemDetails FromBadRequest(BadHttpRequestException bad)
+    /// <summary>
+    /// Malformed JSON, a wrong type, a refused value, a query parameter that cannot be read, a missing
+    /// body or the wrong content type: say which field or parameter and what is accepted, never echo the input.
+    /// </summary>
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
     {
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "Unsupported media type",
+                Detail = "Send the body as JSON with 'Content-Type: application/json'.",
+            };
+        }
+
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "The request body is too large",
+                Detail = "The body is larger than this route accepts.",
+            };
+        }
+
         var (field, message) = bad.InnerException switch
         {
-            JsonException json => (FieldOf(json.Path), json.Path is null or "$" ? "is not valid JSON." : "has the wrong type or is not valid JSON."),
-            _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) => ("body", "is required: send a JSON body."),
-            _ => ("request", "could not be read."),
+            JsonException json => Describe(json),
+            _ => Parameters.Describe(bad.Message),
         };
 
-        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        return Invalid(field, message);
+    }
+
+    /// <summary>One field's 400, as every route says it.</summary>
+    public static HttpValidationProblemDetails Invalid(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = "The request is not valid",
             Detail = "See errors for each field that is wrong.",
+        };
+
+    /// <summary>Which field of a JSON body is wrong, and how.</summary>
+    public static (string Field, string Message) Describe(JsonException json)
+    {
+        var field = FieldOf(json.Path);
+        return json switch
+        {
+            InputRefusedException { Member: { } member } refused => (field == "body" ? member : $"{field}.{member}", refused.Message),
+            InputRefusedException refused => (field, refused.Message),
+            _ when json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) =>
+                (field, "is not a field of this request (see the OpenAPI document at /swagger/v1/swagger.json)."),
+            _ when json.Path is null or "$" => ("body", "is not valid JSON."),
+            _ => (field, "has the wrong type or is not valid JSON."),
         };
     }
 

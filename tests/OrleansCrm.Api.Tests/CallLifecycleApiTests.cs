@@ -63,7 +63,7 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
 
         var again = await driver.NextOrFailAsync(campaign, NewAgent());
         Assert.Equal(contactId, again.GetProperty("contact").GetProperty("id").GetString());
-        Assert.Equal("new", again.GetProperty("why").GetString());
+        Assert.Equal("New", again.GetProperty("why").GetString());
         Assert.Equal(1, again.GetProperty("attempt").GetInt32());
     }
 
@@ -359,8 +359,8 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
         await AssertNamesAsync(await driver.OutcomeAsync(callId, new { comment = "no code" }), "code");
         await AssertNamesAsync(await driver.OutcomeAsync(callId, new { code = "no-such-outcome" }), "code");
         await AssertNamesAsync(await driver.OutcomeAsync(callId, new { code = "no-contact", callbackAt = (await driver.NowAsync()).AddHours(3) }), "callbackAt");
-        await AssertNamesAsync(await driver.OutcomeAsync(callId, new { code = "refusal", callbackVisibility = "public" }), "callbackVisibility");
-        await AssertNamesAsync(await driver.OutcomeAsync(callId, new { code = "completed", invoice = "new" }), "invoice");
+        await AssertNamesAsync(await driver.OutcomeAsync(callId, new { code = "refusal", callbackVisibility = "Public" }), "callbackVisibility");
+        await AssertNamesAsync(await driver.OutcomeAsync(callId, new { code = "completed", invoice = "New" }), "invoice");
         await AssertNamesAsync(await driver.OutcomeAsync(callId, new { code = "refusal", comment = new string('x', 2001) }), "comment");
         await AssertNamesAsync(
             await driver.Admin.PostAsync($"/api/v1/calls/{callId}/outcome", new StringContent("{\"code\":\"callback\",\"callbackVisibility\":\"sideways\"}", Encoding.UTF8, "application/json")),

@@ -73,7 +73,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         Assert.Null(await calls.NextAsync(campaign, "agent-2"));
         var handOut = await calls.NextAsync(campaign, "agent-1");
         Assert.NotNull(handOut);
-        Assert.Equal("private-callback", Str(handOut.Value, "why"));
+        Assert.Equal("PrivateCallback", Str(handOut.Value, "why"));
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         await calls.AdvanceToAsync(at);
         var handOut = await calls.NextAsync(campaign, "agent-1");
         Assert.NotNull(handOut);
-        Assert.Equal("private-callback", Str(handOut.Value, "why"));
+        Assert.Equal("PrivateCallback", Str(handOut.Value, "why"));
         Assert.Equal(number, Str(handOut.Value.GetProperty("contact"), "orderNumber"));
     }
 
@@ -244,7 +244,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var (campaign, customer, number) = await OrderCallSetupAsync();
         var callId = await StartOrderCallAsync(campaign, customer, number);
 
-        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Wants a second one", invoice = "new" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Wants a second one", invoice = "New" });
 
         var newNumber = Str(confirmed.GetProperty("outcome"), "newOrderNumber");
         Assert.NotEqual(number, newNumber);
@@ -265,7 +265,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var (campaign, customer, number) = await OrderCallSetupAsync();
         var callId = await StartOrderCallAsync(campaign, customer, number);
 
-        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Wrong size, replace it", invoice = "replace" });
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Wrong size, replace it", invoice = "Replace" });
 
         var newNumber = Str(confirmed.GetProperty("outcome"), "newOrderNumber");
         Assert.NotEqual(number, newNumber);
@@ -283,7 +283,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         Assert.Equal("Paid", await orders.StatusAsync(number));
         var callId = await StartOrderCallAsync(campaign, customer, number);
 
-        await (await calls.OutcomeAsync(callId, new { code = "completed", invoice = "replace" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await calls.OutcomeAsync(callId, new { code = "completed", invoice = "Replace" })).AssertProblemAsync(HttpStatusCode.Conflict);
 
         Assert.Equal("Paid", await orders.StatusAsync(number));
         Assert.Equal([number], await CustomerOrderNumbersAsync(Admin, customer));
@@ -309,7 +309,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         await calls.AdvanceToAsync(calledAt.AddHours(1));
         var handOut = await calls.NextAsync(campaign, "agent-2");
         Assert.NotNull(handOut);
-        Assert.Equal("retry", Str(handOut.Value, "why"));
+        Assert.Equal("Retry", Str(handOut.Value, "why"));
         Assert.Equal(number, Str(handOut.Value.GetProperty("contact"), "orderNumber"));
         Assert.Equal(2, handOut.Value.GetProperty("attempt").GetInt32());
     }
@@ -329,7 +329,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         await calls.AdvanceToAsync(at);
         var handOut = await calls.NextAsync(campaign, "agent-2");
         Assert.NotNull(handOut);
-        Assert.Equal("callback", Str(handOut.Value, "why"));
+        Assert.Equal("Callback", Str(handOut.Value, "why"));
         Assert.Equal(customer, Str(handOut.Value.GetProperty("contact"), "customerId"));
     }
 
@@ -405,8 +405,8 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var orderCall = await StartOrderCallAsync(campaign, customer, number);
         var leadCall = await DialNewLeadAsync(campaign, "agent-2");
 
-        var onRefusal = await (await calls.OutcomeAsync(orderCall, new { code = "refusal", invoice = "new" })).AssertProblemAsync(HttpStatusCode.BadRequest);
-        var withoutOrder = await (await calls.OutcomeAsync(leadCall, new { code = "completed", invoice = "new" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var onRefusal = await (await calls.OutcomeAsync(orderCall, new { code = "refusal", invoice = "New" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var withoutOrder = await (await calls.OutcomeAsync(leadCall, new { code = "completed", invoice = "New" })).AssertProblemAsync(HttpStatusCode.BadRequest);
         var noContactCallback = await (await calls.OutcomeAsync(orderCall, new { code = "no-contact", callbackAt = (await calls.NowAsync()).AddHours(1) })).AssertProblemAsync(HttpStatusCode.BadRequest);
         var unknownInvoice = await calls.OutcomeAsync(orderCall, new { code = "completed", invoice = "twice" });
 
@@ -565,7 +565,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var (campaign, customer, number) = await OrderCallSetupAsync();
         var callId = await StartOrderCallAsync(campaign, customer, number);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => calls.OutcomeAsync(callId, new { code = "completed", invoice = "new" })));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => calls.OutcomeAsync(callId, new { code = "completed", invoice = "New" })));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
         Assert.Equal(2, (await CustomerOrderNumbersAsync(Admin, customer)).Count);

@@ -186,9 +186,9 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         var t0 = await driver.NowAsync();
 
         var p = await DialExpectingAsync(campaign, "agent-1", privateLead);
-        await driver.ConfirmOkAsync(p, new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "private" });
+        await driver.ConfirmOkAsync(p, new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "Private" });
         var c = await DialExpectingAsync(campaign, "agent-7", publicLead);
-        await driver.ConfirmOkAsync(c, new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "public" });
+        await driver.ConfirmOkAsync(c, new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "Public" });
         var r = await DialExpectingAsync(campaign, "agent-7", retryLead);
         await driver.ConfirmOkAsync(r, new { code = "no-contact" });
         await driver.AdvanceToAsync(t0.AddHours(1));
@@ -200,7 +200,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         }
 
         Assert.Equal(
-            [(privateLead, "private-callback"), (publicLead, "callback"), (retryLead, "retry"), (fresh1, "new"), (fresh2, "new"), (fresh3, "new")],
+            [(privateLead, "PrivateCallback"), (publicLead, "Callback"), (retryLead, "Retry"), (fresh1, "New"), (fresh2, "New"), (fresh3, "New")],
             handedOut);
     }
 
@@ -228,8 +228,8 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         var (mine, anyone) = (TestValues.Phone(), TestValues.Phone());
         await ImportOkAsync(campaign, mine, anyone);
         var t0 = await driver.NowAsync();
-        await driver.ConfirmOkAsync(await DialExpectingAsync(campaign, "agent-1", mine), new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "private" });
-        await driver.ConfirmOkAsync(await DialExpectingAsync(campaign, "agent-1", anyone), new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "public" });
+        await driver.ConfirmOkAsync(await DialExpectingAsync(campaign, "agent-1", mine), new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "Private" });
+        await driver.ConfirmOkAsync(await DialExpectingAsync(campaign, "agent-1", anyone), new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "Public" });
 
         await driver.AdvanceToAsync(t0.AddMinutes(59));
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
@@ -238,11 +238,11 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         await driver.AdvanceToAsync(t0.AddHours(1));
         var toAgent2 = await driver.NextOrFailAsync(campaign, "agent-2");
         Assert.Equal(anyone, toAgent2.GetProperty("contact").GetProperty("phone").GetString());
-        Assert.Equal("callback", toAgent2.GetProperty("why").GetString());
+        Assert.Equal("Callback", toAgent2.GetProperty("why").GetString());
         Assert.Null(await driver.NextAsync(campaign, "agent-2"));
         var toAgent1 = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal(mine, toAgent1.GetProperty("contact").GetProperty("phone").GetString());
-        Assert.Equal("private-callback", toAgent1.GetProperty("why").GetString());
+        Assert.Equal("PrivateCallback", toAgent1.GetProperty("why").GetString());
     }
 
     [Fact]
@@ -254,7 +254,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         await ImportOkAsync(campaign, phone);
         var t0 = await driver.NowAsync();
         var dueAt = t0.AddHours(1);
-        await driver.ConfirmOkAsync(await DialExpectingAsync(campaign, "agent-1", phone), new { code = "callback", callbackAt = dueAt, callbackVisibility = "private" });
+        await driver.ConfirmOkAsync(await DialExpectingAsync(campaign, "agent-1", phone), new { code = "callback", callbackAt = dueAt, callbackVisibility = "Private" });
 
         await driver.AdvanceToAsync(dueAt);
         Assert.Null(await driver.NextAsync(campaign, "agent-2"));
@@ -264,7 +264,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         await driver.AdvanceToAsync(dueAt.AddMinutes(45));
         var handOut = await driver.NextOrFailAsync(campaign, "agent-2");
         Assert.Equal(phone, handOut.GetProperty("contact").GetProperty("phone").GetString());
-        Assert.Equal("callback", handOut.GetProperty("why").GetString());
+        Assert.Equal("Callback", handOut.GetProperty("why").GetString());
     }
 
     // ---------------------------------------------------------------- leases
@@ -290,7 +290,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         await driver.AdvanceToAsync(now.AddMinutes(2));
         var second = await driver.NextOrFailAsync(campaign, "agent-2");
         Assert.Equal(phone, second.GetProperty("contact").GetProperty("phone").GetString());
-        Assert.Equal("new", second.GetProperty("why").GetString());
+        Assert.Equal("New", second.GetProperty("why").GetString());
         Assert.NotEqual(first.GetProperty("leaseId").GetString(), second.GetProperty("leaseId").GetString());
     }
 
@@ -397,7 +397,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         await driver.AdvanceToAsync(tokyoOpens);
         var third = await driver.NextOrFailAsync(campaign, "agent-1");
         Assert.Equal(tokyo, third.GetProperty("contact").GetProperty("phone").GetString());
-        Assert.Equal("new", third.GetProperty("why").GetString());
+        Assert.Equal("New", third.GetProperty("why").GetString());
     }
 
     // ---------------------------------------------------------------- seed 001: no contact
@@ -422,21 +422,21 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
         await driver.AdvanceToAsync(at1005.AddHours(1));
         var at1105 = await driver.NextOrFailAsync(campaign, "agent-1");
-        Assert.Equal("retry", at1105.GetProperty("why").GetString());
+        Assert.Equal("Retry", at1105.GetProperty("why").GetString());
         Assert.Equal(2, at1105.GetProperty("attempt").GetInt32());
 
         // Not called until 11:45 (that lease lapses): no contact again → due 24 hours after this call, 11:45 the next day.
         var at1145 = at1005.AddMinutes(100);
         await driver.AdvanceToAsync(at1145);
         var second = await driver.NextOrFailAsync(campaign, "agent-1");
-        Assert.Equal("retry", second.GetProperty("why").GetString());
+        Assert.Equal("Retry", second.GetProperty("why").GetString());
         await driver.ConfirmOkAsync(await driver.StartOnLeaseAsync(campaign, second), new { code = "no-contact" });
 
         await driver.AdvanceToAsync(at1145.AddDays(1).AddMinutes(-1));
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
         await driver.AdvanceToAsync(at1145.AddDays(1));
         var nextDay = await driver.NextOrFailAsync(campaign, "agent-1");
-        Assert.Equal("retry", nextDay.GetProperty("why").GetString());
+        Assert.Equal("Retry", nextDay.GetProperty("why").GetString());
         Assert.Equal(3, nextDay.GetProperty("attempt").GetInt32());
 
         // The third call happens at 12:30 that day: the next one is due 24 hours after it, not after 11:45.
@@ -449,7 +449,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         Assert.Null(await driver.NextAsync(campaign, "agent-1"));
         await driver.AdvanceToAsync(at1230.AddDays(1));
         var fourth = await driver.NextOrFailAsync(campaign, "agent-1");
-        Assert.Equal("retry", fourth.GetProperty("why").GetString());
+        Assert.Equal("Retry", fourth.GetProperty("why").GetString());
         Assert.Equal(4, fourth.GetProperty("attempt").GetInt32());
     }
 
@@ -542,7 +542,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         var phone = TestValues.Phone();
         await ImportOkAsync(campaign, (phone, zone));
         var call = await driver.DialOrFailAsync(campaign, "agent-1");
-        await driver.ConfirmOkAsync(call, new { code = "callback", callbackAt = monday, callbackVisibility = "private" });
+        await driver.ConfirmOkAsync(call, new { code = "callback", callbackAt = monday, callbackVisibility = "Private" });
         Assert.Equal(monday, (await driver.CallAsync(call)).GetProperty("outcome").GetProperty("callbackAt").GetDateTimeOffset());
 
         await driver.AdvanceToAsync(monday.AddHours(-1));
@@ -552,7 +552,7 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
 
         await driver.AdvanceToAsync(monday);
         var handOut = await driver.NextOrFailAsync(campaign, "agent-1");
-        Assert.Equal("private-callback", handOut.GetProperty("why").GetString());
+        Assert.Equal("PrivateCallback", handOut.GetProperty("why").GetString());
         var local = handOut.GetProperty("contact").GetProperty("localTime").GetProperty("time").GetDateTimeOffset();
         Assert.Equal(monday, local);
         Assert.Equal(new TimeOnly(10, 0), TimeOnly.FromDateTime(local.DateTime));

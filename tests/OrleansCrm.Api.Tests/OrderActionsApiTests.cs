@@ -716,7 +716,7 @@ public sealed class OrderActionsApiTests(OrderActionsApiFixture fixture) : IClas
         var trial = await PlaceAsync(Trial(customer));
 
         Assert.Equal(Sorted(paid, pending), Sorted([.. await SearchNumbersAsync($"q={name}&status=Paid,Pending")]));
-        Assert.Equal([trial], await SearchNumbersAsync($"q={name}&status=trial"));
+        Assert.Equal([trial], await SearchNumbersAsync($"q={name}&status=Trial"));
         Assert.Equal(Sorted(paid, pending, trial), Sorted([.. await SearchNumbersAsync($"q={name}")]));
         Assert.Empty(await SearchNumbersAsync($"q={name}&status=Refunded"));
     }

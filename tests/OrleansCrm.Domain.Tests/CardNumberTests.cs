@@ -54,9 +54,42 @@ public sealed class CardNumberTests
     [InlineData("4111--1111-1111-1111")]
     [InlineData("4111.1111.1111.1111")]
     [InlineData("4111/1111/1111/1111")]
-    public void Digits_split_by_anything_but_single_spaces_or_dashes_are_not_one_card_number(string value)
+    [InlineData("4111_1111_1111_1111")]
+    [InlineData("4111\t1111\t1111\t1111")]
+    [InlineData("4111\u00A01111\u00A01111\u00A01111")]
+    [InlineData("4111\u202F1111\u20091111\u30001111")]
+    [InlineData("4111 - 1111 - 1111 - 1111")]
+    [InlineData("\uFF14\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11\uFF11")]
+    [InlineData("\u0664\u0661\u0661\u0661 1111 1111 1111")]
+    [InlineData("4111\u20131111\u20131111\u20131111")]
+    public void A_card_number_is_found_whatever_separators_or_unicode_digits_it_is_written_with(string value)
     {
-        Assert.False(CardNumbers.LooksLikePan(value));
+        Assert.True(CardNumbers.LooksLikePan(value));
+        Assert.Equal("XXXX XXXX XXXX 1111", CardNumbers.Redact(value));
+    }
+
+    [Fact]
+    public void Groups_farther_apart_than_three_separators_are_not_one_card_number()
+    {
+        Assert.False(CardNumbers.ContainsPan("4111    1111    1111    1111"));
+    }
+
+    [Theory]
+    [InlineData("+4111111111111111")]
+    [InlineData("call +378282246310005 now")]
+    public void Digits_after_a_plus_are_a_phone_number_not_a_card_number(string value)
+    {
+        Assert.False(CardNumbers.ContainsPan(value));
+    }
+
+    [Theory]
+    [InlineData("4521799645221051@example.com")]
+    [InlineData("offer-4111-1111-1111-1111")]
+    [InlineData("100223:refund:4383329094419068:sbx_ch_1")]
+    public void A_card_number_inside_an_email_id_or_key_is_found(string value)
+    {
+        Assert.True(CardNumbers.ContainsPan(value));
+        Assert.False(CardNumbers.ContainsPan(CardNumbers.Redact(value)));
     }
 
     [Theory]

@@ -462,7 +462,8 @@ public sealed partial class LeadImportTests
     [InlineData("orderNumber", "378282246310005")]
     public void A_lead_id_customer_id_or_order_number_holding_a_card_number_is_refused(string field, string value)
     {
-        Assert.Equal(["must not hold a card number."], RefusedOnlyFor(field, With(Mario, field, value)));
+        var message = Assert.Single(RefusedOnlyFor(field, With(Mario, field, value)));
+        Assert.Contains("card number", message, StringComparison.Ordinal);
     }
 
     [Fact]

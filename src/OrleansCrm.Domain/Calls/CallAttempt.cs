@@ -85,13 +85,13 @@ public sealed record Cart(string? Currency, IReadOnlyList<CartLine>? Lines)
 public sealed record AppointmentSlot(string? AgentId, DateTimeOffset? Start);
 
 /// <summary>A message to the customer sent when the outcome is confirmed, with a copy to the customer's manager (or the calling agent).</summary>
-public sealed record CustomerMessage(string? Subject, string? Body, bool CopyToManager = true);
+public sealed record CustomerMessage([FreeText] string? Subject, [FreeText] string? Body, bool CopyToManager = true);
 
 /// <summary>
 /// What an agent builds while the call is open. Confirming an outcome commits it; discarding the call (or its
 /// timeout) drops it entirely. Free text is stored with card numbers redacted.
 /// </summary>
-public sealed record CallDraft(string? Notes, Cart? Cart, AppointmentSlot? Appointment, string? LinkedOrderId, CustomerMessage? Message)
+public sealed record CallDraft([FreeText] string? Notes, Cart? Cart, AppointmentSlot? Appointment, string? LinkedOrderId, CustomerMessage? Message)
 {
     public const int MaxNotes = 4000;
     public const int MaxSubject = 200;

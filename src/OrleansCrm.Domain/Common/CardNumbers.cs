@@ -1,17 +1,22 @@
+using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace OrleansCrm.Domain.Common;
 
 /// <summary>
-/// The CRM keeps no card data (PCI). 13 to 19 digits, in groups separated by single spaces or
-/// dashes, that pass the Luhn check are a card number (PAN): card fields refuse it, free text
-/// keeps only its last four digits.
+/// The CRM keeps no card data (PCI). 13 to 19 digits that pass the Luhn check are a card number
+/// (PAN), however they are written: any Unicode decimal digits (full-width, Arabic-Indic, …), in
+/// groups split by spaces of any kind, tabs, dashes, dots, underscores or slashes (a few in a row).
+/// Card fields refuse it, free text keeps only its last four digits. A run of digits that starts
+/// with '+' is a phone number (E.164), never a card number.
 /// </summary>
-public static partial class CardNumbers
+public static class CardNumbers
 {
     public const int MinDigits = 13;
     public const int MaxDigits = 19;
+
+    /// <summary>How many separator characters may stand between two groups of one card number.</summary>
+    private const int MaxSeparatorRun = 3;
 
     /// <summary>Whether the whole value is a card number (what a card field must never receive).</summary>
     public static bool LooksLikePan(string? value)
@@ -22,73 +27,150 @@ public static partial class CardNumbers
         }
 
         var trimmed = value.Trim();
-        return DigitRun().Match(trimmed) is { Success: true } m && m.Length == trimmed.Length && IsPan(Digits(trimmed));
+        if (trimmed.Length == 0)
+        {
+            return false;
+        }
+
+        var spans = FindPans(trimmed);
+        return spans.Count == 1 && spans[0].Start == 0 && spans[0].End == trimmed.Length;
     }
 
     /// <summary>Whether any card number hides anywhere in the text.</summary>
-    public static bool ContainsPan(string? text) => text is not null && Redact(text) != text;
+    public static bool ContainsPan(string? text) => text is not null && FindPans(text).Count > 0;
 
     /// <summary>The text with every card number cut down to its last four digits, as help desks do.</summary>
-    public static string Redact(string text) => DigitRun().Replace(text, m => RedactRun(m.Value));
-
-    /// <summary>
-    /// A run of digit groups may hold other numbers around a card number ("qty 2 4111 1111 1111 1111"),
-    /// so every span of whole groups is tried, the longest card number from each start kept.
-    /// </summary>
-    private static string RedactRun(string run)
+    public static string Redact(string text)
     {
-        var groups = GroupPattern().Matches(run).Select(m => m.Value).ToList();
-        var separators = SeparatorPattern().Matches(run).Select(m => m.Value).ToList();
-        var output = new StringBuilder();
-        var i = 0;
-        while (i < groups.Count)
+        var spans = FindPans(text);
+        if (spans.Count == 0)
         {
-            var end = LongestPanFrom(groups, i);
-            if (i > 0)
-            {
-                output.Append(separators[i - 1]);
-            }
+            return text;
+        }
 
-            if (end < 0)
+        var output = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var (start, end, lastFour) in spans)
+        {
+            output.Append(text, at, start - at).Append("XXXX XXXX XXXX ").Append(lastFour);
+            at = end;
+        }
+
+        return output.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>The 0–9 value of any Unicode decimal digit, or -1.</summary>
+    public static int DigitValue(char c)
+    {
+        if (char.IsAsciiDigit(c))
+        {
+            return c - '0';
+        }
+
+        return char.IsDigit(c) ? CharUnicodeInfo.GetDecimalDigitValue(c) : -1;
+    }
+
+    private static bool IsSeparator(char c) =>
+        c is '-' or '.' or '_' or '/' or '\t' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' or '\uFF0D' or '\uFF0E' or '\uFF3F' or '\uFF0F' or '\u30FB'
+        || char.IsWhiteSpace(c);
+
+    /// <summary>Every card number in the text: where it starts and ends, and its last four digits in ASCII.</summary>
+    private static List<(int Start, int End, string LastFour)> FindPans(string text)
+    {
+        var found = new List<(int, int, string)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (DigitValue(text[i]) < 0)
             {
-                output.Append(groups[i]);
                 i++;
                 continue;
             }
 
-            var digits = string.Concat(groups.Skip(i).Take(end - i + 1));
-            output.Append("XXXX XXXX XXXX ").Append(digits[^4..]);
-            i = end + 1;
-        }
-
-        return output.ToString();
-    }
-
-    private static int LongestPanFrom(List<string> groups, int start)
-    {
-        var found = -1;
-        var digits = new StringBuilder();
-        for (var end = start; end < groups.Count; end++)
-        {
-            digits.Append(groups[end]);
-            if (digits.Length > MaxDigits)
+            var groups = ReadRun(text, i, out var runEnd);
+            var isPhone = i > 0 && text[i - 1] is ('+' or '\uFF0B');
+            var glued = i > 0 && DigitValue(text[i - 1]) >= 0;
+            if (!isPhone && !glued)
             {
-                break;
+                FindInRun(groups, found);
             }
 
-            if (IsPan(digits.ToString()))
-            {
-                found = end;
-            }
+            i = runEnd;
         }
 
         return found;
     }
 
-    private static bool IsPan(string digits) =>
-        digits.Length is >= MinDigits and <= MaxDigits && digits.All(char.IsAsciiDigit) && PassesLuhn(digits);
+    /// <summary>Groups of digits joined by short separator runs, from <paramref name="start"/>.</summary>
+    private static List<(int Start, int End, string Digits)> ReadRun(string text, int start, out int runEnd)
+    {
+        var groups = new List<(int, int, string)>();
+        var i = start;
+        while (true)
+        {
+            var digits = new StringBuilder();
+            var groupStart = i;
+            while (i < text.Length && DigitValue(text[i]) is var d and >= 0)
+            {
+                digits.Append((char)('0' + d));
+                i++;
+            }
 
-    private static string Digits(string value) => new(value.Where(char.IsAsciiDigit).ToArray());
+            groups.Add((groupStart, i, digits.ToString()));
+            var j = i;
+            while (j < text.Length && j - i < MaxSeparatorRun && IsSeparator(text[j]))
+            {
+                j++;
+            }
+
+            if (j == i || j >= text.Length || DigitValue(text[j]) < 0)
+            {
+                runEnd = i;
+                return groups;
+            }
+
+            i = j;
+        }
+    }
+
+    /// <summary>
+    /// A run of groups may hold other numbers around a card number ("qty 2 4111 1111 1111 1111"),
+    /// so every span of whole groups is tried, the longest card number from each start kept.
+    /// </summary>
+    private static void FindInRun(List<(int Start, int End, string Digits)> groups, List<(int, int, string)> found)
+    {
+        var g = 0;
+        while (g < groups.Count)
+        {
+            var digits = new StringBuilder();
+            var last = -1;
+            for (var end = g; end < groups.Count; end++)
+            {
+                digits.Append(groups[end].Digits);
+                if (digits.Length > MaxDigits)
+                {
+                    break;
+                }
+
+                if (IsPan(digits.ToString()))
+                {
+                    last = end;
+                }
+            }
+
+            if (last < 0)
+            {
+                g++;
+                continue;
+            }
+
+            var all = string.Concat(groups.Skip(g).Take(last - g + 1).Select(x => x.Digits));
+            found.Add((groups[g].Start, groups[last].End, all[^4..]));
+            g = last + 1;
+        }
+    }
+
+    private static bool IsPan(string digits) => digits.Length is >= MinDigits and <= MaxDigits && PassesLuhn(digits);
 
     private static bool PassesLuhn(string digits)
     {
@@ -112,14 +194,4 @@ public static partial class CardNumbers
 
         return sum % 10 == 0;
     }
-
-    // Groups of digits joined by single spaces or dashes, not glued to other digits.
-    [GeneratedRegex(@"(?<![0-9])[0-9]+(?:[ \-][0-9]+)*(?![0-9])")]
-    private static partial Regex DigitRun();
-
-    [GeneratedRegex(@"[0-9]+")]
-    private static partial Regex GroupPattern();
-
-    [GeneratedRegex(@"[ \-]")]
-    private static partial Regex SeparatorPattern();
 }

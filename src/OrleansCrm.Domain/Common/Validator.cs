@@ -77,7 +77,8 @@ public sealed partial class Validator
             return false;
         }
 
-        return true;
+        // Text may hold tabs and line breaks; what it must never hold is checked here for every caller.
+        return InputText.Check(this, field, value, freeText: true);
     }
 
     /// <summary>An identifier chosen by a client: letters, digits, '-', '_' and '.', at most 64 characters.</summary>
@@ -94,7 +95,7 @@ public sealed partial class Validator
             return false;
         }
 
-        return true;
+        return InputText.Check(this, field, value);
     }
 
     public bool Range(string field, int value, int min, int max)
@@ -238,7 +239,7 @@ public sealed partial class Validator
             return false;
         }
 
-        return true;
+        return InputText.Check(this, field, email);
     }
 
     public bool Color(string field, string? color)
