@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +9,7 @@ using OrleansCrm.Api.Auth;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Orders;
 using OrleansCrm.Grains.Scheduling;
 using static OrleansCrm.Api.Apis.EndpointConventions;
 
@@ -34,6 +36,9 @@ public static class DialerApi
 {
     /// <summary>How many leads go to the dialer in one grain call during an import.</summary>
     public const int ImportChunk = 1000;
+
+    /// <summary>How many customers or orders named by an import are looked up at once.</summary>
+    private const int LookupParallelism = 32;
 
     public static IEndpointRouteBuilder MapDialerApi(this IEndpointRouteBuilder app)
     {
@@ -63,7 +68,8 @@ public static class DialerApi
         PathId("campaignId", campaignId);
         var campaign = await grains.GetGrain<ICampaignGrain>(campaignId).GetAsync() ?? throw DomainException.NotFound("Campaign", campaignId);
         var rows = await ReadLeadsAsync(http, json.Value.SerializerOptions);
-        var checkedLeads = LeadImport.Check(rows, campaign.Value.TimeZone!);
+        var known = await LookUpNamedAsync(rows, grains, http.HttpContext.RequestAborted);
+        var checkedLeads = LeadImport.Check(rows, campaign.Value.TimeZone!, known);
         var numbered = new List<(int Row, Lead Lead)>(checkedLeads.Accepted.Count);
         var refused = checkedLeads.Refused.Select(r => r.Row).ToHashSet();
         var accepted = 0;
@@ -142,6 +148,37 @@ public static class DialerApi
         v.Phone("phone", phone);
         v.ThrowIfInvalid();
         return phone;
+    }
+
+    /// <summary>The customers and orders the rows name, as they are now (the orders' customers included); what is not found does not exist.</summary>
+    private static async Task<LeadReferences> LookUpNamedAsync(IReadOnlyList<Lead?> rows, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (customerIds, orderNumbers) = LeadImport.Named(rows);
+        var orders = new ConcurrentDictionary<string, OrderCallingFacts>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            orderNumbers,
+            new ParallelOptions { MaxDegreeOfParallelism = LookupParallelism, CancellationToken = cancellationToken },
+            async (number, _) =>
+            {
+                if (await grains.GetGrain<IOrderGrain>(number).GetCallingFactsAsync() is { } facts)
+                {
+                    orders[number] = facts;
+                }
+            });
+
+        var customers = new ConcurrentDictionary<string, KnownCustomer>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            customerIds.Union(orders.Values.Select(o => o.CustomerId)),
+            new ParallelOptions { MaxDegreeOfParallelism = LookupParallelism, CancellationToken = cancellationToken },
+            async (id, _) =>
+            {
+                if (await grains.GetGrain<ICustomerGrain>(id).GetAsync() is { Profile: var p })
+                {
+                    customers[id] = new KnownCustomer(id, p.Name, p.Phone, p.Email, p.TimeZone);
+                }
+            });
+
+        return new LeadReferences(customers, orders);
     }
 
     private static async Task<IReadOnlyList<Lead?>> ReadLeadsAsync(HttpRequest http, JsonSerializerOptions options)
