@@ -33,6 +33,9 @@ public sealed class DialerGrain(
     private DialerQueue queue = null!;
     private Campaign? campaign;
 
+    /// <summary>The last import sequence given out: fresh leads are numbered in import order, and the number is stored with each contact.</summary>
+    private long lastImportSequence;
+
     private string CampaignId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -42,6 +45,7 @@ public sealed class DialerGrain(
         foreach (var contact in await index.ListAsync(CampaignId, cancellationToken))
         {
             queue.Upsert(contact);
+            lastImportSequence = Math.Max(lastImportSequence, contact.ImportSequence);
         }
     }
 
@@ -61,7 +65,7 @@ public sealed class DialerGrain(
 
             fresh.Add(new DialerContact(
                 CampaignId, lead.Id!, lead.Phone!, lead.TimeZone ?? timeZone, lead.Name, lead.Email, lead.CustomerId, lead.OrderNumber,
-                DialStage.Fresh, now, null, 0, null, now, 1));
+                DialStage.Fresh, now, null, 0, null, now, 1, ++lastImportSequence));
         }
 
         var created = new bool[fresh.Count];
