@@ -24,7 +24,10 @@ public sealed class DialerGrain(
     IOptions<CallOptions> options)
     : Grain, IDialerGrain
 {
-    /// <summary>At most this many blocked numbers are set aside in one hand-out before it answers "nothing now".</summary>
+    /// <summary>
+    /// At most this many contacts are passed over in one hand-out (blocked numbers set aside, contacts of orders marked
+    /// already paid ended) before it answers "nothing now".
+    /// </summary>
     private const int MaxSetAsidePerHandOut = 100;
 
     /// <summary>How many contacts are created at once during an import.</summary>
@@ -105,12 +108,20 @@ public sealed class DialerGrain(
             }
 
             // The do-not-call list is checked at hand-out time, every time.
-            if (!await DoNotCall.List(GrainFactory).IsBlockedAsync(handOut.Contact.Phone))
+            if (await DoNotCall.List(GrainFactory).IsBlockedAsync(handOut.Contact.Phone))
             {
-                return handOut;
+                queue.SetAside(handOut.Contact.ContactId, now + DialerQueue.BlockedRecheck);
+                continue;
             }
 
-            queue.SetAside(handOut.Contact.ContactId, now + DialerQueue.BlockedRecheck);
+            // So is the order's Already paid mark: it may have been set in another campaign since the import.
+            if (await IsAlreadyPaidAsync(handOut.Contact))
+            {
+                queue.Upsert(await GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(CampaignId, handOut.Contact.ContactId)).EndAsync(BuiltInOutcomes.AlreadyPaid));
+                continue;
+            }
+
+            return handOut;
         }
 
         return null;
@@ -151,6 +162,9 @@ public sealed class DialerGrain(
         campaign = await LoadCampaignAsync();
         queue.Reconfigure(campaign?.CallingHours ?? CallingHours.Default, Grace(campaign));
     }
+
+    private async Task<bool> IsAlreadyPaidAsync(DialerContact contact) =>
+        contact.OrderNumber is { } number && await GrainFactory.GetGrain<IOrderGrain>(number).GetCallingFactsAsync() is { AlreadyPaidAt: not null };
 
     /// <summary>The campaign as the dialer last read it; a dialer of a campaign that does not exist refuses everything.</summary>
     private Campaign RequireCampaign() => campaign ?? throw DomainException.NotFound("Campaign", CampaignId);
