@@ -46,7 +46,7 @@ public static class DialerApi
         const int bad = StatusCodes.Status400BadRequest, missing = StatusCodes.Status404NotFound;
 
         api.MapPost("/leads", ImportLeads).RequireAuthorization(Roles.SupervisorOrAdmin).WithName("ImportLeads")
-            .WithSummary("Bulk import (supervisor, admin): a JSON array of { id?, name?, phone, email?, timeZone?, customerId?, orderNumber? }, or text/csv with a header row. Up to 10,000 rows; bad rows are reported, good rows kept.")
+            .WithSummary("Bulk import (supervisor, admin): a JSON array of { id?, name?, phone, email?, timeZone?, customerId?, orderNumber? }, or text/csv with a header row. Up to 10,000 rows; bad rows are reported, good rows kept. A lead of a known customer takes the customer's name, phone, email and zone where its row gives none; an unknown customer or order, a deleted order, another customer's order or one marked already paid is a row error.")
             .Accepts<IReadOnlyList<Lead>>("application/json", "text/csv")
             .ProducesProblems(bad, missing, StatusCodes.Status415UnsupportedMediaType);
         api.MapPost("/dialer/next", Next).WithName("DialerNext")
