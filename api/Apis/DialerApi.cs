@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
@@ -8,6 +9,7 @@ using OrleansCrm.Api.Auth;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Orders;
 using OrleansCrm.Grains.Scheduling;
 using static OrleansCrm.Api.Apis.EndpointConventions;
 
@@ -35,13 +37,16 @@ public static class DialerApi
     /// <summary>How many leads go to the dialer in one grain call during an import.</summary>
     public const int ImportChunk = 1000;
 
+    /// <summary>How many customers or orders named by an import are looked up at once.</summary>
+    private const int LookupParallelism = 32;
+
     public static IEndpointRouteBuilder MapDialerApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/campaigns/{campaignId}").WithTags("Dialer").RequireAuthorization(Roles.AnyRole).ProducesAuthProblems();
         const int bad = StatusCodes.Status400BadRequest, missing = StatusCodes.Status404NotFound;
 
         api.MapPost("/leads", ImportLeads).RequireAuthorization(Roles.SupervisorOrAdmin).WithName("ImportLeads")
-            .WithSummary("Bulk import (supervisor, admin): a JSON array of { id?, name?, phone, email?, timeZone?, customerId?, orderNumber? }, or text/csv with a header row. Up to 10,000 rows; bad rows are reported, good rows kept.")
+            .WithSummary("Bulk import (supervisor, admin): a JSON array of { id?, name?, phone, email?, timeZone?, customerId?, orderNumber? }, or text/csv with a header row. Up to 10,000 rows; bad rows are reported, good rows kept. A lead of a known customer takes the customer's name, phone, email and zone where its row gives none; an unknown customer or order, a deleted order, another customer's order or one marked already paid is a row error.")
             .Accepts<IReadOnlyList<Lead>>("application/json", "text/csv")
             .ProducesProblems(bad, missing, StatusCodes.Status415UnsupportedMediaType);
         api.MapPost("/dialer/next", Next).WithName("DialerNext")
@@ -63,7 +68,8 @@ public static class DialerApi
         PathId("campaignId", campaignId);
         var campaign = await grains.GetGrain<ICampaignGrain>(campaignId).GetAsync() ?? throw DomainException.NotFound("Campaign", campaignId);
         var rows = await ReadLeadsAsync(http, json.Value.SerializerOptions);
-        var checkedLeads = LeadImport.Check(rows, campaign.Value.TimeZone!);
+        var known = await LookUpNamedAsync(rows, grains, http.HttpContext.RequestAborted);
+        var checkedLeads = LeadImport.Check(rows, campaign.Value.TimeZone!, known);
         var numbered = new List<(int Row, Lead Lead)>(checkedLeads.Accepted.Count);
         var refused = checkedLeads.Refused.Select(r => r.Row).ToHashSet();
         var accepted = 0;
@@ -133,6 +139,37 @@ public static class DialerApi
         v.Phone("phone", phone);
         v.ThrowIfInvalid();
         return phone;
+    }
+
+    /// <summary>The customers and orders the rows name, as they are now (the orders' customers included); what is not found does not exist.</summary>
+    private static async Task<LeadReferences> LookUpNamedAsync(IReadOnlyList<Lead?> rows, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (customerIds, orderNumbers) = LeadImport.Named(rows);
+        var orders = new ConcurrentDictionary<string, OrderCallingFacts>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            orderNumbers,
+            new ParallelOptions { MaxDegreeOfParallelism = LookupParallelism, CancellationToken = cancellationToken },
+            async (number, _) =>
+            {
+                if (await grains.GetGrain<IOrderGrain>(number).GetCallingFactsAsync() is { } facts)
+                {
+                    orders[number] = facts;
+                }
+            });
+
+        var customers = new ConcurrentDictionary<string, KnownCustomer>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            customerIds.Union(orders.Values.Select(o => o.CustomerId)),
+            new ParallelOptions { MaxDegreeOfParallelism = LookupParallelism, CancellationToken = cancellationToken },
+            async (id, _) =>
+            {
+                if (await grains.GetGrain<ICustomerGrain>(id).GetAsync() is { Profile: var p })
+                {
+                    customers[id] = new KnownCustomer(id, p.Name, p.Phone, p.Email, p.TimeZone);
+                }
+            });
+
+        return new LeadReferences(customers, orders);
     }
 
     private static async Task<IReadOnlyList<Lead?>> ReadLeadsAsync(HttpRequest http, JsonSerializerOptions options)

@@ -102,6 +102,10 @@ public interface IContactGrain : IGrainWithStringKey
     /// <summary>Applies a confirmed outcome once per call (a repeat returns the state as it is) and tells the dialer.</summary>
     [Alias("RecordOutcome")]
     Task<DialerContact> RecordOutcomeAsync(string callId, OutcomeDecision decision, string agentId, DateTimeOffset calledAt);
+
+    /// <summary>Ends calling the contact without a call (its order was marked already paid elsewhere); the caller is the dialer, which takes the state returned.</summary>
+    [Alias("End")]
+    Task<DialerContact> EndAsync(string reason);
 }
 
 public static class ContactKeys

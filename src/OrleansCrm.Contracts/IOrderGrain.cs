@@ -68,6 +68,14 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>The customer's auto-payments flag changed: hold or release the scheduled charges.</summary>
     [Alias("AutoPaymentsChanged")]
     Task AutoPaymentsChangedAsync(bool enabled, string by);
+
+    /// <summary>A call's Already paid outcome: marks the order (once), so it is never called about again in any campaign.</summary>
+    [Alias("MarkAlreadyPaid")]
+    Task<Order> MarkAlreadyPaidAsync(string callId, string? comment, string by);
+
+    /// <summary>What the dialer needs of the order (whose, deleted, marked already paid); null when there is no such order.</summary>
+    [Alias("CallingFacts")]
+    Task<OrderCallingFacts?> GetCallingFactsAsync();
 }
 
 /// <summary>Hands out order numbers, unique across the cluster.</summary>

@@ -147,6 +147,19 @@ public sealed class DialerQueueTests
     }
 
     [Fact]
+    public void Fresh_leads_imported_at_one_instant_are_handed_out_in_import_order_whatever_order_the_queue_was_built_in()
+    {
+        // A queue rebuilt after a restart may read its contacts in any order: the import sequence they carry decides.
+        var queue = Queue(
+            Contact("c") with { ImportSequence = 3 },
+            Contact("a") with { ImportSequence = 1 },
+            Contact("d") with { ImportSequence = 4 },
+            Contact("b") with { ImportSequence = 2 });
+
+        Assert.Equal(["a", "b", "c", "d"], Drain(queue, Ann, Now).Select(h => h.Contact.ContactId));
+    }
+
+    [Fact]
     public void Only_contacts_whose_due_time_has_come_are_handed_out()
     {
         var queue = Queue(Contact("later", DialStage.Retry, Now.AddMinutes(5)));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using OrleansCrm.Domain.Calls;
+using OrleansCrm.Domain.Orders;
 
 namespace OrleansCrm.Domain.Tests;
 
@@ -16,7 +17,20 @@ public sealed partial class LeadImportTests
 
     private static string Phone(int n) => "+3906" + n.ToString("D8", CultureInfo.InvariantCulture);
 
-    private static CheckedLeads Check(params Lead?[] rows) => LeadImport.Check(rows, Rome);
+    private static CheckedLeads Check(params Lead?[] rows) => Check(rows, Rome);
+
+    /// <summary>The import checked as if every customer and order the rows name existed, with nothing on file to fill in.</summary>
+    private static CheckedLeads Check(IReadOnlyList<Lead?> rows, string defaultTimeZone) => LeadImport.Check(rows, defaultTimeZone, Known(rows));
+
+    private static LeadReferences Known(IReadOnlyList<Lead?> rows)
+    {
+        var (customerIds, orderNumbers) = LeadImport.Named(rows);
+        var customerOfOrder = rows.Where(r => r?.OrderNumber is not null && r.CustomerId is not null)
+            .GroupBy(r => r!.OrderNumber!.Trim()).ToDictionary(g => g.Key, g => g.First()!.CustomerId!.Trim());
+        return new LeadReferences(
+            customerIds.ToDictionary(id => id, id => new KnownCustomer(id, null, null, null, null)),
+            orderNumbers.ToDictionary(n => n, n => new OrderCallingFacts(n, customerOfOrder.GetValueOrDefault(n) ?? "cust-of-" + n, false, null)));
+    }
 
     /// <summary>Asserts the single row was refused for exactly <paramref name="field"/> and returns its messages.</summary>
     private static string[] RefusedOnlyFor(string field, Lead? row)
@@ -290,7 +304,7 @@ public sealed partial class LeadImportTests
     [Fact]
     public void An_import_without_rows_is_refused_there_is_nothing_to_import()
     {
-        Refusals.OnlyFor("leads", () => LeadImport.Check([], Rome));
+        Refusals.OnlyFor("leads", () => Check([], Rome));
     }
 
     [Fact]
@@ -298,7 +312,7 @@ public sealed partial class LeadImportTests
     {
         var rows = Enumerable.Range(1, 10_000).Select(i => (Lead?)PhoneOnly(Phone(i))).ToList();
 
-        var result = LeadImport.Check(rows, Rome);
+        var result = Check(rows, Rome);
 
         Assert.Empty(result.Refused);
         Assert.Equal(10_000, result.Accepted.Count);
@@ -310,13 +324,13 @@ public sealed partial class LeadImportTests
     {
         var rows = Enumerable.Range(1, 10_001).Select(i => (Lead?)PhoneOnly(Phone(i))).ToList();
 
-        Refusals.OnlyFor("leads", () => LeadImport.Check(rows, Rome));
+        Refusals.OnlyFor("leads", () => Check(rows, Rome));
     }
 
     [Fact]
     public void The_default_time_zone_must_be_an_IANA_zone()
     {
-        Assert.Throws<ArgumentException>(() => LeadImport.Check([PhoneOnly("+390612345678")], "Mars/Base"));
+        Assert.Throws<ArgumentException>(() => Check([PhoneOnly("+390612345678")], "Mars/Base"));
     }
 
     // ---- check: one row ----
@@ -422,8 +436,8 @@ public sealed partial class LeadImportTests
     [Fact]
     public void A_lead_without_a_time_zone_takes_the_default_one()
     {
-        Assert.Equal("America/New_York", LeadImport.Check([Mario with { TimeZone = null }], "America/New_York").Accepted.Single().TimeZone);
-        Assert.Equal("Asia/Tokyo", LeadImport.Check([Mario with { TimeZone = "Asia/Tokyo" }], "America/New_York").Accepted.Single().TimeZone);
+        Assert.Equal("America/New_York", Check([Mario with { TimeZone = null }], "America/New_York").Accepted.Single().TimeZone);
+        Assert.Equal("Asia/Tokyo", Check([Mario with { TimeZone = "Asia/Tokyo" }], "America/New_York").Accepted.Single().TimeZone);
     }
 
     [Theory]
@@ -512,7 +526,7 @@ public sealed partial class LeadImportTests
     public void The_same_phone_gets_the_same_derived_id_in_every_import()
     {
         var first = AcceptedOne(PhoneOnly("+390612345678"));
-        var again = LeadImport.Check([PhoneOnly("+14155550123"), PhoneOnly("+390612345678")], "America/New_York").Accepted[1];
+        var again = Check([PhoneOnly("+14155550123"), PhoneOnly("+390612345678")], "America/New_York").Accepted[1];
 
         Assert.Equal(first.Id, again.Id);
         Assert.Equal("lead-", first.Id![..5]);
@@ -638,7 +652,7 @@ public sealed partial class LeadImportTests
             + "+390612345671,Carla,carla@example.com\r\n"
             + "+390612345678,Mario again,\r\n";
 
-        var result = LeadImport.Check(LeadImport.ParseCsv(csv), Rome);
+        var result = Check(LeadImport.ParseCsv(csv), Rome);
 
         Assert.Equal(["Rossi, Mario", "Carla"], result.Accepted.Select(l => l.Name));
         Assert.All(result.Accepted, l => Assert.Equal(Rome, l.TimeZone));
@@ -646,5 +660,100 @@ public sealed partial class LeadImportTests
         Assert.Equal(["row"], result.Refused[0].Errors.Keys);
         Assert.Equal(["email"], result.Refused[1].Errors.Keys);
         Assert.Equal(["duplicates row 1: a phone number is imported once."], result.Refused[2].Errors["phone"]);
+    }
+
+    // ---- check: leads of known customers and orders ----
+
+    private static readonly KnownCustomer Yuki = new("cust-yuki", "Yuki Tanaka", "+81312345678", "yuki@example.jp", "Asia/Tokyo");
+
+    private static readonly OrderCallingFacts YukisOrder = new("2001", "cust-yuki", Deleted: false, AlreadyPaidAt: null);
+
+    private static LeadReferences KnowingYuki(params OrderCallingFacts[] orders) =>
+        new(new Dictionary<string, KnownCustomer> { [Yuki.Id] = Yuki }, orders.ToDictionary(o => o.Number));
+
+    [Fact]
+    public void A_lead_of_a_known_customer_takes_the_customers_name_phone_email_and_zone_where_the_row_gives_none()
+    {
+        var lead = LeadImport.Check([new Lead(null, null, null, null, null, "cust-yuki", null)], Rome, KnowingYuki()).Accepted.Single();
+
+        Assert.Equal(new Lead("cust-yuki", "Yuki Tanaka", "+81312345678", "yuki@example.jp", "Asia/Tokyo", "cust-yuki", null), lead);
+    }
+
+    [Fact]
+    public void A_lead_of_a_known_customer_keeps_what_the_row_says()
+    {
+        var row = new Lead(null, "Yuki at the office", "+81398765432", "office@example.jp", "Europe/Rome", "cust-yuki", null);
+
+        var lead = LeadImport.Check([row], "America/New_York", KnowingYuki()).Accepted.Single();
+
+        Assert.Equal(row with { Id = "cust-yuki" }, lead);
+    }
+
+    [Fact]
+    public void A_lead_naming_only_an_order_is_the_lead_of_the_orders_customer()
+    {
+        var lead = LeadImport.Check([new Lead(null, null, null, null, null, null, "2001")], Rome, KnowingYuki(YukisOrder)).Accepted.Single();
+
+        Assert.Equal(("cust-yuki", "+81312345678", "Asia/Tokyo", "2001"), (lead.CustomerId, lead.Phone, lead.TimeZone, lead.OrderNumber));
+        Assert.Equal(LeadImport.IdFromPhone("+81312345678"), lead.Id);
+    }
+
+    [Fact]
+    public void A_lead_naming_a_customer_that_does_not_exist_is_refused()
+    {
+        var refused = LeadImport.Check([Mario with { CustomerId = "cust-nobody", OrderNumber = null }], Rome, KnowingYuki()).Refused.Single();
+
+        Assert.Equal(["'cust-nobody' is not a known customer."], refused.Errors["customerId"]);
+        Assert.Equal(["customerId"], refused.Errors.Keys);
+    }
+
+    [Fact]
+    public void A_lead_naming_an_order_that_does_not_exist_or_is_deleted_is_refused()
+    {
+        var known = KnowingYuki(YukisOrder with { Number = "2002", Deleted = true });
+        var rows = new Lead?[] { PhoneOnly(Phone(1)) with { OrderNumber = "2001" }, PhoneOnly(Phone(2)) with { OrderNumber = "2002" } };
+
+        var result = LeadImport.Check(rows, Rome, known);
+
+        Assert.Empty(result.Accepted);
+        Assert.Equal(["'2001' is not a known order."], result.Refused[0].Errors["orderNumber"]);
+        Assert.Equal(["order 2002 is deleted."], result.Refused[1].Errors["orderNumber"]);
+    }
+
+    [Fact]
+    public void A_lead_of_an_order_marked_already_paid_is_refused_it_is_never_called_about_again()
+    {
+        var paid = YukisOrder with { AlreadyPaidAt = new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero) };
+
+        var refused = LeadImport.Check([PhoneOnly(Phone(1)) with { OrderNumber = "2001" }], Rome, KnowingYuki(paid)).Refused.Single();
+
+        Assert.Equal(["order 2001 was marked already paid at 2026-03-02T09:30:00.0000000+00:00: it is never called about again, in any campaign."], refused.Errors["orderNumber"]);
+    }
+
+    [Fact]
+    public void A_lead_naming_another_customers_order_is_refused()
+    {
+        var known = new LeadReferences(
+            new Dictionary<string, KnownCustomer> { [Yuki.Id] = Yuki, ["cust-2"] = Yuki with { Id = "cust-2" } },
+            new Dictionary<string, OrderCallingFacts> { ["2001"] = YukisOrder });
+
+        var refused = LeadImport.Check([PhoneOnly(Phone(1)) with { CustomerId = "cust-2", OrderNumber = "2001" }], Rome, known).Refused.Single();
+
+        Assert.Equal(["order 2001 belongs to customer 'cust-yuki', not 'cust-2'."], refused.Errors["orderNumber"]);
+    }
+
+    [Fact]
+    public void The_names_to_look_up_are_the_well_formed_customer_ids_and_order_numbers_of_the_rows_trimmed_and_once_each()
+    {
+        var (customers, orders) = LeadImport.Named(
+        [
+            Mario with { CustomerId = " cust-1 ", OrderNumber = "1001" },
+            Mario with { CustomerId = "cust-1", OrderNumber = "bad order" },
+            null,
+            PhoneOnly(Phone(1)) with { CustomerId = "4111111111111111", OrderNumber = "1002" },
+        ]);
+
+        Assert.Equal(["cust-1"], customers);
+        Assert.Equal(["1001", "1002"], orders.Order(StringComparer.Ordinal));
     }
 }

@@ -206,6 +206,42 @@ public sealed class CallsOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_PostgreSQL_fresh_leads_keep_their_import_order_after_the_dialer_reactivates()
+    {
+        // Two imports at one instant, with ids that sort against the import order: neither the key order, the order
+        // the rows were written in, nor the import time gives the import order back; only the stored sequence does.
+        var leads = Enumerable.Range(0, 40).Select(i => new { id = $"in-order-{99 - i:D2}", name = $"Lead {i}", phone = $"+3906300{i:D5}" }).ToArray();
+        var expected = leads.Select(l => l.id).ToList();
+        string campaign;
+        DateTimeOffset t0;
+
+        await using (var first = new WorkflowApiFactory(database.ConnectionString))
+        {
+            var driver = new CallDriver(first.Admin());
+            await driver.AlignToMorningAsync();
+            t0 = await driver.NowAsync();
+            campaign = await driver.CreateCampaignAsync();
+            (await driver.ImportAsync(campaign, leads[..20])).EnsureSuccessStatusCode();
+            (await driver.ImportAsync(campaign, leads[20..])).EnsureSuccessStatusCode();
+            Assert.Equal(40, await CountAsync($"SELECT count(DISTINCT import_sequence) FROM crm_contacts WHERE campaign_id = '{campaign}'"));
+        }
+
+        await using var second = new WorkflowApiFactory(database.ConnectionString);
+        var again = new CallDriver(second.Admin());
+        await again.AdvanceToAsync(t0);
+
+        // One agent asks again and again: each hand-out is leased, so the next one is the next lead in line.
+        var handedOut = new List<string>();
+        for (var i = 0; i < leads.Length; i++)
+        {
+            handedOut.Add((await again.NextOrFailAsync(campaign, Anna)).GetProperty("contact").GetProperty("id").GetString()!);
+        }
+
+        Assert.Equal(expected, handedOut);
+        Assert.Null(await again.NextAsync(campaign, Anna));
+    }
+
+    [Fact]
     public async Task On_PostgreSQL_a_booking_is_confirmed_by_email_reminded_once_at_13_00_the_day_before_in_the_customer_zone_and_a_cancelled_one_never()
     {
         await using var api = new WorkflowApiFactory(database.ConnectionString);

@@ -23,8 +23,12 @@ public abstract class ContactIndexContract : IAsyncLifetime
         DialStage stage = DialStage.Fresh,
         int attempts = 0,
         string? doneReason = null,
-        long version = 1) =>
-        new(campaignId, contactId, "+390611111111", "Europe/Rome", "Mario Rossi", null, null, null, stage, Monday, null, attempts, doneReason, Monday.AddDays(-1), version);
+        long version = 1,
+        long importSequence = 0,
+        DateTimeOffset? importedAt = null) =>
+        new(
+            campaignId, contactId, "+390611111111", "Europe/Rome", "Mario Rossi", null, null, null, stage, Monday, null, attempts, doneReason,
+            importedAt ?? Monday.AddDays(-1), version, importSequence);
 
     private async Task<List<string>> ContactIdsAsync(string campaignId) =>
         [.. (await Index.ListAsync(campaignId)).Select(c => c.ContactId).Order(StringComparer.Ordinal)];
@@ -34,7 +38,7 @@ public abstract class ContactIndexContract : IAsyncLifetime
     {
         var callback = new DialerContact(
             "camp1", "k1", "+390622222222", "America/New_York", "Élodie Müller", "elodie@example.it", "c7", "100001", DialStage.Callback,
-            Monday.AddTicks(1234560), "agent-3", 2, null, Monday.AddDays(-2).AddTicks(10), 7);
+            Monday.AddTicks(1234560), "agent-3", 2, null, Monday.AddDays(-2).AddTicks(10), 7, 12);
         var done = new DialerContact(
             "camp1", "k2", "+390633333333", "Europe/Rome", null, null, null, null, DialStage.Done, Monday, null, 5, "Max attempts reached", Monday, 9);
         var retry = Contact("k3", stage: DialStage.Retry, attempts: 1);
@@ -45,6 +49,27 @@ public abstract class ContactIndexContract : IAsyncLifetime
         var listed = (await Index.ListAsync("camp1")).OrderBy(c => c.ContactId, StringComparer.Ordinal);
 
         Assert.Equal([callback, done, retry], listed);
+    }
+
+    [Fact]
+    public async Task A_campaign_lists_its_contacts_in_import_order_whatever_order_they_were_written_in()
+    {
+        // Ids that sort against the import order, written out of order; two contacts without a sequence (stored
+        // before it existed, or never imported) come first, by import time and then by id.
+        var legacyLater = Contact("m-legacy", importedAt: Monday.AddDays(-1));
+        var legacyEarlier = Contact("z-legacy", importedAt: Monday.AddDays(-3));
+        var legacySameTime = Contact("n-legacy", importedAt: Monday.AddDays(-1));
+        var imported = new[] { 3, 1, 5, 2, 4 }.Select(n => Contact($"k{9 - n}", importSequence: n, importedAt: Monday.AddDays(-2 + (n % 2)))).ToList();
+        foreach (var contact in imported.Concat([legacyLater, legacyEarlier, legacySameTime]))
+        {
+            await Index.UpsertAsync(contact);
+        }
+
+        await Index.UpsertAsync(imported[0] with { Stage = DialStage.Retry, Attempts = 1, Version = 2 });
+
+        var listed = (await Index.ListAsync("camp1")).Select(c => c.ContactId);
+
+        Assert.Equal(["z-legacy", "m-legacy", "n-legacy", "k8", "k7", "k6", "k5", "k4"], listed);
     }
 
     [Fact]

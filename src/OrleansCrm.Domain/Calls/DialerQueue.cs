@@ -285,8 +285,8 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
     private void Place(DialerContact contact, DateTimeOffset? notBefore = null)
     {
         var at = notBefore is { } later && later > contact.DueAt ? later : contact.DueAt;
-        // A contact keeps its place in line by arrival: a lapsed lease puts it back where it was, not at the end.
-        var entry = new Entry(at, contact.DueAt, arrival[contact.ContactId], contact.ContactId);
+        // A contact keeps its place in line, by import order then arrival: a lapsed lease puts it back where it was, not at the end.
+        var entry = new Entry(at, contact.DueAt, contact.ImportSequence, arrival[contact.ContactId], contact.ContactId);
         switch (contact.Stage)
         {
             case DialStage.Fresh:
@@ -301,7 +301,7 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
                     privateCallbacks[owner] = own = [];
                 }
 
-                var promotion = new Entry(contact.DueAt + PrivateCallbackGrace, contact.DueAt, entry.Sequence, contact.ContactId);
+                var promotion = new Entry(contact.DueAt + PrivateCallbackGrace, contact.DueAt, entry.Imported, entry.Sequence, contact.ContactId);
                 promotions.Add(promotion);
                 Add(own, entry, promotion);
                 break;
@@ -350,7 +350,7 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
     {
         leasesByContact[lease.ContactId] = lease;
         contactByLease[lease.LeaseId] = lease.ContactId;
-        leaseExpiry.Add(new Entry(lease.ExpiresAt, lease.ExpiresAt, 0, lease.ContactId));
+        leaseExpiry.Add(new Entry(lease.ExpiresAt, lease.ExpiresAt, 0, 0, lease.ContactId));
     }
 
     private void EndLease(string contactId)
@@ -358,15 +358,18 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
         if (leasesByContact.Remove(contactId, out var lease))
         {
             contactByLease.Remove(lease.LeaseId);
-            leaseExpiry.Remove(new Entry(lease.ExpiresAt, lease.ExpiresAt, 0, contactId));
+            leaseExpiry.Remove(new Entry(lease.ExpiresAt, lease.ExpiresAt, 0, 0, contactId));
         }
     }
 
     /// <summary>Where a contact waits; <paramref name="AsideUntil"/> when it waits because its number was found blocked.</summary>
     private sealed record Placement(SortedSet<Entry> Set, Entry Entry, Entry? Promotion, DateTimeOffset? AsideUntil);
 
-    /// <summary>A place in a queue: when it may be looked at, then by due time (first due, first called), then by arrival.</summary>
-    private readonly record struct Entry(DateTimeOffset At, DateTimeOffset Due, long Sequence, string ContactId) : IComparable<Entry>
+    /// <summary>
+    /// A place in a queue: when it may be looked at, then by due time (first due, first called), then by import order
+    /// (stored with the contact, so it survives a rebuild of the queue), then by arrival in this queue.
+    /// </summary>
+    private readonly record struct Entry(DateTimeOffset At, DateTimeOffset Due, long Imported, long Sequence, string ContactId) : IComparable<Entry>
     {
         public int CompareTo(Entry other)
         {
@@ -380,6 +383,12 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
             if (byDue != 0)
             {
                 return byDue;
+            }
+
+            var byImport = Imported.CompareTo(other.Imported);
+            if (byImport != 0)
+            {
+                return byImport;
             }
 
             var bySequence = Sequence.CompareTo(other.Sequence);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,6 +18,19 @@ public sealed record LeadRowError(int Row, IReadOnlyDictionary<string, string[]>
 
 /// <summary>The checked import: the leads to import (normalized, each with its id) and the rows refused.</summary>
 public sealed record CheckedLeads(IReadOnlyList<Lead> Accepted, IReadOnlyList<LeadRowError> Refused);
+
+/// <summary>A customer a lead names, as the CRM knows them: the lead takes their name, phone, email and zone where the row gives none.</summary>
+public sealed record KnownCustomer(string Id, string? Name, string? Phone, string? Email, string? TimeZone);
+
+/// <summary>
+/// The customers and orders the rows of an import name, looked up before the rows are checked (see
+/// <see cref="LeadImport.Named"/>). A customer or order missing from these does not exist.
+/// </summary>
+public sealed record LeadReferences(IReadOnlyDictionary<string, KnownCustomer> Customers, IReadOnlyDictionary<string, Orders.OrderCallingFacts> Orders)
+{
+    /// <summary>Nothing known: every row that names a customer or an order is refused.</summary>
+    public static LeadReferences None { get; } = new(new Dictionary<string, KnownCustomer>(), new Dictionary<string, Orders.OrderCallingFacts>());
+}
 
 /// <summary>
 /// The bulk lead import of a calling campaign: thousands of rows in one request, as a JSON array or a CSV
@@ -98,13 +112,43 @@ public static partial class LeadImport
     }
 
     /// <summary>
+    /// The customer ids and order numbers the rows name (well-formed ones only, trimmed): what to look up
+    /// for <see cref="Check"/>, together with the customers of the orders found.
+    /// </summary>
+    public static (IReadOnlySet<string> CustomerIds, IReadOnlySet<string> OrderNumbers) Named(IReadOnlyList<Lead?> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var customers = new HashSet<string>(StringComparer.Ordinal);
+        var orders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (WellFormedId(row?.CustomerId) is { } customerId)
+            {
+                customers.Add(customerId);
+            }
+
+            if (WellFormedId(row?.OrderNumber) is { } orderNumber)
+            {
+                orders.Add(orderNumber);
+            }
+        }
+
+        return (customers, orders);
+    }
+
+    /// <summary>
     /// Checks every row and normalizes the good ones: fields trimmed (a blank optional field is absent),
-    /// card numbers in the name redacted, the time zone defaulted to <paramref name="defaultTimeZone"/>
-    /// and the id set. A row repeating the phone or the id of a row accepted before it is refused.
+    /// card numbers in the name redacted, the id set. A lead of a known customer (named by customerId, or
+    /// by an order of theirs) takes the customer's name, phone, email and time zone where the row gives
+    /// none; any other lead without a zone takes <paramref name="defaultTimeZone"/>. A row naming a customer
+    /// or an order that does not exist, a deleted order, an order marked already paid, or another customer's
+    /// order is refused. A row repeating the phone or the id of a row accepted before it is refused.
     /// </summary>
     /// <param name="defaultTimeZone">The campaign's zone, for leads that name none; an IANA id.</param>
-    public static CheckedLeads Check(IReadOnlyList<Lead?> rows, string defaultTimeZone)
+    /// <param name="known">The customers and orders the rows name, as found (see <see cref="Named"/>).</param>
+    public static CheckedLeads Check(IReadOnlyList<Lead?> rows, string defaultTimeZone, LeadReferences known)
     {
+        ArgumentNullException.ThrowIfNull(known);
         ArgumentNullException.ThrowIfNull(rows);
         if (!TimeZones.TryFind(defaultTimeZone, out _))
         {
@@ -138,7 +182,7 @@ public static partial class LeadImport
                 continue;
             }
 
-            var lead = Checked(sent, defaultTimeZone, v);
+            var lead = Checked(sent, defaultTimeZone, known, v);
 
             // Only accepted rows claim a phone or an id: a corrected copy of a refused row is welcome.
             int? phoneTwin = null;
@@ -191,27 +235,46 @@ public static partial class LeadImport
     /// The lead as it may be stored, its errors added to <paramref name="v"/>; a field with an error comes
     /// back null, and so does the id when it cannot be known.
     /// </summary>
-    private static Lead Checked(Lead sent, string defaultTimeZone, Validator v)
+    private static Lead Checked(Lead sent, string defaultTimeZone, LeadReferences known, Validator v)
     {
-        var phone = Cleaned(sent.Phone);
-        var phoneOk = v.Phone("phone", phone);
-
-        // Redact first: the cap applies to what is stored, and redaction makes a number longer.
-        var name = Cleaned(sent.Name) is { } given ? CardNumbers.Redact(Whitespace().Replace(given, " ")) : null;
-        var nameOk = v.Text("name", name, Validator.NameMaxLength);
-
-        var email = Cleaned(sent.Email);
-        var emailOk = v.Email("email", email);
-
-        var zone = Cleaned(sent.TimeZone);
-        var zoneOk = v.TimeZone("timeZone", zone, required: false);
-
         var id = Cleaned(sent.Id);
         var idOk = ClientId(v, "id", id);
         var customerId = Cleaned(sent.CustomerId);
         var customerIdOk = ClientId(v, "customerId", customerId);
         var orderNumber = Cleaned(sent.OrderNumber);
         var orderNumberOk = ClientId(v, "orderNumber", orderNumber);
+
+        KnownCustomer? customer = null;
+        if (customerIdOk && customerId is not null && !known.Customers.TryGetValue(customerId, out customer))
+        {
+            v.Add("customerId", $"'{customerId}' is not a known customer.");
+            customerIdOk = false;
+        }
+
+        if (orderNumberOk && orderNumber is not null)
+        {
+            orderNumberOk = OrderCanBeCalledAbout(v, known, orderNumber, customerIdOk ? customerId : null, out var order);
+
+            // A lead naming an order and no customer is the order's customer's lead.
+            if (orderNumberOk && customerId is null)
+            {
+                customer = known.Customers.GetValueOrDefault(order!.CustomerId) ?? new KnownCustomer(order.CustomerId, null, null, null, null);
+            }
+        }
+
+        // What the row gives wins; what it leaves out comes from the customer.
+        var phone = Cleaned(sent.Phone) ?? customer?.Phone;
+        var phoneOk = v.Phone("phone", phone);
+
+        // Redact first: the cap applies to what is stored, and redaction makes a number longer.
+        var name = Cleaned(sent.Name) is { } given ? CardNumbers.Redact(Whitespace().Replace(given, " ")) : customer?.Name;
+        var nameOk = v.Text("name", name, Validator.NameMaxLength);
+
+        var email = Cleaned(sent.Email) ?? customer?.Email;
+        var emailOk = v.Email("email", email);
+
+        var zone = Cleaned(sent.TimeZone) ?? customer?.TimeZone;
+        var zoneOk = v.TimeZone("timeZone", zone, required: false);
 
         var leadId = (id, customerId) switch
         {
@@ -226,9 +289,43 @@ public static partial class LeadImport
             phoneOk ? phone : null,
             emailOk ? email : null,
             zoneOk ? (zone ?? defaultTimeZone) : null,
-            customerIdOk ? customerId : null,
+            customerIdOk ? customer?.Id : null,
             orderNumberOk ? orderNumber : null);
     }
+
+    /// <summary>
+    /// Whether a lead may be about the order: it exists, is not deleted, was never marked already paid (such an
+    /// order is never called about again, in any campaign) and is the named customer's, if the row names one.
+    /// </summary>
+    private static bool OrderCanBeCalledAbout(Validator v, LeadReferences known, string orderNumber, string? customerId, out Orders.OrderCallingFacts? order)
+    {
+        if (!known.Orders.TryGetValue(orderNumber, out order))
+        {
+            v.Add("orderNumber", $"'{orderNumber}' is not a known order.");
+        }
+        else if (order.Deleted)
+        {
+            v.Add("orderNumber", $"order {orderNumber} is deleted.");
+        }
+        else if (order.AlreadyPaidAt is { } at)
+        {
+            v.Add("orderNumber", $"order {orderNumber} was marked already paid at {at.ToString("O", CultureInfo.InvariantCulture)}: it is never called about again, in any campaign.");
+        }
+        else if (customerId is not null && order.CustomerId != customerId)
+        {
+            v.Add("orderNumber", $"order {orderNumber} belongs to customer '{order.CustomerId}', not '{customerId}'.");
+        }
+        else
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The trimmed value when it is a well-formed client id (worth looking up), else null.</summary>
+    private static string? WellFormedId(string? value) =>
+        Cleaned(value) is { } id && new Validator().Id("id", id) ? id : null;
 
     /// <summary>An id a client chose (id, customerId, orderNumber): optional, and the id rule (which refuses a card number).</summary>
     private static bool ClientId(Validator v, string field, string? value) => value is null || v.Id(field, value);

@@ -155,6 +155,15 @@ public static class DialingRules
 {
     public const string AttemptCapReached = "attempt-cap";
 
+    /// <summary>
+    /// Calling ends without a call of this campaign (e.g. the contact's order was marked already paid elsewhere):
+    /// done for <paramref name="reason"/>; a contact already done stays as it is.
+    /// </summary>
+    public static DialerContact Ended(DialerContact contact, string reason) =>
+        contact.Stage == DialStage.Done
+            ? contact
+            : contact with { Stage = DialStage.Done, DoneReason = reason, CallbackOwner = null, Version = contact.Version + 1 };
+
     /// <param name="consecutiveNoContacts">No-contact calls in a row before this one.</param>
     public static (DialerContact Contact, int ConsecutiveNoContacts) After(
         DialerContact contact, int consecutiveNoContacts, OutcomeDecision decision, string agentId, DateTimeOffset calledAt, RetryPolicy policy, int attemptCap)

@@ -79,6 +79,9 @@ public sealed class Order
     /// <summary>Refunds and prepayments tried without a client key: each attempt gets a key of its own, declined ones too.</summary>
     public int RefundAttempts { get; set; }
 
+    /// <summary>Set once, when a customer first says on a call that the order is already paid; null until then.</summary>
+    public AlreadyPaidMark? AlreadyPaid { get; set; }
+
     public int PrepaymentAttempts { get; set; }
 
     public decimal ItemsTotal() => Items.Sum(i => i.Total);
@@ -659,6 +662,23 @@ public sealed class Order
             CancelWaiting(now, "paid in advance", _ => true);
             MarkPaid(now, "prepaid in full");
         }
+    }
+
+    public OrderCallingFacts CallingFacts() => new(Number, Customer.Id, Status == OrderStatus.Deleted, AlreadyPaid?.At);
+
+    /// <summary>
+    /// The customer says on a call that the order is already paid: the order is marked (once: a later call changes
+    /// nothing) and a system note says so. <paramref name="comment"/> is the outcome's comment, already redacted.
+    /// </summary>
+    public void MarkAlreadyPaid(string callId, string? comment, DateTimeOffset now, string by)
+    {
+        if (AlreadyPaid is not null)
+        {
+            return;
+        }
+
+        AlreadyPaid = new AlreadyPaidMark(now, by, callId);
+        AddSystemNote($"Marked already paid by {by} on call {callId}: the customer says this order is already paid{(comment is null ? "" : ": " + comment)}. It is never called about again.", now);
     }
 
     public OrderNote AddNote(string? text, string author, DateTimeOffset now)

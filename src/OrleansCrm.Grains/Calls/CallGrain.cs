@@ -207,7 +207,7 @@ public sealed class CallGrain(
                 await CancelOrderAsync(call.OrderNumber, by, $"Refusal on call {CallId}{Suffix(decision.Comment)}");
                 break;
             case OutcomeEffect.AlreadyPaid when call.OrderNumber is not null:
-                await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber).AddNoteAsync($"The customer says this order is already paid (call {CallId}){Suffix(decision.Comment)}", by.UserId);
+                await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber).MarkAlreadyPaidAsync(CallId, decision.Comment, by.UserId);
                 break;
             case OutcomeEffect.InvalidContact:
                 await DoNotCall.List(GrainFactory).BlockAsync(call.Phone, BlockReason.InvalidNumber, $"Invalid contact on call {CallId}", by.UserId);

@@ -68,6 +68,19 @@ public sealed class ContactGrain(
         return next;
     }
 
+    public async Task<DialerContact> EndAsync(string reason)
+    {
+        var contact = state.State.Contact ?? throw DomainException.NotFound("Contact", this.GetPrimaryKeyString());
+        var ended = DialingRules.Ended(contact, reason);
+        if (ended != contact)
+        {
+            state.State.Contact = ended;
+            await SaveAsync();
+        }
+
+        return ended;
+    }
+
     private async Task SaveAsync()
     {
         await state.WriteStateAsync();

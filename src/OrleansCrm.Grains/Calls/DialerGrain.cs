@@ -24,7 +24,10 @@ public sealed class DialerGrain(
     IOptions<CallOptions> options)
     : Grain, IDialerGrain
 {
-    /// <summary>At most this many blocked numbers are set aside in one hand-out before it answers "nothing now".</summary>
+    /// <summary>
+    /// At most this many contacts are passed over in one hand-out (blocked numbers set aside, contacts of orders marked
+    /// already paid ended) before it answers "nothing now".
+    /// </summary>
     private const int MaxSetAsidePerHandOut = 100;
 
     /// <summary>How many contacts are created at once during an import.</summary>
@@ -32,6 +35,9 @@ public sealed class DialerGrain(
 
     private DialerQueue queue = null!;
     private Campaign? campaign;
+
+    /// <summary>The last import sequence given out: fresh leads are numbered in import order, and the number is stored with each contact.</summary>
+    private long lastImportSequence;
 
     private string CampaignId => this.GetPrimaryKeyString();
 
@@ -42,6 +48,7 @@ public sealed class DialerGrain(
         foreach (var contact in await index.ListAsync(CampaignId, cancellationToken))
         {
             queue.Upsert(contact);
+            lastImportSequence = Math.Max(lastImportSequence, contact.ImportSequence);
         }
     }
 
@@ -61,7 +68,7 @@ public sealed class DialerGrain(
 
             fresh.Add(new DialerContact(
                 CampaignId, lead.Id!, lead.Phone!, lead.TimeZone ?? timeZone, lead.Name, lead.Email, lead.CustomerId, lead.OrderNumber,
-                DialStage.Fresh, now, null, 0, null, now, 1));
+                DialStage.Fresh, now, null, 0, null, now, 1, ++lastImportSequence));
         }
 
         var created = new bool[fresh.Count];
@@ -101,12 +108,20 @@ public sealed class DialerGrain(
             }
 
             // The do-not-call list is checked at hand-out time, every time.
-            if (!await DoNotCall.List(GrainFactory).IsBlockedAsync(handOut.Contact.Phone))
+            if (await DoNotCall.List(GrainFactory).IsBlockedAsync(handOut.Contact.Phone))
             {
-                return handOut;
+                queue.SetAside(handOut.Contact.ContactId, now + DialerQueue.BlockedRecheck);
+                continue;
             }
 
-            queue.SetAside(handOut.Contact.ContactId, now + DialerQueue.BlockedRecheck);
+            // So is the order's Already paid mark: it may have been set in another campaign since the import.
+            if (await IsAlreadyPaidAsync(handOut.Contact))
+            {
+                queue.Upsert(await GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(CampaignId, handOut.Contact.ContactId)).EndAsync(BuiltInOutcomes.AlreadyPaid));
+                continue;
+            }
+
+            return handOut;
         }
 
         return null;
@@ -147,6 +162,9 @@ public sealed class DialerGrain(
         campaign = await LoadCampaignAsync();
         queue.Reconfigure(campaign?.CallingHours ?? CallingHours.Default, Grace(campaign));
     }
+
+    private async Task<bool> IsAlreadyPaidAsync(DialerContact contact) =>
+        contact.OrderNumber is { } number && await GrainFactory.GetGrain<IOrderGrain>(number).GetCallingFactsAsync() is { AlreadyPaidAt: not null };
 
     /// <summary>The campaign as the dialer last read it; a dialer of a campaign that does not exist refuses everything.</summary>
     private Campaign RequireCampaign() => campaign ?? throw DomainException.NotFound("Campaign", CampaignId);

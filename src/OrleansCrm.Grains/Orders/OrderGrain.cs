@@ -172,6 +172,11 @@ public sealed partial class OrderGrain(
 
     public Task<Order> ResendAsync(string eventId, string by) => ChangeAsync(order => order.Resend(eventId, clock.GetUtcNow()));
 
+    public Task<Order> MarkAlreadyPaidAsync(string callId, string? comment, string by) =>
+        ChangeAsync(order => order.MarkAlreadyPaid(callId, comment, clock.GetUtcNow(), by));
+
+    public Task<OrderCallingFacts?> GetCallingFactsAsync() => Task.FromResult(state.State.Order?.CallingFacts());
+
     public async Task<OrderNote> AddNoteAsync(string? text, string by)
     {
         var note = Current.AddNote(text, by, clock.GetUtcNow());

@@ -12,6 +12,9 @@ public interface IContactIndex
 {
     Task UpsertAsync(DialerContact contact, CancellationToken cancellationToken = default);
 
-    /// <summary>Every contact of the campaign, done ones included, in no particular order.</summary>
+    /// <summary>
+    /// Every contact of the campaign, done ones included, in import order: by import sequence, then import time,
+    /// then contact id (ordinal), so a dialer that rebuilds its queue hands fresh leads out as they were imported.
+    /// </summary>
     Task<IReadOnlyList<DialerContact>> ListAsync(string campaignId, CancellationToken cancellationToken = default);
 }

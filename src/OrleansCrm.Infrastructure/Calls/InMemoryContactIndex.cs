@@ -6,6 +6,12 @@ namespace OrleansCrm.Infrastructure.Calls;
 /// <summary>The embedded profile's contact index: the same contract as PostgreSQL, kept in this process.</summary>
 public sealed class InMemoryContactIndex : IContactIndex
 {
+    /// <summary>The order <see cref="IContactIndex.ListAsync"/> promises: import sequence, then import time, then contact id.</summary>
+    private static readonly Comparer<DialerContact> ImportOrder = Comparer<DialerContact>.Create((a, b) =>
+        a.ImportSequence.CompareTo(b.ImportSequence) is var bySequence and not 0 ? bySequence
+        : a.ImportedAt.CompareTo(b.ImportedAt) is var byTime and not 0 ? byTime
+        : string.CompareOrdinal(a.ContactId, b.ContactId));
+
     private readonly Lock gate = new();
 
     // By campaign, then by contact: a dialer lists one campaign's contacts without looking at the others'.
@@ -34,7 +40,7 @@ public sealed class InMemoryContactIndex : IContactIndex
     {
         lock (gate)
         {
-            IReadOnlyList<DialerContact> listed = campaigns.TryGetValue(campaignId, out var contacts) ? [.. contacts.Values] : [];
+            IReadOnlyList<DialerContact> listed = campaigns.TryGetValue(campaignId, out var contacts) ? [.. contacts.Values.Order(ImportOrder)] : [];
             return Task.FromResult(listed);
         }
     }

@@ -12,7 +12,7 @@ namespace OrleansCrm.Infrastructure.Calls;
 public sealed class PostgresContactIndex : IContactIndex, IDisposable, IAsyncDisposable
 {
     private const string Columns =
-        "campaign_id, contact_id, phone, time_zone, name, email, customer_id, order_number, stage, due_at, callback_owner, attempts, done_reason, imported_at, version";
+        "campaign_id, contact_id, phone, time_zone, name, email, customer_id, order_number, stage, due_at, callback_owner, attempts, done_reason, imported_at, version, import_sequence";
 
     private static readonly Comparer<(string CampaignId, string ContactId)> KeyOrder = Comparer<(string CampaignId, string ContactId)>.Create((a, b) =>
         string.CompareOrdinal(a.CampaignId, b.CampaignId) is var byCampaign and not 0 ? byCampaign : string.CompareOrdinal(a.ContactId, b.ContactId));
@@ -30,7 +30,7 @@ public sealed class PostgresContactIndex : IContactIndex, IDisposable, IAsyncDis
 
     public async Task<IReadOnlyList<DialerContact>> ListAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        await using var command = db.CreateCommand($"SELECT {Columns} FROM crm_contacts WHERE campaign_id = $1");
+        await using var command = db.CreateCommand($"SELECT {Columns} FROM crm_contacts WHERE campaign_id = $1 ORDER BY import_sequence, imported_at, contact_id");
         command.Parameters.AddWithValue(campaignId);
 
         var contacts = new List<DialerContact>();
@@ -40,7 +40,8 @@ public sealed class PostgresContactIndex : IContactIndex, IDisposable, IAsyncDis
             contacts.Add(new DialerContact(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetStringOrNull(4), reader.GetStringOrNull(5),
                 reader.GetStringOrNull(6), reader.GetStringOrNull(7), Enum.Parse<DialStage>(reader.GetString(8)), reader.GetFieldValue<DateTimeOffset>(9),
-                reader.GetStringOrNull(10), reader.GetInt32(11), reader.GetStringOrNull(12), reader.GetFieldValue<DateTimeOffset>(13), reader.GetInt64(14)));
+                reader.GetStringOrNull(10), reader.GetInt32(11), reader.GetStringOrNull(12), reader.GetFieldValue<DateTimeOffset>(13), reader.GetInt64(14),
+                reader.GetInt64(15)));
         }
 
         return contacts;
@@ -56,12 +57,12 @@ public sealed class PostgresContactIndex : IContactIndex, IDisposable, IAsyncDis
         await using var command = db.CreateCommand(
             $"""
             INSERT INTO crm_contacts ({Columns})
-            SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
             ON CONFLICT (campaign_id, contact_id) DO UPDATE
                SET phone = excluded.phone, time_zone = excluded.time_zone, name = excluded.name, email = excluded.email,
                    customer_id = excluded.customer_id, order_number = excluded.order_number, stage = excluded.stage, due_at = excluded.due_at,
                    callback_owner = excluded.callback_owner, attempts = excluded.attempts, done_reason = excluded.done_reason,
-                   imported_at = excluded.imported_at, version = excluded.version
+                   imported_at = excluded.imported_at, version = excluded.version, import_sequence = excluded.import_sequence
              WHERE crm_contacts.version < excluded.version
             """);
         command.AddColumn(rows, NpgsqlDbType.Text, c => c.CampaignId);
@@ -79,6 +80,7 @@ public sealed class PostgresContactIndex : IContactIndex, IDisposable, IAsyncDis
         command.AddColumn(rows, NpgsqlDbType.Text, c => c.DoneReason);
         command.AddColumn(rows, NpgsqlDbType.TimestampTz, c => c.ImportedAt.UtcDateTime);
         command.AddColumn(rows, NpgsqlDbType.Bigint, c => c.Version);
+        command.AddColumn(rows, NpgsqlDbType.Bigint, c => c.ImportSequence);
         await command.ExecuteNonQueryAsync();
     }
 }
