@@ -122,6 +122,7 @@ public static class OrdersApi
         PlaceOrder request, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         var by = user.UserId();
+        await CheckPlacementAsync(request, grains);
         string number;
         if (http.Headers.TryGetValue(IdempotencyHeader, out var key) && !string.IsNullOrWhiteSpace(key))
         {
@@ -138,6 +139,24 @@ public static class OrdersApi
         }
 
         return TypedResults.Created($"/api/v1/orders/{number}", await PageAsync(number, grains, clock, orders, calls));
+    }
+
+    /// <summary>Bad input never draws an order number: the request and what it names are checked first.</summary>
+    private static async Task CheckPlacementAsync(PlaceOrder request, IGrainFactory grains)
+    {
+        var valid = request.Validated();
+        var v = new Validator();
+        if (await grains.GetGrain<IOfferGrain>(valid.OfferId!).GetAsync() is null)
+        {
+            v.Add("offerId", $"There is no offer '{valid.OfferId}'.");
+        }
+
+        if (await grains.GetGrain<ICustomerGrain>(valid.CustomerId!).GetAsync() is null)
+        {
+            v.Add("customerId", $"There is no customer '{valid.CustomerId}'.");
+        }
+
+        v.ThrowIfInvalid();
     }
 
     public static async Task<Ok<Page<OrderEntry>>> SearchOrders(

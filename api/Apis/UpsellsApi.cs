@@ -67,6 +67,15 @@ public static class UpsellsApi
         EndpointConventions.PathId("orderNumber", orderNumber);
         var by = user.UserId();
         var checkout = new UpsellCheckout(orderNumber, body.CampaignId, body.UpsellId, body.Quantity, body.ShippingMethodId, body.CardToken, body.PaymentProvider).Validated();
+
+        // Bad input never draws an order number: the main order, the choice and the campaign are checked first.
+        var (main, offer) = await LoadAsync(orderNumber, grains);
+        UpsellQuote.Price(offer, main.Currency, checkout.Choice);
+        if (await grains.GetGrain<ICampaignGrain>(checkout.CampaignId!).GetAsync() is null)
+        {
+            throw DomainException.Invalid(new Dictionary<string, string[]> { ["campaignId"] = [$"There is no campaign '{checkout.CampaignId}'."] });
+        }
+
         string number;
         if (http.Headers.TryGetValue(OrdersApi.IdempotencyHeader, out var key) && !string.IsNullOrWhiteSpace(key))
         {

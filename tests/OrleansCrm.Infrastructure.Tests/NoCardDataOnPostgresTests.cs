@@ -78,6 +78,49 @@ public sealed partial class NoCardDataOnPostgresTests : IAsyncLifetime
         Assert.True(findings.Count == 0, "card data found:\n" + string.Join("\n", findings.Take(50)));
     }
 
+    [Fact]
+    public async Task No_card_number_typed_in_any_style_into_any_string_field_parameter_or_key_of_any_route_is_stored_logged_or_echoed()
+    {
+        var capture = new CapturingLoggerProvider();
+        var api = new WorkflowApiFactory(database.ConnectionString);
+        var faults = new List<string>();
+        var sent = 0;
+        try
+        {
+            var host = api.WithWebHostBuilder(b => b.ConfigureLogging(l =>
+            {
+                l.SetMinimumLevel(LogLevel.Trace);
+                l.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace);
+                l.AddProvider(capture);
+            }));
+            var admin = Client(host, CrmApiFactory.AdminKey);
+            await new OrderDriver(admin).EnsureOfferAsync();
+            var probe = await OpenApiProbe.LoadAsync(admin);
+            foreach (var request in CardNumberCases.For(probe))
+            {
+                sent++;
+                var (status, _, body) = await OpenApiProbe.SendAsync(admin, request);
+                if ((int)status >= 500)
+                {
+                    faults.Add($"{request}: answered {(int)status}");
+                }
+
+                faults.AddRange(CardNumberCases.Found(body).Select(last4 => $"{request}: the response holds the number ending {last4}"));
+            }
+        }
+        finally
+        {
+            await api.DisposeAsync();
+        }
+
+        var stored = (await ReadEveryColumnAsync()).Select(r => (Where: $"column {r.Source}", r.Text));
+        var logged = capture.Lines.Select(l => (Where: $"log {l.Level} {l.Category}", l.Text));
+        faults.AddRange(stored.Concat(logged).SelectMany(x => CardNumberCases.Found(x.Text).Select(last4 => $"{x.Where}: the number ending {last4}")).Distinct());
+        Assert.True(sent > CardNumberCases.Styles.Count * CardNumberCases.Numbers.Length * 4, $"only {sent} requests were generated");
+        Assert.NotEmpty(capture.Lines);
+        Assert.True(faults.Count == 0, $"{faults.Count} findings in {sent} requests:\n" + string.Join("\n", faults.Take(60)));
+    }
+
     /// <summary>Customer note, a paid order, its note and task, a cancelled order, a refund, card numbers in card fields, an upsell. Returns the upsell's number.</summary>
     private static async Task<string> PlayTheScenarioAsync(WorkflowApiFactory api, WebApplicationFactory<Program> host)
     {

@@ -34,6 +34,7 @@ public static partial class CrmHosting
     /// <summary>Runs a silo in this process (the api by default, the silo host always).</summary>
     public static IHostApplicationBuilder AddCrmSilo(this IHostApplicationBuilder builder, CrmSettings settings)
     {
+        builder.Services.AddCardSafeLogging();
         builder.Services.AddCrmServices(settings, builder.Configuration);
         builder.UseOrleans(silo => silo.ConfigureCrmSilo(settings));
         return builder;
@@ -42,6 +43,7 @@ public static partial class CrmHosting
     /// <summary>Joins a PostgreSQL-backed cluster as a client (an api scaled apart from the silos).</summary>
     public static IHostApplicationBuilder AddCrmClient(this IHostApplicationBuilder builder, CrmSettings settings)
     {
+        builder.Services.AddCardSafeLogging();
         builder.Services.AddCrmServices(settings, builder.Configuration);
         builder.UseOrleansClient(client =>
         {
