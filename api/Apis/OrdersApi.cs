@@ -316,8 +316,10 @@ public static class OrdersApi
         var customerView = new OrderCustomerView(
             o.Customer.Id, profile?.Name ?? o.Customer.Name, profile?.Email ?? o.Customer.Email, profile?.Phone ?? o.Customer.Phone, profile?.Address,
             profile?.PersonalManager ?? "unassigned", customer?.Notes ?? [], new LocalTimeView(TimeZones.LocalTime(clock.GetUtcNow(), zone), zone));
-        var amounts = new AmountsView(o.Currency, o.Total(), o.ItemsTotal(), o.ShippingAndHandling, o.DeliveryMethod?.Price ?? 0m,
-            o.Prepayments(), o.Income(), o.Expenses(), o.Refunded(), o.Refundable());
+        var money = Currency.Get(o.Currency);
+        var amounts = new AmountsView(o.Currency, money.Exactly(o.Total()), money.Exactly(o.ItemsTotal()), money.Exactly(o.ShippingAndHandling),
+            money.Exactly(o.DeliveryMethod?.Price ?? 0m), money.Exactly(o.Prepayments()), money.Exactly(o.Income()), money.Exactly(o.Expenses()),
+            money.Exactly(o.Refunded()), money.Exactly(o.Refundable()));
         var trial = o.Trial is { } t ? new TrialView(t.TrialDays, t.ExtensionDays, o.Workflow.First(e => e.Kind == WorkflowKind.ProductCharge).ScheduledAt, o.IsExtended(), o.ExtendedAt) : null;
         var card = o.Card is { } c ? new CardView(c.Masked, c.Brand, c.ExpiryMonth, c.ExpiryYear) : null;
         var customerCalls = await calls.ForCustomerAsync(o.Customer.Id, ReportsApi.MaxCalls);
