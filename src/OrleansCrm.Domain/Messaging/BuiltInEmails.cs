@@ -35,11 +35,27 @@ public static class BuiltInEmails
                 "The product is then charged at the end of the extended trial.\n\nKind regards,\nCustomer care"),
             WorkflowKind.PaymentConfirmation => (
                 $"Payment received for order {n}",
-                $"Dear {name},\n\nwe received your payment for order {n}. Thank you!\n\nKind regards,\nCustomer care"),
+                $"Dear {name},\n\nwe received your payment for order {n}. Thank you!\n\n{PaymentLines(order, e)}\nKind regards,\nCustomer care"),
             WorkflowKind.PaymentFailedNotice => (
                 $"We could not charge your card for order {n}",
                 $"Dear {name},\n\nwe could not charge the card ending in {order.Card?.Last4} for order {n}. Please call us to update your payment details.\n\nKind regards,\nCustomer care"),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "Not an email of the workflow."),
         };
+    }
+
+    /// <summary>What the customer paid, as a receipt: amount and currency, card (masked, brand), date in their zone, order.</summary>
+    private static string PaymentLines(Order order, WorkflowEvent e)
+    {
+        if (order.ChargeConfirmedBy(e) is not { } charge)
+        {
+            return "";
+        }
+
+        var card = order.Card is { } c ? $"{c.Brand} {c.Masked}" : "the card on file";
+        return $"Order:   {order.Number}\n" +
+               $"Amount:  {order.Format(charge.Amount)}\n" +
+               $"Card:    {card}\n" +
+               $"Date:    {TimeZones.LocalDate(charge.At, order.Customer.TimeZone)} ({order.Customer.TimeZone})\n" +
+               $"Receipt: {charge.TransactionId}\n";
     }
 }

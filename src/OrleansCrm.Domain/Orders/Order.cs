@@ -301,6 +301,19 @@ public sealed class Order
         Workflow.Any(e => (e.Id == chargeId || e.Id.StartsWith(chargeId + "-retry-", StringComparison.Ordinal))
                           && e.Type == WorkflowEventType.Charge && e.Status == WorkflowStatus.Completed);
 
+    /// <summary>The approved charge a payment confirmation (or its resend) tells the customer about, once it went through.</summary>
+    public PaymentRecord? ChargeConfirmedBy(WorkflowEvent confirmation)
+    {
+        if (Event(confirmation.ResendOf ?? confirmation.Id).After is not { } chargeId)
+        {
+            return null;
+        }
+
+        var paid = Workflow.FirstOrDefault(e => (e.Id == chargeId || e.Id.StartsWith(chargeId + "-retry-", StringComparison.Ordinal))
+                                                && e.Type == WorkflowEventType.Charge && e.Status == WorkflowStatus.Completed);
+        return paid is null ? null : Payments.LastOrDefault(p => p.Kind == PaymentKind.Charge && p.Status == PaymentStatus.Approved && p.EventId == paid.Id);
+    }
+
     /// <summary>The next workflow event due by <paramref name="now"/>, earliest first.</summary>
     public WorkflowEvent? NextDueEvent(DateTimeOffset now) =>
         Workflow.Select(e => (Event: e, At: RunnableAt(e)))
