@@ -74,8 +74,6 @@ public sealed record TaskBody(string? Title, DateTimeOffset? DueAt, string? Assi
 
 public sealed record TaskUpdateBody(string? Assignee, DateTimeOffset? DueAt, bool? ClearDueAt);
 
-public sealed record ExtensionResult(string OrderNumber, DateTimeOffset ChargeAt);
-
 public static class OrdersApi
 {
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -111,10 +109,7 @@ public static class OrdersApi
             .WithSummary("Assign the task and/or move its due date (clearDueAt: true removes it)").ProducesProblems(bad, missing, conflict);
         api.MapPost("/{orderNumber}/tasks/{taskId}/complete", CompleteTask).WithName("CompleteOrderTask").WithSummary("Mark the task done").ProducesProblems(bad, missing);
 
-        app.MapPost("/api/v1/trial-extensions/{token}", ExtendTrial).AllowAnonymous().WithTags("Orders").WithName("ExtendTrial")
-            .WithSummary("Anonymous: the customer's one-time trial extension, from the link in the extension-offer email")
-            .ProducesProblems(missing, conflict);
-        return app;
+        return app.MapTrialExtensionsApi();
     }
 
     public static async Task<Created<OrderPage>> PlaceOrder(
@@ -269,20 +264,6 @@ public static class OrdersApi
 
     public static async Task<Ok<OrderTask>> CompleteTask(string orderNumber, string taskId, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await Order(orderNumber, grains).CompleteTaskAsync(EndpointConventions.PathId("taskId", taskId), user.UserId()));
-
-    public static async Task<Ok<ExtensionResult>> ExtendTrial(string token, IGrainFactory grains)
-    {
-        var number = token.Length is > 0 and <= 200
-            ? await grains.GetGrain<ITrialExtensionTokenGrain>(Grains.Orders.OrderGrain.TokenKey(token)).GetOrderNumberAsync()
-            : null;
-        if (number is null)
-        {
-            throw new DomainException(ProblemKind.NotFound, "Unknown extension link", "This trial-extension link is not valid.");
-        }
-
-        var order = await grains.GetGrain<IOrderGrain>(number).ExtendTrialAsync();
-        return TypedResults.Ok(new ExtensionResult(number, order.Trial!.ChargeAt(extended: true)));
-    }
 
     private static IOrderGrain Order(string orderNumber, IGrainFactory grains) =>
         grains.GetGrain<IOrderGrain>(EndpointConventions.PathId("orderNumber", orderNumber));

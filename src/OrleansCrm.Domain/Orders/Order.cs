@@ -492,8 +492,15 @@ public sealed class Order
         return copy;
     }
 
-    /// <summary>The customer's one-time trial extension: the product charge moves by the extension days.</summary>
-    public void Extend(DateTimeOffset now)
+    /// <summary>What extending would mean, for the page the emailed link opens: refused as <see cref="Extend"/> would be.</summary>
+    public TrialExtensionOffer ExtensionOffer()
+    {
+        var charge = EnsureExtendable();
+        return new TrialExtensionOffer(Number, Items, Currency, AmountToCharge(charge), charge.ScheduledAt, Trial!.ChargeAt(extended: true), Trial.ExtensionDays, Customer.TimeZone);
+    }
+
+    /// <summary>The product charge a trial extension moves, while it may still move; a clear refusal otherwise.</summary>
+    private WorkflowEvent EnsureExtendable()
     {
         if (IsExtended())
         {
@@ -512,6 +519,13 @@ public sealed class Order
             throw DomainException.Conflict("The trial is over", $"Order {Number}'s product charge has already been sent to the provider; the trial can no longer be extended.");
         }
 
+        return charge;
+    }
+
+    /// <summary>The customer's one-time trial extension: the product charge moves by the extension days.</summary>
+    public void Extend(DateTimeOffset now)
+    {
+        var charge = EnsureExtendable();
         var from = charge.ScheduledAt;
         var to = Trial!.ChargeAt(extended: true);
         charge.ScheduledAt = to;

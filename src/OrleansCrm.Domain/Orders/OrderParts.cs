@@ -126,3 +126,11 @@ public sealed record CustomerSnapshot(string Id, string Name, string? Email, str
 public sealed record OrderTask(
     string Id, string Title, DateTimeOffset? DueAt, string? Assignee, bool Done, DateTimeOffset CreatedAt, string CreatedBy,
     DateTimeOffset? CompletedAt = null, string? CompletedBy = null);
+
+/// <summary>
+/// What the customer's one-time extension would do, as the page of the emailed link shows it: the
+/// <paramref name="Amount"/> due at <paramref name="ChargeAt"/> is charged at <paramref name="ExtendedChargeAt"/> instead.
+/// </summary>
+public sealed record TrialExtensionOffer(
+    string OrderNumber, IReadOnlyList<OrderItem> Items, string Currency, decimal Amount, DateTimeOffset ChargeAt, DateTimeOffset ExtendedChargeAt,
+    int ExtensionDays, string TimeZone);
