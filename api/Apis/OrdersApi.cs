@@ -17,7 +17,7 @@ namespace OrleansCrm.Api.Apis;
 
 public sealed record AmountsView(
     string Currency, decimal Total, decimal Items, decimal ShippingAndHandling, decimal Delivery,
-    decimal Prepayments, decimal Income, decimal Expenses, decimal Refunded, decimal Refundable);
+    decimal Prepayments, decimal Income, decimal Expenses, decimal Refunded, decimal Refundable, decimal Discounts);
 
 public sealed record CardView(string Number, string Brand, int ExpiryMonth, int ExpiryYear);
 
@@ -50,10 +50,12 @@ public sealed record OrderPage(
     DeliveryMethod? DeliveryMethod,
     string OfferId,
     string? MainOrderNumber,
+    FulfillmentState Fulfillment,
     IReadOnlyList<PaymentRecord> Payments,
     IReadOnlyList<WorkflowEvent> Workflow,
     IReadOnlyList<OrderNote> Notes,
     IReadOnlyList<OrderTask> Tasks,
+    IReadOnlyList<OrderChange> Changes,
     IReadOnlyList<HistoryItem> History,
     IReadOnlyList<OrderEntry> CustomerOrders,
     IReadOnlyList<CallEntry> OrderCalls,
@@ -69,13 +71,17 @@ public sealed record PrepaymentBody(decimal? Amount, string? CardToken);
 
 public sealed record FulfillmentBody(OrderStatus? Status);
 
+public sealed record FulfillmentChangeBody([FreeText] string? Reason);
+
+public sealed record DiscountBody(decimal? Amount, [FreeText] string? Reason);
+
+public sealed record ItemQuantityBody(int? Quantity, [FreeText] string? Reason);
+
 public sealed record AutoCancelBody(DateTimeOffset? At, bool? Disabled);
 
 public sealed record TaskBody([FreeText] string? Title, DateTimeOffset? DueAt, string? Assignee);
 
 public sealed record TaskUpdateBody(string? Assignee, DateTimeOffset? DueAt, bool? ClearDueAt);
-
-public sealed record ExtensionResult(string OrderNumber, DateTimeOffset ChargeAt);
 
 public static class OrdersApi
 {
@@ -104,6 +110,18 @@ public static class OrdersApi
             .WithSummary("Take a prepayment on the card on file or a provider token, when the offer allows; honours Idempotency-Key")
             .ProducesProblems(bad, StatusCodes.Status402PaymentRequired, missing, conflict);
         api.MapPost("/{orderNumber}/fulfillment", Fulfill).WithName("FulfillOrder").WithSummary("Move along fulfillment: Shipping → Shipped → Delivered").ProducesProblems(bad, missing, conflict);
+        api.MapPost("/{orderNumber}/fulfillment/hold", HoldFulfillment).WithName("HoldOrderFulfillment")
+            .WithSummary("Hold fulfillment: the order cannot move along fulfillment until released (a system note, a history entry)").ProducesProblems(bad, missing, conflict);
+        api.MapPost("/{orderNumber}/fulfillment/release", ReleaseFulfillment).WithName("ReleaseOrderFulfillment")
+            .WithSummary("Release held fulfillment; 409 when it is not on hold").ProducesProblems(bad, missing, conflict);
+        api.MapPost("/{orderNumber}/fulfillment/cancel", CancelFulfillment).WithName("CancelOrderFulfillment")
+            .WithSummary("Cancel fulfillment: the goods will not be sent (Shipping goes back to Paid); money is not touched").ProducesProblems(bad, missing, conflict);
+        api.MapPost("/{orderNumber}/discounts", Discount).RequireAuthorization(Roles.SupervisorOrAdmin).WithName("DiscountOrder")
+            .WithSummary("Take an amount off the price (supervisor, admin): a charge still to come is lowered, money already taken is partly refunded through the provider; honours Idempotency-Key")
+            .ProducesProblems(bad, missing, conflict);
+        api.MapPatch("/{orderNumber}/items/{sku}", DecreaseQuantity).RequireAuthorization(Roles.SupervisorOrAdmin).WithName("DecreaseOrderItemQuantity")
+            .WithSummary("Decrease an item's quantity before it ships (supervisor, admin), with the money effect of a discount of those units; an increase is 409; honours Idempotency-Key")
+            .ProducesProblems(bad, missing, conflict);
         api.MapDelete("/{orderNumber}", Delete).RequireAuthorization(Roles.AdminOnly).WithName("DeleteOrder").WithSummary("Soft delete: kept for audit, hidden from search (admin)").ProducesProblems(bad, missing, conflict);
         api.MapPut("/{orderNumber}/auto-cancel", SetAutoCancel).WithName("SetOrderAutoCancel").WithSummary("{ at } to move the auto-cancel date, { disabled: true } to switch it off").ProducesProblems(bad, missing, conflict);
         api.MapDelete("/{orderNumber}/analytics", RemoveAnalytics).WithName("RemoveOrderAnalytics").WithSummary("Remove source and channel").ProducesProblems(bad, missing, conflict);
@@ -112,10 +130,7 @@ public static class OrdersApi
             .WithSummary("Assign the task and/or move its due date (clearDueAt: true removes it)").ProducesProblems(bad, missing, conflict);
         api.MapPost("/{orderNumber}/tasks/{taskId}/complete", CompleteTask).WithName("CompleteOrderTask").WithSummary("Mark the task done").ProducesProblems(bad, missing);
 
-        app.MapPost("/api/v1/trial-extensions/{token}", ExtendTrial).AllowAnonymous().WithTags("Orders").WithName("ExtendTrial")
-            .WithSummary("Anonymous: the customer's one-time trial extension, from the link in the extension-offer email")
-            .ProducesProblems(missing, conflict);
-        return app;
+        return app.MapTrialExtensionsApi();
     }
 
     public static async Task<Created<OrderPage>> PlaceOrder(
@@ -253,6 +268,40 @@ public static class OrdersApi
         return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
     }
 
+    public static async Task<Ok<OrderPage>> HoldFulfillment(
+        string orderNumber, FulfillmentChangeBody? body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
+    {
+        await Order(orderNumber, grains).HoldFulfillmentAsync(body?.Reason, user.UserId());
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+    }
+
+    public static async Task<Ok<OrderPage>> ReleaseFulfillment(string orderNumber, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
+    {
+        await Order(orderNumber, grains).ReleaseFulfillmentAsync(user.UserId());
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+    }
+
+    public static async Task<Ok<OrderPage>> CancelFulfillment(
+        string orderNumber, FulfillmentChangeBody? body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
+    {
+        await Order(orderNumber, grains).CancelFulfillmentAsync(body?.Reason, user.UserId());
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+    }
+
+    public static async Task<Created<OrderPage>> Discount(
+        string orderNumber, DiscountBody body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
+    {
+        await Order(orderNumber, grains).DiscountAsync(body.Amount, body.Reason, IdempotencyKey(http), user.UserId());
+        return TypedResults.Created($"/api/v1/orders/{orderNumber}", await PageAsync(orderNumber, grains, clock, orders, calls));
+    }
+
+    public static async Task<Ok<OrderPage>> DecreaseQuantity(
+        string orderNumber, string sku, ItemQuantityBody body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
+    {
+        await Order(orderNumber, grains).DecreaseQuantityAsync(EndpointConventions.PathId("sku", sku), body.Quantity, body.Reason, IdempotencyKey(http), user.UserId());
+        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+    }
+
     public static async Task<NoContent> Delete(string orderNumber, IGrainFactory grains, ClaimsPrincipal user)
     {
         await Order(orderNumber, grains).DeleteAsync(user.UserId());
@@ -290,20 +339,6 @@ public static class OrdersApi
     public static async Task<Ok<OrderTask>> CompleteTask(string orderNumber, string taskId, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await Order(orderNumber, grains).CompleteTaskAsync(EndpointConventions.PathId("taskId", taskId), user.UserId()));
 
-    public static async Task<Ok<ExtensionResult>> ExtendTrial(string token, IGrainFactory grains)
-    {
-        var number = token.Length is > 0 and <= 200
-            ? await grains.GetGrain<ITrialExtensionTokenGrain>(Grains.Orders.OrderGrain.TokenKey(token)).GetOrderNumberAsync()
-            : null;
-        if (number is null)
-        {
-            throw new DomainException(ProblemKind.NotFound, "Unknown extension link", "This trial-extension link is not valid.");
-        }
-
-        var order = await grains.GetGrain<IOrderGrain>(number).ExtendTrialAsync();
-        return TypedResults.Ok(new ExtensionResult(number, order.Trial!.ChargeAt(extended: true)));
-    }
-
     private static IOrderGrain Order(string orderNumber, IGrainFactory grains) =>
         grains.GetGrain<IOrderGrain>(EndpointConventions.PathId("orderNumber", orderNumber));
 
@@ -336,21 +371,24 @@ public static class OrdersApi
         var customerView = new OrderCustomerView(
             o.Customer.Id, profile?.Name ?? o.Customer.Name, profile?.Email ?? o.Customer.Email, profile?.Phone ?? o.Customer.Phone, profile?.Address,
             profile?.PersonalManager ?? "unassigned", customer?.Notes ?? [], new LocalTimeView(TimeZones.LocalTime(clock.GetUtcNow(), zone), zone));
-        var amounts = new AmountsView(o.Currency, o.Total(), o.ItemsTotal(), o.ShippingAndHandling, o.DeliveryMethod?.Price ?? 0m,
-            o.Prepayments(), o.Income(), o.Expenses(), o.Refunded(), o.Refundable());
+        var money = Currency.Get(o.Currency);
+        var amounts = new AmountsView(o.Currency, money.Exactly(o.Total()), money.Exactly(o.ItemsTotal()), money.Exactly(o.ShippingAndHandling),
+            money.Exactly(o.DeliveryMethod?.Price ?? 0m), money.Exactly(o.Prepayments()), money.Exactly(o.Income()), money.Exactly(o.Expenses()),
+            money.Exactly(o.Refunded()), money.Exactly(o.Refundable()), money.Exactly(o.Discounts()));
         var trial = o.Trial is { } t ? new TrialView(t.TrialDays, t.ExtensionDays, o.Workflow.First(e => e.Kind == WorkflowKind.ProductCharge).ScheduledAt, o.IsExtended(), o.ExtendedAt) : null;
         var card = o.Card is { } c ? new CardView(c.Masked, c.Brand, c.ExpiryMonth, c.ExpiryYear) : null;
         var customerCalls = await calls.ForCustomerAsync(o.Customer.Id, ReportsApi.MaxCalls);
         var tabs = CustomerCallsView.Of(o.Customer.Id, customerCalls);
         var history = o.History.Select(h => new HistoryItem(h.At, "status", h.By, $"{h.From?.ToString() ?? "new"} → {h.To}: {h.Reason}"))
             .Concat(o.Notes.Where(n => !n.System).Select(n => new HistoryItem(n.CreatedAt, "note", n.Author, n.Text)))
+            .Concat(o.Changes.Select(c => new HistoryItem(c.At, "change", c.By, c.Description)))
             .Concat(customerCalls.Where(c => c.OrderNumber == o.Number).Select(c => new HistoryItem(
                 c.EndedAt ?? c.StartedAt, "call", c.AgentId, $"Call {c.CallId}: {c.OutcomeLabel ?? c.Status}{(c.Comment is null ? "" : " — " + c.Comment)}")))
             .OrderByDescending(h => h.At)
             .ToList();
         var customerOrders = (await orders.SearchAsync(new OrderQuery(CustomerId: o.Customer.Id, Take: 200))).Items;
         return new OrderPage(o.Number, o.Status, o.PlacedAt, o.AutoCancelAt, o.IsTrial, trial, amounts, customerView, o.Ip, o.Items, card,
-            o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod, o.OfferId, o.MainOrderNumber, o.Payments, o.Workflow, o.Notes, o.Tasks, history,
+            o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod, o.OfferId, o.MainOrderNumber, o.Fulfillment, o.Payments, o.Workflow, o.Notes, o.Tasks, o.Changes, history,
             customerOrders, tabs.OrderCalls, tabs.TaskCalls);
     }
 }

@@ -65,6 +65,23 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("NoteUpsell")]
     Task NoteUpsellAsync(string upsellNumber, decimal total, string by);
 
+    [Alias("HoldFulfillment")]
+    Task<Order> HoldFulfillmentAsync(string? reason, string by);
+
+    [Alias("ReleaseFulfillment")]
+    Task<Order> ReleaseFulfillmentAsync(string by);
+
+    [Alias("CancelFulfillment")]
+    Task<Order> CancelFulfillmentAsync(string? reason, string by);
+
+    /// <summary>Takes an amount off the price: a charge still to come is lowered, money already taken partly refunded through the provider.</summary>
+    [Alias("Discount")]
+    Task<Order> DiscountAsync(decimal? amount, string? reason, string? idempotencyKey, string by);
+
+    /// <summary>Fewer units of one item before it ships, with the same effect on money as a discount of their price.</summary>
+    [Alias("DecreaseQuantity")]
+    Task<Order> DecreaseQuantityAsync(string sku, int? quantity, string? reason, string? idempotencyKey, string by);
+
     /// <summary>The customer's auto-payments flag changed: hold or release the scheduled charges.</summary>
     [Alias("AutoPaymentsChanged")]
     Task AutoPaymentsChangedAsync(bool enabled, string by);

@@ -74,9 +74,46 @@ public sealed class StartupConfigurationTests
     [Fact]
     public void The_real_host_in_production_without_keys_does_not_start()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment(Environments.Production));
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment(Environments.Production)
+            .UseSetting("Crm:PublicBaseUrl", "https://crm.example.test"));
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         Assert.Contains("Auth:ApiKeys", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Outside_development_a_host_without_the_public_base_url_of_customer_links_refuses_to_start_naming_the_setting(string environment)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CrmSettings.From(Config(), Environment(environment)));
+        Assert.Contains("Crm:PublicBaseUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_development_customer_links_point_to_localhost_unless_the_public_base_url_is_set()
+    {
+        Assert.Equal(new Uri("http://localhost:5080"), CrmSettings.From(Config(), Environment(Environments.Development)).PublicBaseUrl);
+        Assert.Equal(new Uri("https://crm.example.com/"), CrmSettings.From(Config(("Crm:PublicBaseUrl", "https://crm.example.com")), Environment(Environments.Production)).PublicBaseUrl);
+    }
+
+    [Theory]
+    [InlineData("crm.example.com")]
+    [InlineData("ftp://crm.example.com")]
+    [InlineData("https://crm.example.com/?a=1")]
+    public void A_public_base_url_that_is_not_an_absolute_http_address_stops_startup_naming_the_setting(string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CrmSettings.From(Config(("Crm:PublicBaseUrl", value)), Environment(Environments.Development)));
+        Assert.Contains("Crm:PublicBaseUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_real_host_in_production_without_the_public_base_url_does_not_start_naming_it()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment(Environments.Production)
+            .UseSetting("Auth:ApiKeys:0:Key", "a-long-enough-key-123").UseSetting("Auth:ApiKeys:0:UserId", "ops").UseSetting("Auth:ApiKeys:0:Role", "admin"));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Crm:PublicBaseUrl", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -87,6 +87,51 @@ public sealed class BuiltInEmailTests
     }
 
     [Fact]
+    public void The_payment_confirmation_states_the_amount_and_currency_the_masked_card_and_brand_the_date_and_the_order()
+    {
+        var order = TrialBeforeProductCharge();
+        RunDue(order, Day(15));
+
+        var (subject, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.PaymentConfirmation));
+
+        Assert.Contains(Number, subject);
+        Assert.Contains($"Order:   {Number}", body);
+        Assert.Contains("Amount:  USD 49.95", body);
+        Assert.Contains("Card:    visa XXXX XXXX XXXX 4242", body);
+        Assert.Contains("Date:    2026-03-17 (Europe/Rome)", body); // day 15 after 2026-03-02 14:00 UTC, in Rome
+        Assert.Contains("Receipt: txn-product-charge", body);
+    }
+
+    [Fact]
+    public void The_payment_confirmation_after_a_dunning_retry_states_the_retry_that_went_through_and_its_date()
+    {
+        var order = TrialBeforeProductCharge();
+        RunDue(order, Day(15), e => e.Id == WorkflowIds.ProductCharge ? PaymentStatus.Declined : PaymentStatus.Approved);
+        RunDue(order, Day(16));
+
+        var (_, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.PaymentConfirmation));
+
+        Assert.Contains("Amount:  USD 49.95", body);
+        Assert.Contains("Date:    2026-03-18", body);
+        Assert.Contains("Receipt: txn-product-charge-retry-1", body);
+    }
+
+    [Fact]
+    public void A_non_trial_payment_confirmation_states_the_whole_order_charge_and_a_resend_says_the_same()
+    {
+        var order = Place(Request(trial: false, deliveryMethodId: "std"));
+        RunDue(order, PlacedAt);
+
+        var (_, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.PaymentConfirmation));
+        var copy = order.Resend(WorkflowIds.PaymentConfirmation, Day(1));
+
+        Assert.Contains("Amount:  USD 59.90", body);
+        Assert.Contains("Card:    visa XXXX XXXX XXXX 4242", body);
+        Assert.Contains("Date:    2026-03-02", body);
+        Assert.Equal(body, BuiltInEmails.For(order, copy).Body);
+    }
+
+    [Fact]
     public void The_payment_failed_email_names_only_the_last_four_digits_of_the_card()
     {
         var order = WithEveryEmail();

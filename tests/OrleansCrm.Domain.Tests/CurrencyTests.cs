@@ -103,4 +103,26 @@ public sealed class CurrencyTests
     {
         Assert.Equal(fits, Currency.Get(code).HasValidPrecision(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
     }
+
+    [Theory]
+    [InlineData("USD", "54.9", "54.90")]
+    [InlineData("USD", "54.900", "54.90")]
+    [InlineData("JPY", "6500.000", "6500")]
+    [InlineData("BHD", "12.3", "12.300")]
+    [InlineData("EUR", "0", "0.00")]
+    public void An_amount_is_written_with_exactly_its_currency_s_minor_units(string code, string amount, string written)
+    {
+        var currency = Currency.Get(code);
+
+        var exact = currency.Exactly(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(written, exact.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void An_amount_from_minor_units_has_its_currency_s_decimals()
+    {
+        Assert.Equal("54.90", Currency.Get("USD").FromMinorUnits(5490).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("6500", Currency.Get("JPY").FromMinorUnits(6500).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -28,6 +28,11 @@ public sealed class OrderStatusTests
         [OrderAction.AddNote] = All,
         [OrderAction.AddTask] = AllBut(OrderStatus.Deleted),
         [OrderAction.SellUpsell] = [OrderStatus.Paid, OrderStatus.Shipping, OrderStatus.Shipped, OrderStatus.Delivered],
+        [OrderAction.HoldFulfillment] = [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Trial, OrderStatus.Paid, OrderStatus.Shipping],
+        [OrderAction.ReleaseFulfillment] = [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Trial, OrderStatus.Paid, OrderStatus.Shipping],
+        [OrderAction.CancelFulfillment] = [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Trial, OrderStatus.Paid, OrderStatus.Shipping],
+        [OrderAction.Discount] = [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Trial, OrderStatus.Paid, OrderStatus.Shipping, OrderStatus.Shipped, OrderStatus.Delivered],
+        [OrderAction.DecreaseQuantity] = [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Trial, OrderStatus.Paid],
     };
 
     public static TheoryData<OrderAction, OrderStatus, bool> EveryActionFromEveryStatus()

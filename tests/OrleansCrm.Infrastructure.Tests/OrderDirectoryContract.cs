@@ -67,6 +67,24 @@ public abstract class OrderDirectoryContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_order_total_reads_back_at_its_currency_s_precision_JPY_without_decimals_USD_with_two_BHD_with_three()
+    {
+        await UpsertAllAsync(
+            new OrderEntry("100001", "c1", "Mario Rossi", null, "+390611111111", OrderStatus.Paid, "JPY", 6500m, false, Monday, null, 1),
+            new OrderEntry("100002", "c1", "Mario Rossi", null, "+390611111111", OrderStatus.Paid, "USD", 54.9m, false, Monday.AddMinutes(1), null, 1),
+            new OrderEntry("100003", "c1", "Mario Rossi", null, "+390611111111", OrderStatus.Paid, "BHD", 12.345m, false, Monday.AddMinutes(2), null, 1),
+            new OrderEntry("100004", "c1", "Mario Rossi", null, "+390611111111", OrderStatus.Paid, "USD", 54.900m, false, Monday.AddMinutes(3), null, 1));
+
+        var totals = (await Directory.SearchAsync(new OrderQuery())).Items
+            .ToDictionary(e => e.Number, e => e.Total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal("6500", totals["100001"]);
+        Assert.Equal("54.90", totals["100002"]);
+        Assert.Equal("12.345", totals["100003"]);
+        Assert.Equal("54.90", totals["100004"]);
+    }
+
+    [Fact]
     public async Task A_status_filter_returns_the_orders_in_any_of_the_statuses_and_no_filter_returns_all()
     {
         await UpsertAllAsync(

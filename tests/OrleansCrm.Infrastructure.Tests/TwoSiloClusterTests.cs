@@ -45,6 +45,7 @@ public sealed class TwoSiloClusterTests : IAsyncLifetime
             ["Orleans:SiloPort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Scheduling:RetryPeriod"] = "00:00:01",
+            ["Crm:PublicBaseUrl"] = "https://crm.example.test",
         });
         builder.AddCrmSilo(CrmSettings.From(builder.Configuration, builder.Environment));
         return builder.Build();

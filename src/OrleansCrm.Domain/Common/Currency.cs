@@ -48,7 +48,14 @@ public sealed record Currency(string Code, int MinorUnits)
     /// <summary>The amount in minor units (cents), the unit every calculation and every provider uses.</summary>
     public long ToMinorUnits(decimal amount) => (long)decimal.Round(amount * Pow10(MinorUnits), 0, MidpointRounding.AwayFromZero);
 
-    public decimal FromMinorUnits(long minor) => minor / Pow10(MinorUnits);
+    public decimal FromMinorUnits(long minor) => Exactly(minor / Pow10(MinorUnits));
+
+    /// <summary>
+    /// The amount rounded to the currency's minor units and written with exactly that many decimals
+    /// (USD 54.90, not 54.9 or 54.900; JPY 6500, not 6500.000), whatever store or sum it came from.
+    /// </summary>
+    public decimal Exactly(decimal amount) =>
+        decimal.Round(amount, MinorUnits, MidpointRounding.AwayFromZero) + new decimal(0, 0, 0, false, (byte)MinorUnits);
 
     private static decimal Pow10(int digits) => digits switch { 0 => 1m, 1 => 10m, 2 => 100m, 3 => 1000m, _ => throw new ArgumentOutOfRangeException(nameof(digits)) };
 }

@@ -76,6 +76,11 @@ public sealed class Order
 
     public List<StatusChange> History { get; set; } = [];
 
+    /// <summary>Changes that are not status changes (fulfillment held, released, cancelled; discounts; fewer items), oldest first.</summary>
+    public List<OrderChange> Changes { get; set; } = [];
+
+    public FulfillmentState Fulfillment { get; set; }
+
     /// <summary>Refunds and prepayments tried without a client key: each attempt gets a key of its own, declined ones too.</summary>
     public int RefundAttempts { get; set; }
 
@@ -86,8 +91,30 @@ public sealed class Order
 
     public decimal ItemsTotal() => Items.Sum(i => i.Total);
 
-    /// <summary>Everything the customer pays: products, shipping and handling, delivery.</summary>
-    public decimal Total() => ItemsTotal() + ShippingAndHandling + (DeliveryMethod?.Price ?? 0m);
+    /// <summary>Everything the customer pays: products, shipping and handling, delivery, less the discounts given.</summary>
+    public decimal Total() => ItemsTotal() + ShippingAndHandling + (DeliveryMethod?.Price ?? 0m) - Discounts();
+
+    public decimal Discounts() => Changes.Where(c => c.Kind == OrderChangeKind.Discount).Sum(c => c.Amount ?? 0m);
+
+    /// <summary>What a trial's product charge takes when it runs: the items, less discounts and prepayments.</summary>
+    public decimal ProductOwed() => Math.Max(0m, ItemsTotal() - Discounts() - Prepayments());
+
+    /// <summary>What a prepayment may still cover: a trial's product, or a whole unpaid order.</summary>
+    public decimal PrepayableOwed() => IsTrial ? ProductOwed() : Math.Max(0m, Total() - Prepayments());
+
+    /// <summary>What charges still to come will take: a trial's product charge, an unpaid order's whole price; nothing once charged.</summary>
+    public decimal StillToCharge() => Status switch
+    {
+        OrderStatus.Trial when Workflow.Any(IsWaitingProductCharge) => ProductOwed(),
+        OrderStatus.Pending or OrderStatus.Confirmed => Math.Max(0m, Total() - Prepayments()),
+        _ => 0m,
+    };
+
+    /// <summary>What the customer pays in the end: what is still to be charged and what was received and not refunded.</summary>
+    public decimal Left() => StillToCharge() + Refundable();
+
+    private static bool IsWaitingProductCharge(WorkflowEvent e) =>
+        e.Kind is WorkflowKind.ProductCharge or WorkflowKind.ProductChargeRetry && e.Status is WorkflowStatus.Waiting or WorkflowStatus.OnHold;
 
     public decimal Prepayments() => Sum(PaymentKind.Prepayment);
 
@@ -304,6 +331,19 @@ public sealed class Order
         Workflow.Any(e => (e.Id == chargeId || e.Id.StartsWith(chargeId + "-retry-", StringComparison.Ordinal))
                           && e.Type == WorkflowEventType.Charge && e.Status == WorkflowStatus.Completed);
 
+    /// <summary>The approved charge a payment confirmation (or its resend) tells the customer about, once it went through.</summary>
+    public PaymentRecord? ChargeConfirmedBy(WorkflowEvent confirmation)
+    {
+        if (Event(confirmation.ResendOf ?? confirmation.Id).After is not { } chargeId)
+        {
+            return null;
+        }
+
+        var paid = Workflow.FirstOrDefault(e => (e.Id == chargeId || e.Id.StartsWith(chargeId + "-retry-", StringComparison.Ordinal))
+                                                && e.Type == WorkflowEventType.Charge && e.Status == WorkflowStatus.Completed);
+        return paid is null ? null : Payments.LastOrDefault(p => p.Kind == PaymentKind.Charge && p.Status == PaymentStatus.Approved && p.EventId == paid.Id);
+    }
+
     /// <summary>The next workflow event due by <paramref name="now"/>, earliest first.</summary>
     public WorkflowEvent? NextDueEvent(DateTimeOffset now) =>
         Workflow.Select(e => (Event: e, At: RunnableAt(e)))
@@ -329,7 +369,7 @@ public sealed class Order
     /// <summary>What a due charge takes now: the amount still owed for it (prepayments count).</summary>
     public decimal AmountToCharge(WorkflowEvent e) => e.Kind switch
     {
-        WorkflowKind.ProductCharge or WorkflowKind.ProductChargeRetry => Math.Max(0m, ItemsTotal() - Prepayments()),
+        WorkflowKind.ProductCharge or WorkflowKind.ProductChargeRetry => ProductOwed(),
         _ => e.Amount ?? 0m,
     };
 
@@ -482,8 +522,15 @@ public sealed class Order
         return copy;
     }
 
-    /// <summary>The customer's one-time trial extension: the product charge moves by the extension days.</summary>
-    public void Extend(DateTimeOffset now)
+    /// <summary>What extending would mean, for the page the emailed link opens: refused as <see cref="Extend"/> would be.</summary>
+    public TrialExtensionOffer ExtensionOffer()
+    {
+        var charge = EnsureExtendable();
+        return new TrialExtensionOffer(Number, Items, Currency, AmountToCharge(charge), charge.ScheduledAt, Trial!.ChargeAt(extended: true), Trial.ExtensionDays, Customer.TimeZone);
+    }
+
+    /// <summary>The product charge a trial extension moves, while it may still move; a clear refusal otherwise.</summary>
+    private WorkflowEvent EnsureExtendable()
     {
         if (IsExtended())
         {
@@ -502,6 +549,13 @@ public sealed class Order
             throw DomainException.Conflict("The trial is over", $"Order {Number}'s product charge has already been sent to the provider; the trial can no longer be extended.");
         }
 
+        return charge;
+    }
+
+    /// <summary>The customer's one-time trial extension: the product charge moves by the extension days.</summary>
+    public void Extend(DateTimeOffset now)
+    {
+        var charge = EnsureExtendable();
         var from = charge.ScheduledAt;
         var to = Trial!.ChargeAt(extended: true);
         charge.ScheduledAt = to;
@@ -551,6 +605,7 @@ public sealed class Order
             _ => throw DomainException.Invalid(new Dictionary<string, string[]> { ["status"] = ["must be Shipping, Shipped or Delivered."] }),
         };
         OrderRules.Ensure(Number, Status, action);
+        EnsureFulfillment(FulfillmentState.Open);
         ChangeStatus(to, now, by, $"Fulfillment: {to}");
     }
 
@@ -610,6 +665,216 @@ public sealed class Order
         }
     }
 
+    // ---------------------------------------------------------------- changes of the order (seed 000's system notes)
+
+    /// <summary>Fulfillment waits until it is released: the order cannot move along fulfillment meanwhile.</summary>
+    public OrderChange HoldFulfillment(string? reason, DateTimeOffset now, string by)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.HoldFulfillment);
+        EnsureFulfillment(FulfillmentState.Open);
+        Fulfillment = FulfillmentState.OnHold;
+        return Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentHeld, now, by, $"Fulfillment held by {by}{Why(reason)}.", reason));
+    }
+
+    public OrderChange ReleaseFulfillment(DateTimeOffset now, string by)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.ReleaseFulfillment);
+        if (Fulfillment != FulfillmentState.OnHold)
+        {
+            EnsureFulfillment(FulfillmentState.OnHold);
+        }
+
+        Fulfillment = FulfillmentState.Open;
+        return Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentReleased, now, by, $"Fulfillment released by {by}."));
+    }
+
+    /// <summary>The goods will not be sent; an order being shipped goes back to Paid. Money is not touched: refund it apart if owed.</summary>
+    public OrderChange CancelFulfillment(string? reason, DateTimeOffset now, string by)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.CancelFulfillment);
+        if (Fulfillment == FulfillmentState.Cancelled)
+        {
+            EnsureFulfillment(FulfillmentState.Open);
+        }
+
+        Fulfillment = FulfillmentState.Cancelled;
+        var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentCancelled, now, by, $"Fulfillment cancelled by {by}{Why(reason)}.", reason));
+        if (Status == OrderStatus.Shipping)
+        {
+            ChangeStatus(OrderStatus.Paid, now, by, "Fulfillment cancelled");
+        }
+
+        return change;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="amount"/> off the price. It lowers the charges still to come first (a trial's product
+    /// charge, an unpaid order's price); what they cannot absorb is refunded through the provider. Never more than
+    /// what is left (still to charge plus received and not refunded).
+    /// </summary>
+    public OrderChange Discount(decimal amount, string? reason, string? clientKey, DateTimeOffset now, string by)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.Discount);
+        EnsureNoPaymentInProgress();
+        if (amount > Left())
+        {
+            throw DomainException.Conflict("The discount is larger than what is left", $"Order {Number} has {Format(Left())} left to charge or refund; a discount of {Format(amount)} is more than that.");
+        }
+
+        var refund = Math.Max(0m, amount - StillToCharge());
+        var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.Discount, now, by,
+            $"Discount of {Format(amount)} by {by}{Why(reason)}{RefundClause(refund)}.", reason, amount, refund, ClientKey: clientKey));
+        AfterPriceCut(change, now);
+        return change;
+    }
+
+    /// <summary>Fewer units of one item, before it ships: the price falls by the units' price, as with a discount.</summary>
+    public OrderChange DecreaseQuantity(string sku, int quantity, string? reason, string? clientKey, DateTimeOffset now, string by)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.DecreaseQuantity);
+        var index = Items.FindIndex(i => i.Sku == sku);
+        if (index < 0)
+        {
+            throw DomainException.NotFound("Order item", sku);
+        }
+
+        var item = Items[index];
+        if (quantity >= item.Quantity)
+        {
+            throw DomainException.Conflict("A quantity can only decrease", $"Item '{sku}' of order {Number} has quantity {item.Quantity}; {quantity} is not fewer. To sell more, place an upsell.");
+        }
+
+        EnsureNoPaymentInProgress();
+        var cut = item.UnitPrice * (item.Quantity - quantity);
+        if (cut > Left())
+        {
+            throw DomainException.Conflict("The decrease is larger than what is left", $"Order {Number} has {Format(Left())} left to charge or refund; {item.Quantity - quantity} fewer × {item.Name} is {Format(cut)}.");
+        }
+
+        var refund = Math.Max(0m, cut - StillToCharge());
+        Items[index] = item with { Quantity = quantity, Total = item.UnitPrice * quantity };
+        var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.QuantityDecreased, now, by,
+            $"Quantity of {item.Name} decreased from {item.Quantity} to {quantity} by {by} ({Format(cut)} less){Why(reason)}{RefundClause(refund)}.",
+            reason, cut, refund, sku, item.Quantity, quantity, clientKey));
+        AfterPriceCut(change, now);
+        return change;
+    }
+
+    /// <summary>
+    /// Whether a request with this Idempotency-Key already made this change (its retry changes nothing more); the same
+    /// key for another change is a mistake, refused.
+    /// </summary>
+    public bool AlreadyMade(string? clientKey, OrderChangeKind kind, decimal? amount, string? sku = null, int? toQuantity = null)
+    {
+        if (clientKey is null || Changes.FirstOrDefault(c => c.ClientKey == clientKey) is not { } earlier)
+        {
+            return false;
+        }
+
+        return earlier.Kind == kind && earlier.Sku == sku && earlier.ToQuantity == toQuantity && (kind != OrderChangeKind.Discount || earlier.Amount == amount)
+            ? true
+            : throw DomainException.Conflict("Idempotency-Key reused", $"This Idempotency-Key already made change {earlier.Id} of order {Number} ({earlier.Description}); use a new key for a new request.");
+    }
+
+    /// <summary>The change a refund row returns money for.</summary>
+    public OrderChange ChangeRefundedBy(WorkflowEvent row) => Changes.First(c => RefundRowId(c) == row.Id);
+
+    /// <summary>What of a change's refund has not gone back yet.</summary>
+    public decimal RefundLeft(WorkflowEvent row) =>
+        (row.Amount ?? 0m) - Payments.Where(p => p.Kind == PaymentKind.Refund && p.Status == PaymentStatus.Approved && p.EventId == row.Id).Sum(p => p.Amount);
+
+    /// <summary>After the provider answered every part of a change's refund: done, or failed (to be refunded by hand), or asked again later.</summary>
+    public void FinishChangeRefund(string rowId, PaymentStatus last, string? declineReason, DateTimeOffset now)
+    {
+        var row = Event(rowId);
+        if (row.Status != WorkflowStatus.Waiting)
+        {
+            return;
+        }
+
+        if (RefundLeft(row) == 0m)
+        {
+            row.Status = WorkflowStatus.Completed;
+            row.ExecutedAt = now;
+            row.RecheckAt = null;
+            row.Result = $"Refunded {Format(row.Amount ?? 0m)}";
+        }
+        else if (last == PaymentStatus.Unknown)
+        {
+            row.Attempts++;
+            row.RecheckAt = now + UnknownOutcomeRecheck;
+            row.Result = "Outcome unknown (the provider did not answer); it is asked again with the same key.";
+        }
+        else
+        {
+            row.Status = WorkflowStatus.Failed;
+            row.ExecutedAt = now;
+            row.DeclineReason = declineReason;
+            row.Result = $"Refund refused by the provider: {declineReason}";
+            AddSystemNote($"The refund of {Format(RefundLeft(row))} for {ChangeRefundedBy(row).Id} was refused by the provider ({declineReason}); refund it by hand.", now);
+        }
+    }
+
+    private string NextChangeId() => $"change-{Changes.Count + 1}";
+
+    private static string RefundRowId(OrderChange change) => $"{change.Id}-refund";
+
+    private OrderChange Record(OrderChange change)
+    {
+        Changes.Add(change);
+        AddSystemNote(change.Description, change.At);
+        return change;
+    }
+
+    /// <summary>The waiting product charge shows its new amount; nothing left to charge settles the order; the rest goes back through the provider.</summary>
+    private void AfterPriceCut(OrderChange change, DateTimeOffset now)
+    {
+        foreach (var e in Workflow.Where(IsWaitingProductCharge))
+        {
+            e.Amount = ProductOwed();
+        }
+
+        if (AcceptsNewCharges() && StillToCharge() == 0m)
+        {
+            CancelWaiting(now, "nothing left to charge", _ => true);
+            MarkPaid(now, $"nothing left to charge after {change.Id}");
+        }
+
+        if (change.Refund is > 0m and var refund)
+        {
+            var what = change.Kind == OrderChangeKind.Discount ? "a discount" : "fewer items";
+            Add(RefundRowId(change), WorkflowKind.ChangeRefund, WorkflowEventType.Refund, $"Refund for {what} ({change.Id})", now, amount: refund);
+        }
+    }
+
+    private void EnsureFulfillment(FulfillmentState expected)
+    {
+        if (Fulfillment == expected)
+        {
+            return;
+        }
+
+        throw Fulfillment switch
+        {
+            FulfillmentState.Cancelled => DomainException.Conflict("Fulfillment was cancelled", $"Order {Number}'s fulfillment was cancelled; it is no longer held, released or moved along."),
+            FulfillmentState.OnHold => DomainException.Conflict("Fulfillment is on hold", $"Order {Number}'s fulfillment is on hold; release it first."),
+            _ => DomainException.Conflict("Fulfillment is not on hold", $"Order {Number}'s fulfillment is not on hold; there is nothing to release."),
+        };
+    }
+
+    /// <summary>A charge or refund the provider has not settled yet makes "what is left" unknown: no price change meanwhile.</summary>
+    private void EnsureNoPaymentInProgress()
+    {
+        if (Workflow.Any(e => InDoubt(e) || (e.Type == WorkflowEventType.Refund && e.Status == WorkflowStatus.Waiting)))
+        {
+            throw DomainException.Conflict("A payment is being settled", $"Order {Number} has a charge or refund whose outcome the provider has not confirmed yet; try again once it is settled.");
+        }
+    }
+
+    private string RefundClause(decimal refund) => refund > 0m ? $"; {Format(refund)} refunded through the provider" : "";
+
+    private static string Why(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}";
+
     /// <summary>How much of one charge (or prepayment) is still refundable.</summary>
     public decimal RefundableOf(PaymentRecord payment) =>
         payment.Amount - Payments.Where(p => p.Kind == PaymentKind.Refund && p.Status == PaymentStatus.Approved && p.RefundOf == payment.TransactionId).Sum(p => p.Amount);
@@ -632,10 +897,10 @@ public sealed class Order
         return plan;
     }
 
-    public void RecordRefund(PaymentResult result, decimal amount, string refundOf, DateTimeOffset now, string by, string? reason)
+    public void RecordRefund(PaymentResult result, decimal amount, string refundOf, DateTimeOffset now, string by, string? reason, string? eventId = null)
     {
         Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Refund, amount, Currency, now, result.Provider,
-            result.TransactionId, result.Status, null, result.DeclineReason, result.IdempotencyKey, refundOf));
+            result.TransactionId, result.Status, eventId, result.DeclineReason, result.IdempotencyKey, refundOf));
         if (result.Status != PaymentStatus.Approved)
         {
             return;
@@ -655,8 +920,7 @@ public sealed class Order
         Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Prepayment, amount, Currency, now, result.Provider,
             result.TransactionId, result.Status, null, result.DeclineReason, result.IdempotencyKey));
         AddSystemNote($"Prepayment of {Format(amount)} taken by {by}.", now);
-        var owed = IsTrial ? ItemsTotal() : Total();
-        if (Prepayments() >= owed)
+        if (PrepayableOwed() == 0m)
         {
             // Paid in advance: no product charge, and no trial reminder or extension offer that speaks of one.
             CancelWaiting(now, "paid in advance", _ => true);
@@ -751,10 +1015,10 @@ public sealed class Order
         Status = to;
     }
 
-    /// <summary>Cancels waiting rows; a charge in doubt stays, to be resolved with the provider (never charged anew).</summary>
+    /// <summary>Cancels waiting rows; a charge in doubt stays, to be resolved with the provider (never charged anew), and money owed back is still refunded.</summary>
     private void CancelWaiting(DateTimeOffset now, string reason, Func<WorkflowEvent, bool> which)
     {
-        foreach (var e in Workflow.Where(e => e.Status is WorkflowStatus.Waiting or WorkflowStatus.OnHold && !InDoubt(e) && which(e)))
+        foreach (var e in Workflow.Where(e => e.Status is WorkflowStatus.Waiting or WorkflowStatus.OnHold && !InDoubt(e) && e.Type != WorkflowEventType.Refund && which(e)))
         {
             e.Status = WorkflowStatus.Cancelled;
             e.ExecutedAt = now;

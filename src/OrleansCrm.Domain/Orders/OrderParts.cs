@@ -7,6 +7,9 @@ public enum WorkflowEventType
     Charge,
     Email,
     Extension,
+
+    /// <summary>Money returned through the provider for a change of the order (a discount, fewer items) after payment.</summary>
+    Refund,
 }
 
 public enum WorkflowStatus
@@ -31,6 +34,7 @@ public enum WorkflowKind
     PaymentConfirmation,
     PaymentFailedNotice,
     TrialExtended,
+    ChangeRefund,
 }
 
 /// <summary>One row of the sales workflow: something that happens (or happened) to the order at a time.</summary>
@@ -126,3 +130,48 @@ public sealed record CustomerSnapshot(string Id, string Name, string? Email, str
 public sealed record OrderTask(
     string Id, string Title, DateTimeOffset? DueAt, string? Assignee, bool Done, DateTimeOffset CreatedAt, string CreatedBy,
     DateTimeOffset? CompletedAt = null, string? CompletedBy = null);
+
+/// <summary>
+/// What the customer's one-time extension would do, as the page of the emailed link shows it: the
+/// <paramref name="Amount"/> due at <paramref name="ChargeAt"/> is charged at <paramref name="ExtendedChargeAt"/> instead.
+/// </summary>
+public sealed record TrialExtensionOffer(
+    string OrderNumber, IReadOnlyList<OrderItem> Items, string Currency, decimal Amount, DateTimeOffset ChargeAt, DateTimeOffset ExtendedChargeAt,
+    int ExtensionDays, string TimeZone);
+
+/// <summary>Where the order's fulfillment stands besides its status: it goes ahead, waits on hold, or will not happen.</summary>
+public enum FulfillmentState
+{
+    Open,
+    OnHold,
+    Cancelled,
+}
+
+public enum OrderChangeKind
+{
+    FulfillmentHeld,
+    FulfillmentReleased,
+    FulfillmentCancelled,
+    Discount,
+    QuantityDecreased,
+}
+
+/// <summary>
+/// A change of the order that is not a status change, for its history: who, when, why and the values.
+/// <paramref name="Amount"/> is what the change took off the price; <paramref name="Refund"/> the part of it
+/// returned through the provider (the rest lowered a charge still to come). <paramref name="ClientKey"/> is the
+/// request's Idempotency-Key, so a retried request finds the change it already made.
+/// </summary>
+public sealed record OrderChange(
+    string Id,
+    OrderChangeKind Kind,
+    DateTimeOffset At,
+    string By,
+    string Description,
+    string? Reason = null,
+    decimal? Amount = null,
+    decimal? Refund = null,
+    string? Sku = null,
+    int? FromQuantity = null,
+    int? ToQuantity = null,
+    string? ClientKey = null);

@@ -33,6 +33,11 @@ public enum OrderAction
     AddNote,
     AddTask,
     SellUpsell,
+    HoldFulfillment,
+    ReleaseFulfillment,
+    CancelFulfillment,
+    Discount,
+    DecreaseQuantity,
 }
 
 /// <summary>The order state machine: which action each status allows, and a clear refusal otherwise.</summary>
@@ -54,6 +59,15 @@ public static class OrderRules
         [OrderAction.AddNote] = Enum.GetValues<OrderStatus>(),
         [OrderAction.AddTask] = Enum.GetValues<OrderStatus>().Where(s => s != OrderStatus.Deleted).ToArray(),
         [OrderAction.SellUpsell] = [OrderStatus.Paid, OrderStatus.Shipping, OrderStatus.Shipped, OrderStatus.Delivered],
+
+        // Fulfillment can be held, released or cancelled until the goods have left.
+        [OrderAction.HoldFulfillment] = [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Trial, OrderStatus.Paid, OrderStatus.Shipping],
+        [OrderAction.ReleaseFulfillment] = [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Trial, OrderStatus.Paid, OrderStatus.Shipping],
+        [OrderAction.CancelFulfillment] = [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Trial, OrderStatus.Paid, OrderStatus.Shipping],
+
+        // A discount on anything the customer pays or paid for; fewer items only before they ship.
+        [OrderAction.Discount] = [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Trial, OrderStatus.Paid, OrderStatus.Shipping, OrderStatus.Shipped, OrderStatus.Delivered],
+        [OrderAction.DecreaseQuantity] = [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Trial, OrderStatus.Paid],
     };
 
     /// <summary>Statuses the upsell search shows: the customer has really bought.</summary>
@@ -90,6 +104,11 @@ public static class OrderRules
         OrderAction.AddNote => "add a note to",
         OrderAction.AddTask => "add a task to",
         OrderAction.SellUpsell => "sell an upsell on",
+        OrderAction.HoldFulfillment => "hold the fulfillment of",
+        OrderAction.ReleaseFulfillment => "release the fulfillment of",
+        OrderAction.CancelFulfillment => "cancel the fulfillment of",
+        OrderAction.Discount => "give a discount on",
+        OrderAction.DecreaseQuantity => "decrease a quantity of",
         _ => action.ToString(),
     };
 }

@@ -177,6 +177,46 @@ public sealed partial class OrderGrain(
 
     public Task<OrderCallingFacts?> GetCallingFactsAsync() => Task.FromResult(state.State.Order?.CallingFacts());
 
+    public Task<Order> HoldFulfillmentAsync(string? reason, string by) =>
+        ChangeAsync(order => order.HoldFulfillment(OptionalReason(reason), clock.GetUtcNow(), by));
+
+    public Task<Order> ReleaseFulfillmentAsync(string by) => ChangeAsync(order => order.ReleaseFulfillment(clock.GetUtcNow(), by));
+
+    public Task<Order> CancelFulfillmentAsync(string? reason, string by) =>
+        ChangeAsync(order => order.CancelFulfillment(OptionalReason(reason), clock.GetUtcNow(), by));
+
+    public async Task<Order> DiscountAsync(decimal? amount, string? reason, string? idempotencyKey, string by)
+    {
+        var order = Current;
+        if (order.AlreadyMade(idempotencyKey, OrderChangeKind.Discount, amount))
+        {
+            return order; // the same discount asked again: its first answer
+        }
+
+        CheckAmount("amount", amount, order, max: Currency.MaxAmount, "largest amount");
+        var why = OptionalReason(reason);
+        return await ChangeAsync(o => o.Discount(amount!.Value, why, idempotencyKey, clock.GetUtcNow(), by));
+    }
+
+    public async Task<Order> DecreaseQuantityAsync(string sku, int? quantity, string? reason, string? idempotencyKey, string by)
+    {
+        var order = Current;
+        if (order.AlreadyMade(idempotencyKey, OrderChangeKind.QuantityDecreased, null, sku, quantity))
+        {
+            return order; // the same decrease asked again: its first answer
+        }
+
+        var v = new Validator();
+        if (v.Required("quantity", quantity))
+        {
+            v.Range("quantity", quantity!.Value, 1, 100);
+        }
+
+        v.ThrowIfInvalid();
+        var why = OptionalReason(reason);
+        return await ChangeAsync(o => o.DecreaseQuantity(sku, quantity!.Value, why, idempotencyKey, clock.GetUtcNow(), by));
+    }
+
     public async Task<OrderNote> AddNoteAsync(string? text, string by)
     {
         var note = Current.AddNote(text, by, clock.GetUtcNow());
@@ -253,19 +293,48 @@ public sealed partial class OrderGrain(
             refundKey = $"refund:{idempotencyKey}";
         }
 
-        var now = clock.GetUtcNow();
-        foreach (var (payment, part) in order.PlanRefund(total))
-        {
-            var currency = Currency.Get(order.Currency);
-            var request = new RefundRequest(payment.Provider, $"{Number}:{refundKey}:{payment.TransactionId}", payment.TransactionId!,
-                currency.ToMinorUnits(part), order.Currency, why ?? "refund");
-            var result = await payments.RefundAsync(request);
-            order.RecordRefund(result, part, payment.TransactionId!, now, by, why);
-            await state.WriteStateAsync();
-        }
-
+        await RefundThroughProviderAsync(order, total, $"{Number}:{refundKey}", why, by, eventId: null);
         await SaveAndRunDueWorkAsync();
         return Current;
+    }
+
+    /// <summary>
+    /// The one refund path: splits the amount over the approved charges (newest first) and refunds each part under
+    /// <c>{keyPrefix}:{charge transaction}</c>, recording each answer as it comes. Planned again from the same state
+    /// after a crash, it repeats the same keys and amounts, so the provider answers with what it already did.
+    /// </summary>
+    private async Task<PaymentResult?> RefundThroughProviderAsync(Order order, decimal amount, string keyPrefix, string? why, string by, string? eventId)
+    {
+        var now = clock.GetUtcNow();
+        PaymentResult? last = null;
+        foreach (var (payment, part) in order.PlanRefund(amount))
+        {
+            var currency = Currency.Get(order.Currency);
+            var request = new RefundRequest(payment.Provider, $"{keyPrefix}:{payment.TransactionId}", payment.TransactionId!,
+                currency.ToMinorUnits(part), order.Currency, why ?? "refund");
+            last = await payments.RefundAsync(request);
+            if (eventId is not null && last.Status == PaymentStatus.Unknown)
+            {
+                break; // asked again with the same key on the row's recheck
+            }
+
+            order.RecordRefund(last, part, payment.TransactionId!, now, by, why, eventId);
+            await state.WriteStateAsync();
+            if (eventId is not null && last.Status != PaymentStatus.Approved)
+            {
+                break;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>A change's refund row: what is not back yet goes back under keys derived from the order and the change.</summary>
+    private async Task RunChangeRefundAsync(Order order, WorkflowEvent row)
+    {
+        var change = order.ChangeRefundedBy(row);
+        var last = await RefundThroughProviderAsync(order, order.RefundLeft(row), $"{Number}:{row.Id}", $"{row.Description}", change.By, row.Id);
+        order.FinishChangeRefund(row.Id, last?.Status ?? PaymentStatus.Approved, last?.DeclineReason, clock.GetUtcNow());
     }
 
     public async Task<Order> PrepayAsync(decimal? amount, string? cardToken, string? idempotencyKey, string by)
@@ -287,8 +356,7 @@ public sealed partial class OrderGrain(
         var v = new Validator();
         CardTokens.Check(v, "cardToken", cardToken ?? order.CardToken, required: true);
         v.ThrowIfInvalid();
-        var owed = (order.IsTrial ? order.ItemsTotal() : order.Total()) - order.Prepayments();
-        CheckAmount("amount", amount, order, max: owed, "still owed");
+        CheckAmount("amount", amount, order, max: order.PrepayableOwed(), "still owed");
         string key;
         if (idempotencyKey is null)
         {
@@ -369,6 +437,7 @@ public sealed partial class OrderGrain(
     {
         WorkflowEventType.Charge => RunChargeAsync(order, due),
         WorkflowEventType.Email => RunEmailAsync(order, due),
+        WorkflowEventType.Refund => RunChangeRefundAsync(order, due),
         _ => Task.CompletedTask,
     };
 
@@ -488,6 +557,8 @@ public sealed partial class OrderGrain(
         v.ThrowIfInvalid();
         return string.IsNullOrWhiteSpace(reason) ? fallback : CardNumbers.Redact(reason.Trim());
     }
+
+    private static string? OptionalReason(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : Reason(reason, "");
 
     private static DomainException Unknown(string field, string message) =>
         DomainException.Invalid(new Dictionary<string, string[]> { [field] = [message] });

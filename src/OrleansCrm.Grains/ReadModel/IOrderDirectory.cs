@@ -15,7 +15,13 @@ public sealed record OrderEntry(
     bool IsTrial,
     DateTimeOffset PlacedAt,
     string? MainOrderNumber,
-    long Version);
+    long Version)
+{
+    private readonly decimal total = Domain.Common.Currency.Get(Currency).Exactly(Total);
+
+    /// <summary>At its currency's precision, whichever store it was read from (PostgreSQL's numeric column has a scale of its own).</summary>
+    public decimal Total { get => total; init => total = Domain.Common.Currency.Get(Currency).Exactly(value); }
+}
 
 /// <summary>
 /// A search over orders: any of <paramref name="Statuses"/>; <paramref name="Text"/> in the number, customer

@@ -25,9 +25,6 @@ namespace OrleansCrm.Infrastructure.Hosting;
 /// <summary>How both hosts compose: the same silo, client and service configuration for the api and the silo processes.</summary>
 public static partial class CrmHosting
 {
-    /// <summary>Where the links in customer emails point (the trial-extension link).</summary>
-    public const string PublicBaseUrlKey = "Crm:PublicBaseUrl";
-
     /// <summary>The ADO.NET providers' name for PostgreSQL.</summary>
     public const string AdoNetInvariant = "Npgsql";
 
@@ -83,7 +80,7 @@ public static partial class CrmHosting
     {
         configuration ??= new ConfigurationBuilder().Build();
         services.TryAddSingleton(settings);
-        services.Configure<PublicLinkOptions>(o => o.BaseUrl = configuration[PublicBaseUrlKey] is { Length: > 0 } url ? url : o.BaseUrl);
+        services.Configure<PublicLinkOptions>(o => o.BaseUrl = settings.PublicBaseUrl.AbsoluteUri);
         services.Configure<DueWorkOptions>(o => (o.RetryPeriod, o.MaxDueTime) = (settings.RetryPeriod, settings.MaxDueTime));
 
         if (settings.SimulatedClock)

@@ -14,6 +14,10 @@ public sealed record CrmSettings
     public const string ConnectionStringKey = "ConnectionStrings:Crm";
     public const string SimulatedClockKey = "Clock:Simulated";
     public const string CoHostSiloKey = "Api:CoHostSilo";
+    public const string PublicBaseUrlKey = "Crm:PublicBaseUrl";
+
+    /// <summary>Where the links in customer emails point (the trial extension); only Development may leave it to the default.</summary>
+    public static readonly Uri DevelopmentPublicBaseUrl = new("http://localhost:5080");
 
     /// <summary>PostgreSQL connection string; null means the embedded in-memory profile.</summary>
     public string? ConnectionString { get; init; }
@@ -38,6 +42,9 @@ public sealed record CrmSettings
     public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan MaxDueTime { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>The public address customers reach the api at: the links in their emails start with it.</summary>
+    public Uri PublicBaseUrl { get; init; } = DevelopmentPublicBaseUrl;
 
     /// <summary>
     /// The pooled-connection settings the service runs best with, unless the connection string sets them itself:
@@ -98,13 +105,31 @@ public sealed record CrmSettings
             throw new InvalidOperationException($"Configuration '{CoHostSiloKey}' is false, so the API joins a cluster as a client, which needs '{ConnectionStringKey}' to find it.");
         }
 
-        return settings;
+        return settings with { PublicBaseUrl = PublicUrl(configuration, environment) };
     }
 
     private static string Text(IConfiguration configuration, string key, string fallback)
     {
         var value = configuration[key];
         return string.IsNullOrWhiteSpace(value) ? fallback : value.Trim();
+    }
+
+    /// <summary>A customer clicking a link to localhost reaches nothing: outside Development the address must be given.</summary>
+    private static Uri PublicUrl(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var value = configuration[PublicBaseUrlKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return environment.IsDevelopment()
+                ? DevelopmentPublicBaseUrl
+                : throw new InvalidOperationException(
+                    $"Configuration '{PublicBaseUrlKey}' is required outside Development: the links in customer emails (the trial extension) start with it, e.g. https://crm.example.com.");
+        }
+
+        return Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+               && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment) && string.IsNullOrEmpty(url.UserInfo)
+            ? url
+            : throw new InvalidOperationException($"Configuration '{PublicBaseUrlKey}' must be an absolute http or https address without query or fragment, e.g. https://crm.example.com; it is '{value}'.");
     }
 
     private static int Port(IConfiguration configuration, string key, int fallback)
