@@ -26,6 +26,7 @@ public static class CrmApiExtensions
             builder.AddCrmClient(settings);
         }
 
+        builder.AddServerRejectionProblems();
         var services = builder.Services;
         services.AddSingleton(ApiKeyStore.From(builder.Configuration, builder.Environment));
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
