@@ -756,4 +756,11 @@ public sealed partial class LeadImportTests
         Assert.Equal(["cust-1"], customers);
         Assert.Equal(["1001", "1002"], orders.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_lead_id_of_only_spaces_is_refused_not_taken_as_absent()
+    {
+        var message = Assert.Single(RefusedOnlyFor("id", With(Mario, "id", "   ")));
+        Assert.Contains("blank", message, StringComparison.Ordinal);
+    }
 }

@@ -27,6 +27,10 @@ public sealed record AgendaSettings(string? TimeZone, string? DayStart, string? 
         {
             v.Add($"{path}.workDays", "needs at least one day.");
         }
+        else if (full.WorkDays.Count > 7)
+        {
+            v.Add($"{path}.workDays", "names each day of the week at most once (at most 7 days).");
+        }
 
         return full with { WorkDays = full.WorkDays.Distinct().Order().ToList() };
     }

@@ -238,7 +238,7 @@ public static partial class LeadImport
     private static Lead Checked(Lead sent, string defaultTimeZone, LeadReferences known, Validator v)
     {
         var id = Cleaned(sent.Id);
-        var idOk = ClientId(v, "id", id);
+        var idOk = NotBlank(v, "id", sent.Id) && ClientId(v, "id", id);
         var customerId = Cleaned(sent.CustomerId);
         var customerIdOk = ClientId(v, "customerId", customerId);
         var orderNumber = Cleaned(sent.OrderNumber);
@@ -329,6 +329,18 @@ public static partial class LeadImport
 
     /// <summary>An id a client chose (id, customerId, orderNumber): optional, and the id rule (which refuses a card number).</summary>
     private static bool ClientId(Validator v, string field, string? value) => value is null || v.Id(field, value);
+
+    /// <summary>A lead id given as nothing but spaces is a mistake, not an absent id: leave it out (or the cell empty) to have one derived.</summary>
+    private static bool NotBlank(Validator v, string field, string? sent)
+    {
+        if (sent is { Length: > 0 } && string.IsNullOrWhiteSpace(sent))
+        {
+            v.Add(field, "must not be blank: leave it out (or the cell empty) to have it derived.");
+            return false;
+        }
+
+        return true;
+    }
 
     private static string IdSource(Lead sent) =>
         Cleaned(sent.Id) is not null ? "" : Cleaned(sent.CustomerId) is not null ? ", taken from customerId," : ", derived from the phone,";

@@ -125,8 +125,11 @@ public sealed partial class Validator
         return true;
     }
 
-    /// <summary>A price list: each key an ISO 4217 code, each amount zero or more with no more decimals than the currency has.</summary>
-    public void Prices(string field, IReadOnlyDictionary<string, decimal>? prices, bool required = true)
+    /// <summary>
+    /// A price list: each key an ISO 4217 code, each amount with no more decimals than the currency has.
+    /// Zero is a deliberate choice of the caller: free shipping is a price, a free product is not.
+    /// </summary>
+    public void Prices(string field, IReadOnlyDictionary<string, decimal>? prices, bool required = true, bool zeroAllowed = true)
     {
         if (prices is null)
         {
@@ -152,7 +155,10 @@ public sealed partial class Validator
                 continue;
             }
 
-            Amount(path, amount, currency);
+            if (Amount(path, amount, currency) && amount == 0m && !zeroAllowed)
+            {
+                Add(path, "must be more than zero (a product is never free; only shipping may cost nothing).");
+            }
         }
     }
 

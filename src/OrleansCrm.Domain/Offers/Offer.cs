@@ -21,7 +21,7 @@ public sealed record Offer(
     {
         var v = new Validator();
         v.Text("name", Name, Validator.NameMaxLength, required: true);
-        v.Prices("productPrice", ProductPrice);
+        v.Prices("productPrice", ProductPrice, zeroAllowed: false);
         v.Prices("shippingAndHandling", ShippingAndHandling);
 
         var trial = Trial ?? TrialSettings.Default;
@@ -127,7 +127,7 @@ public sealed record Upsell(
     {
         v.Id($"{path}.id", Id);
         v.Text($"{path}.name", Name, Validator.NameMaxLength, required: true);
-        v.Prices($"{path}.unitPrice", UnitPrice);
+        v.Prices($"{path}.unitPrice", UnitPrice, zeroAllowed: false);
 
         if (AllowedQuantities is null || AllowedQuantities.Count == 0)
         {
