@@ -38,7 +38,7 @@ internal static class OrderApiCalls
         var response = await client.PostAsJsonAsync("/api/v1/customers", new
         {
             name,
-            email = email ?? $"{Guid.NewGuid():N}@example.it",
+            email = email ?? $"{TestValues.Letters(16)}@example.it",
             phone = phone ?? "+390612345678",
             timeZone = "Europe/Rome",
             personalManager,

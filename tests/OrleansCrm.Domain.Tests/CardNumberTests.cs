@@ -156,4 +156,23 @@ public sealed class CardNumberTests
         // 17 digits in a row are not the 16-digit card followed by a digit.
         Assert.False(CardNumbers.LooksLikePan("41111111111111111"));
     }
+
+    [Theory]
+    [InlineData("bk-agent-1-202612051400-1")]
+    [InlineData("bk-dora-202603051400-12")]
+    [InlineData("cus_4111111111111111ab")]
+    [InlineData("sbx_ch_ab4111111111111111cd")]
+    [InlineData("4111111111111111abcdef0123456789@example.it")]
+    public void Hex_identifiers_and_timestamps_in_ids_are_not_card_numbers(string id)
+    {
+        Assert.False(CardNumbers.ContainsPan(id));
+    }
+
+    [Theory]
+    [InlineData("card4111111111111111")]
+    [InlineData("x4111 1111 1111 1111")]
+    public void A_card_number_glued_to_a_word_is_still_found(string text)
+    {
+        Assert.True(CardNumbers.ContainsPan(text));
+    }
 }

@@ -67,7 +67,7 @@ public sealed class CallsOnPostgresTests : IAsyncLifetime
             for (var i = 0; i < 30; i++)
             {
                 var agent = agents[i % 3];
-                var (callId, contactId) = await DialAsync(driver, campaign, agent, "new", log);
+                var (callId, contactId) = await DialAsync(driver, campaign, agent, "New", log);
                 switch (i / 3 % 3)
                 {
                     case 0:
@@ -94,20 +94,20 @@ public sealed class CallsOnPostgresTests : IAsyncLifetime
             for (var i = 0; i < 12; i++)
             {
                 var agent = agents[i % 3];
-                var (callId, contactId) = await DialAsync(driver, campaign, agent, "retry", log);
+                var (callId, contactId) = await DialAsync(driver, campaign, agent, "Retry", log);
                 await ConfirmAsync(driver, callId, agent, contactId, NoContact(), log);
                 retried.Add(contactId);
             }
 
             Assert.True(noContacts.SetEquals(retried));
-            var (freshCall, freshContact) = await DialAsync(driver, campaign, Anna, "new", log);
+            var (freshCall, freshContact) = await DialAsync(driver, campaign, Anna, "New", log);
             await ConfirmAsync(driver, freshCall, Anna, freshContact, SaleOutcome(), log);
 
             // 13:00: Anna's own private callbacks come to her first.
             await driver.AdvanceToAsync(t0.AddHours(3));
             for (var i = 0; i < 3; i++)
             {
-                var (callId, contactId) = await DialAsync(driver, campaign, Anna, "private-callback", log);
+                var (callId, contactId) = await DialAsync(driver, campaign, Anna, "PrivateCallback", log);
                 Assert.Contains(contactId, callbacks[Anna]);
                 await ConfirmAsync(driver, callId, Anna, contactId, SaleOutcome(), log);
             }
@@ -127,26 +127,26 @@ public sealed class CallsOnPostgresTests : IAsyncLifetime
         // Bruno's private callbacks are still his.
         for (var i = 0; i < 3; i++)
         {
-            var (callId, contactId) = await DialAsync(again, campaign, Bruno, "private-callback", log);
+            var (callId, contactId) = await DialAsync(again, campaign, Bruno, "PrivateCallback", log);
             Assert.Contains(contactId, callbacks[Bruno]);
             await ConfirmAsync(again, callId, Bruno, contactId, SaleOutcome(), log);
         }
 
         // Carla's stay hers until 30 minutes overdue: Anna gets a fresh lead at 13:10 and Carla's callbacks at 13:30.
-        var (annaCall, annaContact) = await DialAsync(again, campaign, Anna, "new", log);
+        var (annaCall, annaContact) = await DialAsync(again, campaign, Anna, "New", log);
         Assert.DoesNotContain(annaContact, callbacks[Carla]);
         await ConfirmAsync(again, annaCall, Anna, annaContact, NoContact(), log);
         await again.AdvanceToAsync(t0.AddHours(3).AddMinutes(30));
         for (var i = 0; i < 3; i++)
         {
-            var (callId, contactId) = await DialAsync(again, campaign, Anna, "callback", log);
+            var (callId, contactId) = await DialAsync(again, campaign, Anna, "Callback", log);
             Assert.Contains(contactId, callbacks[Carla]);
             await ConfirmAsync(again, callId, Anna, contactId, SaleOutcome(), log);
         }
 
         // 14:10: the no-contact of 13:10 is back one hour after its call; no contact again.
         await again.AdvanceToAsync(stoppedAt.AddHours(1));
-        var (retryCall, retryContact) = await DialAsync(again, campaign, Bruno, "retry", log);
+        var (retryCall, retryContact) = await DialAsync(again, campaign, Bruno, "Retry", log);
         Assert.Equal(annaContact, retryContact);
         await ConfirmAsync(again, retryCall, Bruno, retryContact, NoContact(), log);
 
@@ -158,7 +158,7 @@ public sealed class CallsOnPostgresTests : IAsyncLifetime
         var backAgain = new HashSet<string>();
         for (var i = 0; i < 12; i++)
         {
-            var (callId, contactId) = await DialAsync(again, campaign, Carla, "retry", log);
+            var (callId, contactId) = await DialAsync(again, campaign, Carla, "Retry", log);
             backAgain.Add(contactId);
             await ConfirmAsync(again, callId, Carla, contactId, i % 2 == 0 ? SaleOutcome() : NoContact(), log);
         }

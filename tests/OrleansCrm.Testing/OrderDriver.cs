@@ -18,7 +18,7 @@ public sealed class OrderDriver(HttpClient admin)
         var response = await Admin.PostAsJsonAsync("/api/v1/customers", new
         {
             name,
-            email = email ?? $"{Guid.NewGuid():N}@example.it",
+            email = email ?? $"{TestValues.Letters(16)}@example.it",
             phone = "+390612345678",
             timeZone = "Europe/Rome",
         });

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -14,6 +15,11 @@ public static class CardNumbers
 {
     public const int MinDigits = 13;
     public const int MaxDigits = 19;
+
+    /// <summary>The longest group of digits in a card number written in groups (4-4-4-4, 4-6-5, …).</summary>
+    private const int MaxGroupDigits = 8;
+
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>How many separator characters may stand between two groups of one card number.</summary>
     private const int MaxSeparatorRun = 3;
@@ -89,8 +95,7 @@ public static class CardNumbers
 
             var groups = ReadRun(text, i, out var runEnd);
             var isPhone = i > 0 && text[i - 1] is ('+' or '\uFF0B');
-            var glued = i > 0 && DigitValue(text[i - 1]) >= 0;
-            if (!isPhone && !glued)
+            if (!isPhone && !InHexIdentifier(text, i, runEnd))
             {
                 FindInRun(groups, found);
             }
@@ -99,6 +104,35 @@ public static class CardNumbers
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Hex identifiers (ids of customers, notes, transactions; GUIDs) hold digit runs by chance: a run glued
+    /// to a letter of a token made only of hex digits is part of that token, not a card number. A run glued
+    /// to any other letter ("card4111…") is still one.
+    /// </summary>
+    private static bool InHexIdentifier(string text, int start, int end)
+    {
+        var left = start > 0 && char.IsAsciiLetter(text[start - 1]);
+        var right = end < text.Length && char.IsAsciiLetter(text[end]);
+        if (!left && !right)
+        {
+            return false;
+        }
+
+        var from = start;
+        while (from > 0 && char.IsAsciiLetterOrDigit(text[from - 1]))
+        {
+            from--;
+        }
+
+        var to = end;
+        while (to < text.Length && char.IsAsciiLetterOrDigit(text[to]))
+        {
+            to++;
+        }
+
+        return text.AsSpan(from, to - from).IndexOfAnyExcept(HexDigits) < 0;
     }
 
     /// <summary>Groups of digits joined by short separator runs, from <paramref name="start"/>.</summary>
@@ -135,7 +169,9 @@ public static class CardNumbers
 
     /// <summary>
     /// A run of groups may hold other numbers around a card number ("qty 2 4111 1111 1111 1111"),
-    /// so every span of whole groups is tried, the longest card number from each start kept.
+    /// so every span of whole groups is tried, the longest card number from each start kept. A card
+    /// number is written whole or in groups of at most <see cref="MaxGroupDigits"/> digits, so a longer
+    /// group joined to others (a timestamp in an id: <c>bk-agent-1-202612051400-1</c>) is not one.
     /// </summary>
     private static void FindInRun(List<(int Start, int End, string Digits)> groups, List<(int, int, string)> found)
     {
@@ -147,7 +183,7 @@ public static class CardNumbers
             for (var end = g; end < groups.Count; end++)
             {
                 digits.Append(groups[end].Digits);
-                if (digits.Length > MaxDigits)
+                if (digits.Length > MaxDigits || (end > g && groups.Skip(g).Take(end - g + 1).Any(x => x.Digits.Length > MaxGroupDigits)))
                 {
                     break;
                 }
