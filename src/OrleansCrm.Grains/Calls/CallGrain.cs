@@ -330,7 +330,7 @@ public sealed class CallGrain(
         state.State.PendingOutcome = intent;
         try
         {
-            await SaveAsync();
+            await SaveAsync(armWhileWriting: true);
         }
         catch when (!state.RecordExists)
         {
@@ -433,15 +433,16 @@ public sealed class CallGrain(
     /// <summary>
     /// Stores the call, then puts back what derives from it (its index row, its due work). A write that fails leaves
     /// this activation ahead of storage: it is dropped, and the next call reads what was stored (a call never stored
-    /// exists only here and stays).
+    /// exists only here and stays). An intent's due work is armed while it is written (<paramref name="armWhileWriting"/>):
+    /// both hold before the first effect, and a reminder armed for a write that failed finds nothing to do.
     /// </summary>
-    private async Task SaveAsync()
+    private async Task SaveAsync(bool armWhileWriting = false)
     {
         state.State.DueWorkArmed = state.State.PendingOutcome is not null || Current.IsOpen;
         state.State.Version++;
         try
         {
-            await state.WriteStateAsync();
+            await Task.WhenAll(state.WriteStateAsync(), armWhileWriting ? ArmAsync(state.State.PendingOutcome!.At) : Task.CompletedTask);
         }
         catch (Exception ex)
         {
