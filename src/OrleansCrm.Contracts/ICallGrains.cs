@@ -99,7 +99,10 @@ public interface IContactGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<DialerContact?> GetAsync();
 
-    /// <summary>Applies a confirmed outcome once per call (a repeat returns the state as it is) and tells the dialer.</summary>
+    /// <summary>
+    /// Applies a confirmed outcome once per call and tells the dialer; a repeat changes nothing but makes sure the index
+    /// row and the dialer have the state, as every call into the contact does.
+    /// </summary>
     [Alias("RecordOutcome")]
     Task<DialerContact> RecordOutcomeAsync(string callId, OutcomeDecision decision, string agentId, DateTimeOffset calledAt);
 

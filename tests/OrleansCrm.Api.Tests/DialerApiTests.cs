@@ -363,6 +363,44 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Created, byHolder.StatusCode);
     }
 
+    [Fact]
+    public async Task A_second_open_call_on_one_customer_is_409_even_when_it_names_a_made_up_contact_id()
+    {
+        await driver.AlignToMorningAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        var customer = await CustomerAsync(TestValues.Phone());
+        var first = await driver.StartAsync(new { campaignId = campaign, customerId = customer, agentId = "agent-1" });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        await (await driver.StartAsync(new { campaignId = campaign, customerId = customer, agentId = "agent-2" })).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await driver.StartAsync(new { campaignId = campaign, contactId = "made-up-" + TestValues.Letters(8), customerId = customer, agentId = "agent-2" }))
+            .AssertProblemAsync(HttpStatusCode.Conflict);
+
+        // The made-up id made no second contact for the customer; once the first call ends, the customer can be called again.
+        Assert.Equal(1, (await driver.StatsAsync(campaign)).GetProperty("total").GetInt32());
+        var callId = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await driver.DiscardAsync(callId)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Created, (await driver.StartAsync(new { campaignId = campaign, contactId = "made-up-" + TestValues.Letters(8), customerId = customer, agentId = "agent-2" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_customer_on_a_call_as_an_imported_lead_cannot_be_called_directly_at_the_same_time_and_the_other_way_round()
+    {
+        await driver.AlignToMorningAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        var phone = TestValues.Phone();
+        var customer = await CustomerAsync(phone);
+        var lead = await driver.AddLeadAsync(campaign, phone, id: "lead-" + TestValues.Letters(8));
+        var onLease = await driver.DialOrFailAsync(campaign, "agent-1");
+
+        await (await driver.StartAsync(new { campaignId = campaign, customerId = customer, agentId = "agent-2" })).AssertProblemAsync(HttpStatusCode.Conflict);
+
+        (await driver.DiscardAsync(onLease)).EnsureSuccessStatusCode();
+        var direct = await driver.StartAsync(new { campaignId = campaign, customerId = customer, agentId = "agent-2" });
+        Assert.Equal(HttpStatusCode.Created, direct.StatusCode);
+        await (await driver.StartAsync(new { campaignId = campaign, contactId = lead, agentId = "agent-1" })).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
     // ---------------------------------------------------------------- calling hours
 
     [Fact]
@@ -711,5 +749,12 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
     {
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(problem.Errors?.ContainsKey(field) == true, $"the 400 does not name '{field}' but {string.Join(", ", problem.Errors?.Keys.ToList() ?? [])}");
+    }
+
+    private async Task<string> CustomerAsync(string phone)
+    {
+        var response = await driver.Admin.PostAsJsonAsync("/api/v1/customers", new { name = "Nadia Ferri", email = TestValues.Letters(10) + "@example.it", phone, timeZone = "Europe/Rome" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 }

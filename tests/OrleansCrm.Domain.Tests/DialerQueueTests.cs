@@ -599,6 +599,34 @@ public sealed class DialerQueueTests
     }
 
     [Fact]
+    public void The_same_contact_state_told_again_changes_nothing_and_keeps_its_lease()
+    {
+        var queue = Queue(Contact("c1"));
+        var handOut = Next(queue, Ann, Now)!;
+
+        queue.Upsert(Contact("c1"));
+
+        Assert.Equal(handOut.Lease, queue.LeaseOf("c1"));
+        Assert.Null(Next(queue, Bob, Now));
+    }
+
+    [Fact]
+    public void Two_contacts_of_one_person_are_never_on_two_calls_at_once_whatever_their_ids()
+    {
+        var samePhone = Contact("lead-1");
+        var sameCustomer = Contact("cust-1") with { Phone = "+390699999999", CustomerId = "cust-1" };
+        var queue = Queue(samePhone with { CustomerId = "cust-1" }, Contact("lead-2"), sameCustomer);
+        queue.StartDirectCall("lead-1", Ann, "call-1", Now, Now.AddHours(1));
+
+        Refused(ProblemKind.Conflict, () => queue.StartDirectCall("lead-2", Bob, "call-2", Now, Now.AddHours(1)));
+        Refused(ProblemKind.Conflict, () => queue.StartDirectCall("cust-1", Bob, "call-2", Now, Now.AddHours(1)));
+        Refused(ProblemKind.Conflict, () => queue.StartDirectCall("cust-1", Ann, "call-3", Now, Now.AddHours(1)));
+
+        queue.Release("lead-1", "call-1");
+        Assert.Equal("call-2", queue.StartDirectCall("lead-2", Bob, "call-2", Now, Now.AddHours(1)).Lease.CallId);
+    }
+
+    [Fact]
     public void A_done_contact_given_a_newer_state_comes_back_and_no_longer_counts_as_done()
     {
         var queue = Queue(Contact("c1", DialStage.Done, Now, version: 3));

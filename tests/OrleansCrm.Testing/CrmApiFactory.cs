@@ -75,10 +75,10 @@ public sealed class SimulatedClockApiFactory : CrmApiFactory
 /// The api in preview mode with email over SMTP to a local <see cref="SmtpSink"/>: the whole
 /// sales workflow can be played forward through <c>/api/v1/test-clock/advance</c>.
 /// </summary>
-public sealed class WorkflowApiFactory(string? connectionString = null) : CrmApiFactory
+public sealed class WorkflowApiFactory(string? connectionString = null, StorageFaults? faults = null) : CrmApiFactory
 {
     public WorkflowApiFactory()
-        : this(null)
+        : this(null, null)
     {
     }
 
@@ -101,6 +101,15 @@ public sealed class WorkflowApiFactory(string? connectionString = null) : CrmApi
         await base.DisposeAsync();
         await Mail.DisposeAsync();
         GC.SuppressFinalize(this);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (faults is not null)
+        {
+            builder.ConfigureTestServices(faults.Install);
+        }
     }
 }
 

@@ -88,7 +88,8 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
     {
         if (contacts.TryGetValue(contact.ContactId, out var known))
         {
-            if (known.Version > contact.Version)
+            // The same state told again (a contact reconciling after a failure) changes nothing, its lease included.
+            if (known.Version >= contact.Version)
             {
                 return;
             }
@@ -165,6 +166,8 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
             throw DomainException.Conflict("Lease in use", $"Call '{lease.CallId}' already started on lease '{leaseId}'.");
         }
 
+        EnsureNoOtherCallWith(contacts[contactId], agentId, callId);
+
         EndLease(contactId);
         var started = lease with { CallId = callId, ExpiresAt = until };
         AddLease(started);
@@ -188,11 +191,35 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
             }
         }
 
+        EnsureNoOtherCallWith(contact, agentId, callId);
         Unplace(contactId);
         EndLease(contactId);
         var lease = new DialerLease("direct-" + callId, contactId, agentId, held?.Why ?? HandOutReason.Direct, until, callId);
         AddLease(lease);
         return new DialerHandOut(lease, contact);
+    }
+
+    /// <summary>
+    /// One open call per person in the campaign, whatever contact record a call names: another contact with the same
+    /// phone or the same customer that is on a call, or held by another agent, refuses the call.
+    /// </summary>
+    private void EnsureNoOtherCallWith(DialerContact contact, string agentId, string callId)
+    {
+        foreach (var lease in leasesByContact.Values)
+        {
+            if (lease.ContactId == contact.ContactId || lease.CallId == callId || (lease.CallId is null && lease.AgentId == agentId))
+            {
+                continue;
+            }
+
+            var other = contacts[lease.ContactId];
+            if (other.Phone == contact.Phone || (contact.CustomerId is not null && other.CustomerId == contact.CustomerId))
+            {
+                throw DomainException.Conflict(
+                    "Contact in use",
+                    $"{(other.Phone == contact.Phone ? $"{contact.Phone}" : $"Customer '{contact.CustomerId}'")} is held as contact '{other.ContactId}' by agent '{lease.AgentId}'{(lease.CallId is null ? "" : $" on call '{lease.CallId}'")} until {lease.ExpiresAt:O}; one call at a time per contact.");
+            }
+        }
     }
 
     /// <summary>A leased contact whose number turned out blocked: back to the queue, not looked at again before <paramref name="until"/>.</summary>

@@ -37,6 +37,12 @@ public enum OutcomeEffect
 /// <summary>The outcome as decided from the catalog and the request, before any of it happens.</summary>
 public sealed record OutcomeDecision(Outcome Outcome, string? Comment, OutcomeEffect Effect, DateTimeOffset? CallbackAt, CallbackVisibility? Visibility, InvoiceAction? Invoice);
 
+/// <summary>
+/// An outcome the agent confirmed, stored on the call before any of its effects happen: whoever finishes it (the
+/// agent's retry, the call's own due work) applies the same decision, at the same instant, as the same user.
+/// </summary>
+public sealed record OutcomeIntent(OutcomeDecision Decision, DateTimeOffset At, string By);
+
 /// <summary>Checks an outcome against the campaign's catalog and the open call, and says what it does.</summary>
 public static class OutcomeRules
 {

@@ -26,16 +26,24 @@ public sealed class CallState
     [Id(2)]
     public string? PendingProtocol { get; set; }
 
-    /// <summary>Whether the open-call timeout is armed as a reminder (it is once the open call was first stored).</summary>
+    /// <summary>Whether the stored call wants its due work armed (the open-call timeout, or an outcome to finish).</summary>
     [Id(3)]
-    public bool TimeoutArmed { get; set; }
+    public bool DueWorkArmed { get; set; }
+
+    /// <summary>The outcome being confirmed: stored before its first effect, cleared when the call is stored Confirmed.</summary>
+    [Id(4)]
+    public OutcomeIntent? PendingOutcome { get; set; }
 }
 
 /// <summary>
-/// A call attempt. An open call lives in memory until its draft is first saved (a start that is never followed
-/// up costs no write; lost with its silo, it ends like a timed-out call: nothing kept, the contact back in the
-/// queue when its lease runs out). Confirming the outcome performs the outcome's effects — each keyed by the call,
-/// so a retry repeats none — and then commits the call in one write.
+/// A call attempt, and the process manager of its outcome. An open call lives in memory until its draft is first
+/// saved (a start that is never followed up costs no write; lost with its silo, it ends like a timed-out call:
+/// nothing kept, the contact back in the queue when its lease runs out). Confirming an outcome is intent → effects
+/// → record: the decided outcome is stored on the call with its due work armed before any effect happens, then the
+/// effects run — each keyed by the call, so running them again repeats none — and the call is stored Confirmed.
+/// A crash in between leaves the intent stored: the agent's retry, the call's due work or any other way into the
+/// grain finishes it. Every way in also puts back what derives from the state: the call's index row at the state's
+/// version and the due work the state wants.
 /// An open call stays in memory until it times out; an ended one leaves memory after a few idle minutes
 /// (a call center starts hundreds of calls a minute, and an ended call is rarely read again).
 /// </summary>
@@ -53,6 +61,12 @@ public sealed class CallGrain(
     private Campaign? campaign;
     private LazyGrainState<CallState> state = null!;
 
+    /// <summary>The state version this activation stored in the call index (null: not known to be there).</summary>
+    private long? indexedVersion;
+
+    /// <summary>What this activation armed as the call's due work; unknown after activation, when a reminder may be left from before.</summary>
+    private (bool Known, DateTimeOffset? At) armed;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         state = new LazyGrainState<CallState>(storage, StorageNames.CallState, this.GetGrainId());
@@ -66,11 +80,13 @@ public sealed class CallGrain(
     /// <summary>Starts the call. Its id is fresh (random, made by the API), so nothing is read from storage first.</summary>
     public async Task<CallAttempt> StartAsync(StartCall request, Actor by)
     {
-        state.StartNew();
         if (state.State.Call is { } existing)
         {
             return existing;
         }
+
+        state.StartNew();
+        armed = (true, null);
 
         var v = new Validator();
         v.Id("campaignId", request.CampaignId);
@@ -102,8 +118,7 @@ public sealed class CallGrain(
         }
         else
         {
-            var contactId = request.ContactId ?? request.CustomerId!;
-            await EnsureContactAsync(request.CampaignId!, contactId, request.CustomerId ?? order?.Customer.Id, order?.Number);
+            var contactId = await ContactToCallAsync(request.CampaignId!, request.ContactId, request.CustomerId ?? order?.Customer.Id, order?.Number);
             handOut = await dialer.StartDirectCallAsync(contactId, request.AgentId, CallId);
         }
 
@@ -144,8 +159,7 @@ public sealed class CallGrain(
 
     public async Task<CallAttempt?> GetAsync()
     {
-        await state.LoadAsync();
-        await TimeOutIfDueAsync();
+        await EnterAsync();
         return state.State.Call;
     }
 
@@ -181,8 +195,21 @@ public sealed class CallGrain(
         return call;
     }
 
+    /// <summary>
+    /// Confirms the outcome: the decision is stored as the call's intent, then carried out. A retry of a confirmation
+    /// that failed halfway finishes the stored intent on the way in and answers the confirmed call; confirming a call
+    /// that is already confirmed stays a conflict (its index row and due work are put back on the way in all the same).
+    /// </summary>
     public async Task<CallAttempt> ConfirmOutcomeAsync(OutcomeRequest request, Actor by)
     {
+        await state.LoadAsync();
+        if (state.State.PendingOutcome is not null)
+        {
+            EnsureOwnedBy(Current, by);
+            await FinishOutcomeAsync(refusalAbandons: false);
+            return Current;
+        }
+
         var call = await OpenCallOfAsync(by, "take an outcome");
         var now = clock.GetUtcNow();
         campaign ??= (await GrainFactory.GetGrain<ICampaignGrain>(call.CampaignId).GetAsync())?.Value
@@ -193,30 +220,170 @@ public sealed class CallGrain(
             throw Unknown("draft.message", $"Contact '{call.ContactId}' has no email address; the message cannot be sent.");
         }
 
-        // The effects, each keyed by this call, so confirming again after a failure repeats none of them.
-        string? bookingId = null, protocol = null, newOrder = null;
-        switch (decision.Effect)
+        await RecordIntentAsync(new OutcomeIntent(decision, now, by.UserId));
+        await FinishOutcomeAsync(refusalAbandons: true);
+        return call;
+    }
+
+    public async Task<CallAttempt> DiscardAsync(Actor by)
+    {
+        await OpenCallOfAsync(by, "be discarded");
+        await ReleaseAsync(timedOut: false);
+        return Current;
+    }
+
+    public async Task<CallAttempt> LinkOrderAsync(string? orderId, Actor by)
+    {
+        await EnterAsync();
+        Current.LinkOrder(orderId, clock.GetUtcNow(), by.UserId, by.IsAdmin);
+        await SaveAsync();
+        return Current;
+    }
+
+    /// <summary>The call's due work: an outcome left unfinished is finished, a call still open past its timeout released.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // The tick proves a reminder is registered, whatever this activation knew.
+        armed = (false, null);
+        await EnterAsync();
+        if (!armed.Known)
         {
-            case OutcomeEffect.Appointment:
-                bookingId = (await BookAsync(call, by)).Id;
-                break;
-            case OutcomeEffect.Contract:
-                protocol = await CloseContractAsync(call, now);
-                break;
-            case OutcomeEffect.Refusal when call.OrderNumber is not null:
-                await CancelOrderAsync(call.OrderNumber, by, $"Refusal on call {CallId}{Suffix(decision.Comment)}");
-                break;
-            case OutcomeEffect.AlreadyPaid when call.OrderNumber is not null:
-                await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber).MarkAlreadyPaidAsync(CallId, decision.Comment, by.UserId);
-                break;
-            case OutcomeEffect.InvalidContact:
-                await DoNotCall.List(GrainFactory).BlockAsync(call.Phone, BlockReason.InvalidNumber, $"Invalid contact on call {CallId}", by.UserId);
-                break;
+            await ArmAsync(DueWorkAt());
+        }
+    }
+
+    /// <summary>Every way into the grain: load, finish what the state says is unfinished, put back what derives from it.</summary>
+    private async Task EnterAsync()
+    {
+        await state.LoadAsync();
+        if (state.State.PendingOutcome is not null)
+        {
+            await FinishOutcomeAsync(refusalAbandons: false);
+            return;
         }
 
-        if (decision.Invoice is { } invoice)
+        await TimeOutIfDueAsync();
+        await ReconcileAsync();
+    }
+
+    /// <summary>The index row at the state's version and the due work the state wants; each is done once per activation and change.</summary>
+    private async Task ReconcileAsync()
+    {
+        if (state.State.Call is { Status: CallStatus.Confirmed } call && state.RecordExists && indexedVersion != state.State.Version)
         {
-            newOrder = await InvoiceAsync(call, invoice, by);
+            await directory.UpsertAsync(Entry(call));
+            indexedVersion = state.State.Version;
+        }
+
+        var due = DueWorkAt();
+        if (armed.Known ? armed.At != due : due is not null)
+        {
+            await ArmAsync(due);
+        }
+    }
+
+    /// <summary>When the stored call wants its due work: at once for an outcome to finish, at the timeout for an open call; else never.</summary>
+    private DateTimeOffset? DueWorkAt() =>
+        !state.RecordExists ? null
+        : state.State.PendingOutcome is { } pending ? pending.At
+        : state.State.Call is { IsOpen: true } open ? open.TimesOutAt
+        : null;
+
+    private async Task ArmAsync(DateTimeOffset? due)
+    {
+        armed = (false, null);
+        await scheduler.ArmAsync(this, due);
+        armed = (true, due);
+    }
+
+    private async Task<CallAttempt> OpenCallOfAsync(Actor by, string action)
+    {
+        await EnterAsync();
+        var call = Current;
+        EnsureOwnedBy(call, by);
+        call.EnsureOpen(action);
+        return call;
+    }
+
+    private void EnsureOwnedBy(CallAttempt call, Actor by)
+    {
+        if (by.IsAgent && call.AgentId != by.UserId)
+        {
+            throw new DomainException(ProblemKind.Forbidden, "Another agent's call", $"Call '{CallId}' belongs to agent '{call.AgentId}'.");
+        }
+    }
+
+    private async Task TimeOutIfDueAsync()
+    {
+        if (state.State.Call is { IsOpen: true } call && clock.GetUtcNow() >= call.TimesOutAt)
+        {
+            await ReleaseAsync(timedOut: true);
+        }
+    }
+
+    /// <summary>
+    /// Stores the outcome as the call's intent and arms the call's due work with it, before any effect happens. A call
+    /// never stored before that fails to store its intent stays as it was, open in memory.
+    /// </summary>
+    private async Task RecordIntentAsync(OutcomeIntent intent)
+    {
+        state.State.PendingOutcome = intent;
+        try
+        {
+            await SaveAsync(armWhileWriting: true);
+        }
+        catch when (!state.RecordExists)
+        {
+            state.State.PendingOutcome = null;
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Carries out the stored intent: the effects, each keyed by this call, the contact, the message; then stores the
+    /// call Confirmed, indexes it and disarms its due work. An effect refused (the slot was taken, the order cannot be
+    /// cancelled) refuses the outcome when <paramref name="refusalAbandons"/>: nothing else happened, the intent is
+    /// dropped and the call stays open.
+    /// </summary>
+    private async Task FinishOutcomeAsync(bool refusalAbandons)
+    {
+        var call = Current;
+        var intent = state.State.PendingOutcome!;
+        var (decision, now) = (intent.Decision, intent.At);
+        var by = new Actor(intent.By, IsAgent: false, IsAdmin: false);
+
+        string? bookingId = null, protocol = null, newOrder = null;
+        try
+        {
+            switch (decision.Effect)
+            {
+                case OutcomeEffect.Appointment:
+                    bookingId = (await BookAsync(call, by)).Id;
+                    break;
+                case OutcomeEffect.Contract:
+                    protocol = await CloseContractAsync(call, now);
+                    break;
+                case OutcomeEffect.Refusal when call.OrderNumber is not null:
+                    await CancelOrderAsync(call.OrderNumber, by, $"Refusal on call {CallId}{Suffix(decision.Comment)}");
+                    break;
+                case OutcomeEffect.AlreadyPaid when call.OrderNumber is not null:
+                    await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber).MarkAlreadyPaidAsync(CallId, decision.Comment, by.UserId);
+                    break;
+                case OutcomeEffect.InvalidContact:
+                    await DoNotCall.List(GrainFactory).BlockAsync(call.Phone, BlockReason.InvalidNumber, $"Invalid contact on call {CallId}", by.UserId);
+                    break;
+            }
+
+            if (decision.Invoice is { } invoice)
+            {
+                newOrder = await InvoiceAsync(call, invoice, by);
+            }
+        }
+        catch (DomainException) when (refusalAbandons)
+        {
+            state.State.PendingOutcome = null;
+            await SaveAsync();
+            throw;
         }
 
         if (decision.Effect != OutcomeEffect.Appointment && call.Draft.Appointment?.Start is not null)
@@ -231,63 +398,11 @@ public sealed class CallGrain(
         call.Confirm(
             new ConfirmedOutcome(
                 outcome.Code!, outcome.Label!, outcome.Type!.Value.ToString(), outcome.Color!, decision.Comment, decision.CallbackAt, decision.Visibility,
-                decision.Invoice, bookingId, protocol, newOrder, messageSent, now, by.UserId),
+                decision.Invoice, bookingId, protocol, newOrder, messageSent, now, intent.By),
             now);
+        state.State.PendingOutcome = null;
         await SaveAsync();
-        await directory.UpsertAsync(Entry(call));
         DelayDeactivation(TimeSpan.Zero); // ended and stored: the regular collection may take it
-        return call;
-    }
-
-    public async Task<CallAttempt> DiscardAsync(Actor by)
-    {
-        await OpenCallOfAsync(by, "be discarded");
-        await ReleaseAsync(timedOut: false);
-        return Current;
-    }
-
-    public async Task<CallAttempt> LinkOrderAsync(string? orderId, Actor by)
-    {
-        await state.LoadAsync();
-        await TimeOutIfDueAsync();
-        Current.LinkOrder(orderId, clock.GetUtcNow(), by.UserId, by.IsAdmin);
-        await SaveAsync();
-        return Current;
-    }
-
-    /// <summary>The open-call timeout: a call still open is released as if discarded.</summary>
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        await state.LoadAsync();
-        await TimeOutIfDueAsync();
-        if (state.State.Call is not { IsOpen: true } && state.State.TimeoutArmed)
-        {
-            state.State.TimeoutArmed = false;
-            await state.WriteStateAsync();
-            await scheduler.ArmAsync(this, null);
-        }
-    }
-
-    private async Task<CallAttempt> OpenCallOfAsync(Actor by, string action)
-    {
-        await state.LoadAsync();
-        await TimeOutIfDueAsync();
-        var call = Current;
-        if (by.IsAgent && call.AgentId != by.UserId)
-        {
-            throw new DomainException(ProblemKind.Forbidden, "Another agent's call", $"Call '{CallId}' belongs to agent '{call.AgentId}'.");
-        }
-
-        call.EnsureOpen(action);
-        return call;
-    }
-
-    private async Task TimeOutIfDueAsync()
-    {
-        if (state.State.Call is { IsOpen: true } call && clock.GetUtcNow() >= call.TimesOutAt)
-        {
-            await ReleaseAsync(timedOut: true);
-        }
     }
 
     /// <summary>Discard or timeout: the held slot, the lease and the recording go; nothing of the draft is kept.</summary>
@@ -315,23 +430,31 @@ public sealed class CallGrain(
         DelayDeactivation(TimeSpan.Zero);
     }
 
-    /// <summary>Stores the call; the first store of an open call arms its timeout, the end of the call disarms it.</summary>
-    private async Task SaveAsync()
+    /// <summary>
+    /// Stores the call, then puts back what derives from it (its index row, its due work). A write that fails leaves
+    /// this activation ahead of storage: it is dropped, and the next call reads what was stored (a call never stored
+    /// exists only here and stays). An intent's due work is armed while it is written (<paramref name="armWhileWriting"/>):
+    /// both hold before the first effect, and a reminder armed for a write that failed finds nothing to do.
+    /// </summary>
+    private async Task SaveAsync(bool armWhileWriting = false)
     {
-        var call = Current;
-        var arm = call.IsOpen && !state.State.TimeoutArmed;
-        var disarm = !call.IsOpen && state.State.TimeoutArmed;
-        state.State.TimeoutArmed = call.IsOpen;
+        state.State.DueWorkArmed = state.State.PendingOutcome is not null || Current.IsOpen;
         state.State.Version++;
-        await state.WriteStateAsync();
-        if (arm)
+        try
         {
-            await scheduler.ArmAsync(this, call.TimesOutAt);
+            await Task.WhenAll(state.WriteStateAsync(), armWhileWriting ? ArmAsync(state.State.PendingOutcome!.At) : Task.CompletedTask);
         }
-        else if (disarm)
+        catch (Exception ex)
         {
-            await scheduler.ArmAsync(this, null);
+            if (state.RecordExists || ex is InconsistentStateException)
+            {
+                DeactivateOnIdle();
+            }
+
+            throw;
         }
+
+        await ReconcileAsync();
     }
 
     private async Task<Booking> BookAsync(CallAttempt call, Actor by)
@@ -427,20 +550,42 @@ public sealed class CallGrain(
         return order;
     }
 
-    /// <summary>A customer called directly becomes a contact of the campaign (not queued for the dialer until an outcome says so).</summary>
-    private async Task EnsureContactAsync(string campaignId, string contactId, string? customerId, string? orderNumber)
+    /// <summary>
+    /// The contact a direct call is on: the one named, when the campaign has it; otherwise the customer's own contact,
+    /// keyed by the customer id (a client-made id never makes a second contact for one customer).
+    /// </summary>
+    private async Task<string> ContactToCallAsync(string campaignId, string? contactId, string? customerId, string? orderNumber)
     {
-        var grain = GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(campaignId, contactId));
+        if (contactId is not null && await GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(campaignId, contactId)).GetAsync() is not null)
+        {
+            return contactId;
+        }
+
+        if (customerId is null)
+        {
+            throw Unknown("contactId", $"There is no contact '{contactId}' in campaign '{campaignId}'.");
+        }
+
+        await EnsureContactAsync(campaignId, customerId, orderNumber, contactId);
+        return customerId;
+    }
+
+    /// <summary>A customer called directly becomes a contact of the campaign (not queued for the dialer until an outcome says so).</summary>
+    private async Task EnsureContactAsync(string campaignId, string customerId, string? orderNumber, string? namedContact)
+    {
+        var grain = GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(campaignId, customerId));
         if (await grain.GetAsync() is not null)
         {
             return;
         }
 
-        var customer = customerId is null ? null : await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetAsync();
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetAsync();
         if (customer is null)
         {
-            throw Unknown(customerId is null ? "contactId" : "customerId", $"There is no contact '{contactId}' in campaign '{campaignId}'{(customerId is null ? "" : $" and no customer '{customerId}'")}.");
+            throw Unknown("customerId", $"There is no {(namedContact is null ? "" : $"contact '{namedContact}' in campaign '{campaignId}' and no ")}customer '{customerId}'.");
         }
+
+        var contactId = customerId;
 
         var now = clock.GetUtcNow();
         var profile = customer.Profile;

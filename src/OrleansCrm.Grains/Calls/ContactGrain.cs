@@ -20,7 +20,11 @@ public sealed class ContactState
     public List<string> AppliedCalls { get; set; } = [];
 }
 
-/// <summary>One contact's dialing state in one campaign: applies outcomes, persists once, indexes, tells the dialer.</summary>
+/// <summary>
+/// One contact's dialing state in one campaign: applies outcomes, persists once, indexes, tells the dialer.
+/// Every way in (a new contact, a read, an outcome, an outcome applied before and asked again) makes sure what
+/// derives from the state is there: the index row at the state's version and the dialer told of it.
+/// </summary>
 public sealed class ContactGrain(
     [PersistentState(StorageNames.ContactState, StorageNames.Crm)] IPersistentState<ContactState> state,
     IContactIndex index)
@@ -28,25 +32,41 @@ public sealed class ContactGrain(
 {
     private const int RememberedCalls = 20;
 
+    /// <summary>The state version this activation stored in the contact index (null: not known to be there).</summary>
+    private long? indexedVersion;
+
+    /// <summary>The state version this activation told the dialer (null: not known to it).</summary>
+    private long? toldVersion;
+
+    /// <summary>Stores a new contact; its creator (the dialer's import, a direct call) puts it in the queue.</summary>
     public async Task<bool> CreateAsync(DialerContact contact)
     {
         if (state.State.Contact is not null)
         {
+            await ReconcileAsync();
             return false;
         }
 
         state.State.Contact = contact;
-        await SaveAsync();
+        await WriteAsync();
+        toldVersion = contact.Version;
+        await ReconcileAsync();
         return true;
     }
 
-    public Task<DialerContact?> GetAsync() => Task.FromResult(state.State.Contact);
+    public async Task<DialerContact?> GetAsync()
+    {
+        await ReconcileAsync();
+        return state.State.Contact;
+    }
 
     public async Task<DialerContact> RecordOutcomeAsync(string callId, OutcomeDecision decision, string agentId, DateTimeOffset calledAt)
     {
         var contact = state.State.Contact ?? throw DomainException.NotFound("Contact", this.GetPrimaryKeyString());
         if (state.State.AppliedCalls.Contains(callId))
         {
+            // Applied before: the attempt that applied it may have failed before indexing it or telling the dialer.
+            await ReconcileAsync();
             return contact;
         }
 
@@ -63,11 +83,12 @@ public sealed class ContactGrain(
             state.State.AppliedCalls.RemoveAt(0);
         }
 
-        await SaveAsync();
-        await GrainFactory.GetGrain<IDialerGrain>(next.CampaignId).ContactChangedAsync(next);
+        await WriteAsync();
+        await ReconcileAsync();
         return next;
     }
 
+    /// <summary>Ends calling the contact (the dialer found its order marked already paid); the dialer that asks updates its own queue.</summary>
     public async Task<DialerContact> EndAsync(string reason)
     {
         var contact = state.State.Contact ?? throw DomainException.NotFound("Contact", this.GetPrimaryKeyString());
@@ -75,16 +96,47 @@ public sealed class ContactGrain(
         if (ended != contact)
         {
             state.State.Contact = ended;
-            await SaveAsync();
+            await WriteAsync();
+            toldVersion = ended.Version;
         }
 
+        await ReconcileAsync();
         return ended;
     }
 
-    private async Task SaveAsync()
+    /// <summary>A write that fails leaves this activation ahead of storage: it is dropped, and the next call reads what was stored.</summary>
+    private async Task WriteAsync()
     {
-        await state.WriteStateAsync();
-        await index.UpsertAsync(state.State.Contact!);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>The index row and the dialer at the state's version, each once per activation and change (both ignore an older version).</summary>
+    private async Task ReconcileAsync()
+    {
+        if (state.State.Contact is not { } contact)
+        {
+            return;
+        }
+
+        if (indexedVersion != contact.Version)
+        {
+            await index.UpsertAsync(contact);
+            indexedVersion = contact.Version;
+        }
+
+        if (toldVersion != contact.Version)
+        {
+            await GrainFactory.GetGrain<IDialerGrain>(contact.CampaignId).ContactChangedAsync(contact);
+            toldVersion = contact.Version;
+        }
     }
 }
 
