@@ -32,7 +32,7 @@ public static class JsonInput
     public static void Configure(JsonSerializerOptions options)
     {
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        options.Converters.Insert(0, StrictString.Instance);
+        options.Converters.Insert(0, CheckedString.Strict);
         options.Converters.Insert(1, new InstantConverter());
         options.Converters.Insert(2, new NullableInstantConverter());
         options.Converters.Insert(3, new AmountConverter());
@@ -40,7 +40,7 @@ public static class JsonInput
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(Checks);
     }
 
-    /// <summary>Free-text properties read through <see cref="FreeTextString"/>; every list property is capped.</summary>
+    /// <summary>Free-text properties read as free text; every list property is capped.</summary>
     private static void Checks(JsonTypeInfo type)
     {
         if (type.Kind != JsonTypeInfoKind.Object)
@@ -53,7 +53,7 @@ public static class JsonInput
         {
             if (property.PropertyType == typeof(string) && IsFreeText(property))
             {
-                property.CustomConverter = FreeTextString.Instance;
+                property.CustomConverter = CheckedString.FreeText;
             }
             else if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType) && property.Get is not null)
             {
@@ -114,10 +114,15 @@ public static class JsonInput
         return InputText.Clean(value, freeText);
     }
 
-    /// <summary>Every string that is not free text: ids, keys, names, emails, codes, addresses — and dictionary keys.</summary>
-    private sealed class StrictString : JsonConverter<string>
+    /// <summary>
+    /// Every string: strict (ids, keys, names, emails, codes, addresses — and dictionary keys) unless it is
+    /// free text (notes, comments, reasons, messages), which may hold line breaks and has card numbers cut.
+    /// </summary>
+    private sealed class CheckedString(bool freeText) : JsonConverter<string>
     {
-        public static readonly StrictString Instance = new();
+        public static readonly CheckedString Strict = new(freeText: false);
+
+        public static readonly CheckedString FreeText = new(freeText: true);
 
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -126,7 +131,7 @@ public static class JsonInput
                 throw new JsonException();
             }
 
-            return Checked(reader.GetString()!, freeText: false);
+            return Checked(reader.GetString()!, freeText);
         }
 
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
@@ -135,24 +140,6 @@ public static class JsonInput
             Checked(reader.GetString()!, freeText: false);
 
         public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
-    }
-
-    /// <summary>Notes, comments, reasons, messages: tabs and line breaks allowed, card numbers cut to their last four.</summary>
-    private sealed class FreeTextString : JsonConverter<string>
-    {
-        public static readonly FreeTextString Instance = new();
-
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType != JsonTokenType.String)
-            {
-                throw new JsonException();
-            }
-
-            return Checked(reader.GetString()!, freeText: true);
-        }
-
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 
     /// <summary>Instants with an explicit offset, inside <see cref="Instants"/>' range; written as ISO 8601.</summary>
