@@ -92,6 +92,7 @@ public static class CrmApiExtensions
         app.MapCallsApi();
         app.MapAgendaApi();
         app.MapReportsApi();
+        app.MapOpsApi();
         if (settings.SimulatedClock)
         {
             app.MapTestClockApi();

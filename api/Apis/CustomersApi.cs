@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansCrm.Api.Auth;
@@ -49,8 +50,8 @@ public static class CustomersApi
 
         api.MapPost("/", CreateCustomer)
             .WithName("CreateCustomer")
-            .WithSummary("Create a customer: name, email, phone (E.164), postal address, IANA time zone, personal manager")
-            .ProducesProblems(StatusCodes.Status400BadRequest);
+            .WithSummary("Create a customer: name, email, phone (E.164), postal address, IANA time zone, personal manager. Honours Idempotency-Key: a retry gets the customer the first attempt made")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
 
         api.MapGet("/", SearchCustomers)
             .WithName("SearchCustomers")
@@ -91,9 +92,13 @@ public static class CustomersApi
         return app;
     }
 
-    public static async Task<Created<CustomerResponse>> CreateCustomer(CustomerProfile profile, IGrainFactory grains, CrmClock clock)
+    public static async Task<Created<CustomerResponse>> CreateCustomer(CustomerProfile profile, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains, CrmClock clock)
     {
-        var id = "cus_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        // Under an Idempotency-Key the id is the key's (per user), so a retry after a failure reaches the customer it made.
+        var key = OrdersApi.IdempotencyKey(http);
+        var id = "cus_" + (key is null
+            ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"customer\n{user.UserId()}\n{key}")))[..16]);
         var customer = await grains.GetGrain<ICustomerGrain>(id).CreateAsync(profile);
         return TypedResults.Created($"/api/v1/customers/{id}", CustomerResponse.From(customer, clock.GetUtcNow()));
     }

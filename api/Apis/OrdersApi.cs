@@ -345,7 +345,7 @@ public static class OrdersApi
     private static async Task<Order> LoadAsync(string orderNumber, IGrainFactory grains) =>
         await Order(orderNumber, grains).GetAsync() ?? throw DomainException.NotFound("Order", orderNumber);
 
-    private static string? IdempotencyKey(HttpRequest http)
+    internal static string? IdempotencyKey(HttpRequest http)
     {
         if (!http.Headers.TryGetValue(IdempotencyHeader, out var key) || string.IsNullOrWhiteSpace(key))
         {

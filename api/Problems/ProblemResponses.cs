@@ -1,6 +1,12 @@
+using System.Globalization;
+using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Orleans.Runtime.Messaging;
+using Orleans.Serialization;
+using Orleans.Storage;
 using OrleansCrm.Api.Edge;
 using OrleansCrm.Domain.Common;
 
@@ -8,14 +14,19 @@ namespace OrleansCrm.Api.Problems;
 
 /// <summary>
 /// The one mapping from errors to RFC 9457 problem responses: domain refusals by their kind,
-/// unreadable JSON as a 400 naming the field, anything else a 500 that reveals nothing.
+/// unreadable JSON as a 400 naming the field, a transient cluster or storage failure as a 503 with
+/// <c>Retry-After</c> (retrying the same request is safe), anything else a 500 that reveals nothing.
 /// </summary>
 public sealed partial class CrmExceptionHandler(IProblemDetailsService problems, ILogger<CrmExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = ToProblem(exception);
-        if (problem is null)
+        if (problem is { Status: StatusCodes.Status503ServiceUnavailable } && TransientFailures.Is(exception))
+        {
+            LogTransient(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (problem is null)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             problem = new ProblemDetails
@@ -28,14 +39,32 @@ public sealed partial class CrmExceptionHandler(IProblemDetailsService problems,
 
         Redact(problem);
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>
+    /// How long a client waits before retrying a 503: about the time the cluster takes to declare a killed silo dead
+    /// and re-place its grains (membership probes, see <c>Orleans:ProbeTimeout</c> in the README), or a storage blip.
+    /// </summary>
+    public const int RetryAfterSeconds = 5;
 
     public static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
         DomainException domain => FromDomain(domain),
         BadHttpRequestException bad => FromBadRequest(bad),
         _ when exception.InnerException is DomainException inner => FromDomain(inner),
+        _ when TransientFailures.Is(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Briefly unavailable",
+            Detail = $"A part of the service (a silo or the database) did not answer. Retry the same request after {RetryAfterSeconds} seconds; "
+                + "a retry with the same Idempotency-Key never does anything twice, and finishes what this attempt started.",
+        },
         _ => null,
     };
 
@@ -154,6 +183,53 @@ public sealed partial class CrmExceptionHandler(IProblemDetailsService problems,
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transient failure on {Method} {Path}; answered 503 with Retry-After")]
+    private static partial void LogTransient(ILogger logger, Exception exception, string method, string path);
+}
+
+/// <summary>
+/// The failures a retry can cure: the cluster moving (a silo gone or not yet declared dead, a rejected message, a
+/// grain call that timed out, a gateway or the cluster out of reach, a write racing another activation) and the
+/// database blinking (a transient Npgsql error, a socket). Looked for anywhere in the exception's inner chain, as
+/// storage providers and grain calls wrap them.
+/// </summary>
+public static class TransientFailures
+{
+    /// <summary>The types above by name, for an exception that crossed from another process as Orleans' fallback type.</summary>
+    private static readonly HashSet<string> TransientTypeNames =
+    [
+        typeof(SiloUnavailableException).FullName!,
+        typeof(OrleansMessageRejectionException).FullName!,
+        typeof(GatewayTooBusyException).FullName!,
+        typeof(ConnectionFailedException).FullName!,
+        typeof(InconsistentStateException).FullName!,
+        typeof(TimeoutException).FullName!,
+        typeof(SocketException).FullName!,
+    ];
+
+    public static bool Is(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (IsTransient(e) || (e is AggregateException aggregate && aggregate.InnerExceptions.Any(Is)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTransient(Exception e) => e switch
+    {
+        OrleansMessageRejectionException or GatewayTooBusyException or ConnectionFailedException => true,
+        Orleans.Runtime.MembershipService.OrleansClusterConnectivityCheckFailedException => true,
+        InconsistentStateException or TimeoutException or SocketException => true,
+        NpgsqlException npgsql => npgsql.IsTransient,
+        UnavailableExceptionFallbackException fallback => fallback.ExceptionType is { } type && TransientTypeNames.Contains(type),
+        _ => false,
+    };
 }
 
 /// <summary>Writes a problem response outside the exception path (authentication, 404s).</summary>

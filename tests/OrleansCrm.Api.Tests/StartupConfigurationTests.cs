@@ -58,6 +58,9 @@ public sealed class StartupConfigurationTests
     [InlineData("Orleans:AdvertisedIP", "not-an-ip")]
     [InlineData("Clock:Simulated", "yes")]
     [InlineData("Scheduling:RetryPeriod", "-00:01:00")]
+    [InlineData("Orleans:ProbeTimeout", "soon")]
+    [InlineData("Orleans:ResponseTimeout", "00:00:00")]
+    [InlineData("Orleans:MissedProbesLimit", "0")]
     public void A_bad_setting_stops_startup_with_its_key_in_the_message(string key, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => CrmSettings.From(Config((key, value)), Environment(Environments.Development)));

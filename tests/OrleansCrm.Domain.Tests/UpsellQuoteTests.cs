@@ -261,6 +261,19 @@ public sealed class UpsellQuoteTests
         Assert.Contains(Agent, note.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_main_order_notes_an_upsell_once_however_often_a_retried_placement_tells_it()
+    {
+        var main = Place(Request(trial: false));
+        RunDue(main, PlacedAt);
+
+        Assert.True(main.NoteUpsell(UpsellNumber, 44.98m, Day(1), Agent));
+        Assert.False(main.NoteUpsell(UpsellNumber, 44.98m, Day(1), Agent));
+        Assert.True(main.NoteUpsell(UpsellNumber + "1", 19.99m, Day(1), Agent));
+
+        Assert.Single(main.Notes, n => n.Text.StartsWith($"Upsell order {UpsellNumber} (", StringComparison.Ordinal));
+    }
+
     // ---- helpers ----
 
     private static Offer SeveralCurrencies() =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansCrm.Grains.Scheduling;
 
 using OrleansCrm.Testing;
@@ -48,6 +49,29 @@ public sealed class DueWorkPatternTests(ClusterFixture fixture)
         await grain.AsReference<IRemindable>().ReceiveReminder(DueWork.ReminderName, Tick(start.AddDays(20)));
         Assert.Equal(["sooner", "later"], (await grain.GetRunsAsync()).Select(r => r.Item));
         Assert.False(await grain.HasReminderAsync());
+    }
+
+    [Fact]
+    public async Task Reconciling_leaves_a_reminder_that_fires_in_time_unwritten_and_arms_one_that_is_missing_or_late()
+    {
+        var grain = fixture.Client.GetGrain<IProbeWorkGrain>("ensure-" + Guid.NewGuid());
+        var table = fixture.SiloServices.GetRequiredService<IReminderTable>();
+        var start = fixture.Time.GetUtcNow();
+        await grain.ScheduleAsync("trial reminder", start.AddDays(2));
+        var armed = await table.ReadRow(grain.GetGrainId(), DueWork.ReminderName);
+
+        await grain.EnsureArmedAsync();
+        var inTime = await table.ReadRow(grain.GetGrainId(), DueWork.ReminderName);
+        await grain.ScheduleWithoutArmingAsync("extension offer", start.AddDays(1));
+        await grain.EnsureArmedAsync();
+        var late = await table.ReadRow(grain.GetGrainId(), DueWork.ReminderName);
+        await grain.DropReminderAsync();
+        await grain.EnsureArmedAsync();
+
+        Assert.Equal(armed!.ETag, inTime!.ETag); // right already: not written
+        Assert.NotEqual(inTime.ETag, late!.ETag); // would have fired a day late: re-armed
+        Assert.True(late.StartAt < armed.StartAt);
+        Assert.True(await grain.HasReminderAsync()); // gone: armed again
     }
 
     [Fact]

@@ -40,8 +40,9 @@ public abstract class OrderDirectoryContract : IAsyncLifetime
         long version = 1,
         decimal total = 49.5m,
         bool trial = false,
-        string? mainOrderNumber = null) =>
-        new(number, customerId, name, email, phone, status, "EUR", total, trial, placedAt ?? Monday, mainOrderNumber, version);
+        string? mainOrderNumber = null,
+        DateTimeOffset? nextDueAt = null) =>
+        new(number, customerId, name, email, phone, status, "EUR", total, trial, placedAt ?? Monday, mainOrderNumber, version, nextDueAt);
 
     private async Task<List<string>> NumbersAsync(OrderQuery query) => [.. (await Directory.SearchAsync(query)).Items.Select(e => e.Number)];
 
@@ -230,6 +231,42 @@ public abstract class OrderDirectoryContract : IAsyncLifetime
 
         Assert.Equal(6, (await Directory.SearchAsync(new OrderQuery(Take: 1))).Total);
         Assert.Equal(0, (await Directory.SearchAsync(new OrderQuery(Text: "nobody", Skip: 3))).Total);
+    }
+
+    [Fact]
+    public async Task The_next_due_instant_reads_back_as_written_and_a_newer_version_moves_or_clears_it()
+    {
+        var due = Monday.AddDays(7).AddTicks(4560);
+        await UpsertAllAsync(Entry("100001", OrderStatus.Trial, nextDueAt: due), Entry("100002"));
+
+        Assert.Equal([due, null], (await Directory.SearchAsync(new OrderQuery())).Items.OrderBy(e => e.Number).Select(e => e.NextDueAt));
+
+        await Directory.UpsertAsync(Entry("100001", OrderStatus.Trial, version: 2, nextDueAt: due.AddDays(6)));
+        Assert.Equal(due.AddDays(6), (await Directory.SearchAsync(new OrderQuery(Text: "100001"))).Items.Single().NextDueAt);
+        await Directory.UpsertAsync(Entry("100001", OrderStatus.Paid, version: 3));
+        Assert.Null((await Directory.SearchAsync(new OrderQuery(Text: "100001"))).Items.Single().NextDueAt);
+    }
+
+    [Fact]
+    public async Task Overdue_work_is_every_order_whose_next_due_instant_is_before_the_bound_earliest_first_deleted_ones_too()
+    {
+        await UpsertAllAsync(
+            Entry("100001", OrderStatus.Trial, nextDueAt: Monday.AddHours(2)),
+            Entry("100002", OrderStatus.Pending, nextDueAt: Monday),
+            Entry("100003", OrderStatus.Deleted, nextDueAt: Monday.AddHours(1)),
+            Entry("100004", OrderStatus.Trial, nextDueAt: Monday.AddHours(3)),
+            Entry("100005", OrderStatus.Paid),
+            Entry("100006", OrderStatus.Trial, nextDueAt: Monday.AddHours(1)));
+
+        var overdue = await Directory.OverdueAsync(Monday.AddHours(3), 0, 50);
+
+        Assert.Equal(["100002", "100003", "100006", "100001"], overdue.Items.Select(e => e.Number));
+        Assert.Equal(4, overdue.Total);
+        var page = await Directory.OverdueAsync(Monday.AddHours(3), 1, 2);
+        Assert.Equal(["100003", "100006"], page.Items.Select(e => e.Number));
+        Assert.Equal(4, page.Total);
+        Assert.Equal(4, (await Directory.OverdueAsync(Monday.AddHours(3), 10, 2)).Total);
+        Assert.Empty((await Directory.OverdueAsync(Monday, 0, 50)).Items);
     }
 
     [Fact]

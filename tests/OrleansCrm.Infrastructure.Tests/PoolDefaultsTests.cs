@@ -26,4 +26,24 @@ public sealed class PoolDefaultsTests
         Assert.Equal(0, result.MaxAutoPrepare);
         Assert.Equal(7, result.AutoPrepareMinUsages);
     }
+
+    [Theory]
+    [InlineData("Maximum Pool Size=50")]
+    [InlineData("No Reset On Close=true;Max Auto Prepare=20;Auto Prepare Min Usages=2")]
+    public void The_pool_settings_the_README_names_are_spelled_as_Npgsql_reads_them(string settings)
+    {
+        var given = new NpgsqlConnectionStringBuilder("Host=db;" + settings);
+
+        var result = new NpgsqlConnectionStringBuilder(CrmSettings.WithPoolDefaults(given.ConnectionString));
+
+        Assert.Equal(given.MaxPoolSize, result.MaxPoolSize);
+        Assert.True(result.NoResetOnClose);
+        Assert.Equal(given.MaxAutoPrepare == 0 ? 20 : given.MaxAutoPrepare, result.MaxAutoPrepare);
+    }
+
+    [Fact]
+    public void Max_Pool_Size_is_not_a_keyword_Npgsql_knows_so_the_README_never_says_it()
+    {
+        Assert.Throws<ArgumentException>(() => new NpgsqlConnectionStringBuilder("Host=db;Max Pool Size=50"));
+    }
 }

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using OrleansCrm.Infrastructure.Hosting;
 using OrleansCrm.Testing;
 
@@ -60,6 +62,26 @@ public sealed class TwoSiloClusterTests : IAsyncLifetime
             TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, active);
+    }
+
+    [Fact]
+    public void Silos_and_clients_notice_a_dead_silo_in_seconds_with_the_configured_probes_and_response_timeout()
+    {
+        var silo = silos[0].Services;
+        var client = Host.CreateApplicationBuilder();
+        client.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Crm"] = database.ConnectionString,
+            ["Api:CoHostSilo"] = "false",
+            ["Orleans:ResponseTimeout"] = "00:00:12",
+        });
+        client.AddCrmClient(CrmSettings.From(client.Configuration, client.Environment));
+        using var clientHost = client.Build();
+
+        Assert.Equal(TimeSpan.FromSeconds(2), silo.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value.ProbeTimeout);
+        Assert.Equal(3, silo.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value.NumMissedProbesLimit);
+        Assert.Equal(TimeSpan.FromSeconds(15), silo.GetRequiredService<IOptions<SiloMessagingOptions>>().Value.ResponseTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(12), clientHost.Services.GetRequiredService<IOptions<ClientMessagingOptions>>().Value.ResponseTimeout);
     }
 
     [Fact]

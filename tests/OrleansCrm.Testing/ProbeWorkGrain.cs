@@ -10,6 +10,18 @@ public interface IProbeWorkGrain : IGrainWithStringKey
     [Alias("Schedule")]
     Task ScheduleAsync(string item, DateTimeOffset dueAt);
 
+    /// <summary>Stores an item but does not arm for it, as when the registration failed after the write.</summary>
+    [Alias("ScheduleUnarmed")]
+    Task ScheduleWithoutArmingAsync(string item, DateTimeOffset dueAt);
+
+    /// <summary>What a reconciling entry does: <see cref="IDueWorkScheduler.EnsureArmedAsync"/> for the earliest item.</summary>
+    [Alias("EnsureArmed")]
+    Task EnsureArmedAsync();
+
+    /// <summary>Loses the reminder (a row gone), keeping the items.</summary>
+    [Alias("DropReminder")]
+    Task DropReminderAsync();
+
     [Alias("Runs")]
     Task<IReadOnlyList<ProbeRun>> GetRunsAsync();
 
@@ -47,6 +59,22 @@ public sealed class ProbeWorkGrain(
         await ArmAsync();
     }
 
+    public async Task ScheduleWithoutArmingAsync(string item, DateTimeOffset dueAt)
+    {
+        state.State.Pending[item] = dueAt;
+        await state.WriteStateAsync();
+    }
+
+    public Task EnsureArmedAsync() => scheduler.EnsureArmedAsync(this, NextDue());
+
+    public async Task DropReminderAsync()
+    {
+        if (await this.GetReminder(DueWork.ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
     public Task<IReadOnlyList<ProbeRun>> GetRunsAsync() => Task.FromResult<IReadOnlyList<ProbeRun>>(state.State.Runs.ToList());
 
     public async Task<bool> HasReminderAsync() => await this.GetReminder(DueWork.ReminderName) is not null;
@@ -66,6 +94,7 @@ public sealed class ProbeWorkGrain(
         await ArmAsync();
     }
 
-    private Task ArmAsync() =>
-        scheduler.ArmAsync(this, state.State.Pending.Count == 0 ? null : state.State.Pending.Values.Min());
+    private Task ArmAsync() => scheduler.ArmAsync(this, NextDue());
+
+    private DateTimeOffset? NextDue() => state.State.Pending.Count == 0 ? null : state.State.Pending.Values.Min();
 }

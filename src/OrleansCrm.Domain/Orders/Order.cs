@@ -266,8 +266,18 @@ public sealed class Order
     }
 
     /// <summary>The main order remembers the upsells sold on it.</summary>
-    public void NoteUpsell(string upsellNumber, decimal total, DateTimeOffset now, string by) =>
-        AddSystemNote($"Upsell order {upsellNumber} ({Format(total)}) placed by {by}.", now);
+    /// <summary>Notes an upsell sold on this order, once: a retried placement tells the main order again. False when it was noted already.</summary>
+    public bool NoteUpsell(string upsellNumber, decimal total, DateTimeOffset now, string by)
+    {
+        var noted = $"Upsell order {upsellNumber} (";
+        if (Notes.Any(n => n.System && n.Text.StartsWith(noted, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        AddSystemNote($"{noted}{Format(total)}) placed by {by}.", now);
+        return true;
+    }
 
     private void BuildWorkflow(TrialSettings trialSettings, DateTimeOffset now)
     {

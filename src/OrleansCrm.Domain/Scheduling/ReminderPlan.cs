@@ -7,6 +7,9 @@ namespace OrleansCrm.Domain.Scheduling;
 /// </summary>
 public static class ReminderPlan
 {
+    /// <summary>How much later than planned an armed reminder may fire and still count as armed in time (clocks read a moment apart).</summary>
+    public static readonly TimeSpan Slack = TimeSpan.FromSeconds(1);
+
     public static TimeSpan DueIn(DateTimeOffset now, DateTimeOffset nextDue, TimeSpan retryPeriod, TimeSpan cap)
     {
         var wait = nextDue - now;
@@ -17,4 +20,28 @@ public static class ReminderPlan
 
         return wait < cap ? wait : cap;
     }
+
+    /// <summary>How long until a reminder first due at <paramref name="startAt"/> and repeating every <paramref name="period"/> fires next.</summary>
+    public static TimeSpan NextFireIn(DateTimeOffset now, DateTimeOffset startAt, TimeSpan period)
+    {
+        if (startAt > now)
+        {
+            return startAt - now;
+        }
+
+        if (period <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var sinceLast = TimeSpan.FromTicks((now - startAt).Ticks % period.Ticks);
+        return sinceLast == TimeSpan.Zero ? TimeSpan.Zero : period - sinceLast;
+    }
+
+    /// <summary>
+    /// An armed reminder is right when it repeats on the retry period and fires no later than the plan needs:
+    /// an early tick is harmless (it runs nothing and re-arms), a late or missing one leaves work undone.
+    /// </summary>
+    public static bool ArmedInTime(TimeSpan firesIn, TimeSpan period, TimeSpan plannedDueIn, TimeSpan retryPeriod) =>
+        period == retryPeriod && firesIn <= plannedDueIn + Slack;
 }

@@ -24,14 +24,15 @@ public sealed class AgentState
 /// <summary>
 /// An agent's agenda: one grain per agent, so bookings of one agenda happen one at a time and a slot is never
 /// booked twice. Open calls hold slots in memory while their drafts name them. The booking reminders are the
-/// grain's scheduled work (one reminder, at the earliest one due).
+/// grain's scheduled work (one reminder, at the earliest one due), which every way in first makes sure is armed
+/// (<see cref="ReconcilingGrain"/>).
 /// </summary>
 public sealed class AgentGrain(
     [PersistentState(StorageNames.AgentState, StorageNames.Crm)] IPersistentState<AgentState> state,
     CrmClock clock,
     IDueWorkScheduler scheduler,
     IEmailOutbox outbox)
-    : Grain, IAgentGrain, IRemindable
+    : ReconcilingGrain, IAgentGrain, IRemindable
 {
     public static readonly TimeSpan MaxAgendaRange = TimeSpan.FromDays(62);
 
@@ -165,7 +166,12 @@ public sealed class AgentGrain(
         }
 
         await ArmAsync();
+        MarkReconciled();
     }
+
+    /// <summary>The booking reminders still to send have the reminder armed; an agenda without bookings has none to check.</summary>
+    protected override Task ReconcileAsync() =>
+        state.State.Bookings.Count == 0 ? Task.CompletedTask : scheduler.EnsureArmedAsync(this, NextReminderAt());
 
     /// <summary>A reminder is sent for a booking still on, not yet reminded, whose reminder time was still ahead when it was booked.</summary>
     private static bool IsPendingReminder(Booking b) => b.Status == BookingStatus.Booked && !b.ReminderSent && b.ReminderAt > b.BookedAt;
@@ -175,13 +181,12 @@ public sealed class AgentGrain(
         state.State.Version++;
         await state.WriteStateAsync();
         await ArmAsync();
+        MarkReconciled();
     }
 
-    private Task ArmAsync()
-    {
-        var next = state.State.Bookings.Where(IsPendingReminder).Select(b => (DateTimeOffset?)b.ReminderAt).Min();
-        return scheduler.ArmAsync(this, next);
-    }
+    private Task ArmAsync() => scheduler.ArmAsync(this, NextReminderAt());
+
+    private DateTimeOffset? NextReminderAt() => state.State.Bookings.Where(IsPendingReminder).Select(b => (DateTimeOffset?)b.ReminderAt).Min();
 
     private async Task SendAsync(Booking booking, string what, Func<Booking, string, (string Subject, string Body)> text)
     {

@@ -7,11 +7,15 @@ using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Customers;
 
+/// <summary>
+/// A customer. Its directory row derives from its state: every way in first makes sure the row is there at the
+/// state's version (<see cref="ReconcilingGrain"/>), so a state written whose row failed gets it on the next entry.
+/// </summary>
 public sealed class CustomerGrain(
     [PersistentState(StorageNames.CustomerState, StorageNames.Crm)] IPersistentState<CustomerState> state,
     CrmClock clock,
     ICustomerDirectory directory)
-    : Grain, ICustomerGrain
+    : ReconcilingGrain, ICustomerGrain
 {
     public const int MaxNotes = 1000;
 
@@ -20,9 +24,10 @@ public sealed class CustomerGrain(
     public async Task<Customer> CreateAsync(CustomerProfile profile)
     {
         var valid = profile.Validated();
-        if (state.State.Profile is not null)
+        if (state.State.Profile is { } stored)
         {
-            throw DomainException.Conflict("Customer exists", $"Customer '{Id}' already exists.");
+            // The same creation asked again (a client's retry under its Idempotency-Key) gets the customer it made.
+            return stored == valid ? Snapshot() : throw DomainException.Conflict("Customer exists", $"Customer '{Id}' already exists with another profile.");
         }
 
         state.State.Profile = valid;
@@ -91,8 +96,16 @@ public sealed class CustomerGrain(
     {
         state.State.Version++;
         await state.WriteStateAsync();
+        await IndexAsync();
+    }
+
+    /// <summary>Nothing derives from a customer never created; a created one has its directory row (version-guarded).</summary>
+    protected override Task ReconcileAsync() => state.State.Profile is null ? Task.CompletedTask : IndexAsync();
+
+    private Task IndexAsync()
+    {
         var profile = state.State.Profile!;
-        await directory.UpsertAsync(new CustomerEntry(Id, profile.Name!, profile.Email, profile.Phone!, state.State.CreatedAt, state.State.Version));
+        return directory.UpsertAsync(new CustomerEntry(Id, profile.Name!, profile.Email, profile.Phone!, state.State.CreatedAt, state.State.Version));
     }
 
     private void EnsureExists()

@@ -10,7 +10,9 @@ namespace OrleansCrm.Grains.Messaging;
 /// One outgoing email. Intent, effect, record: the message is persisted as queued (with its attempt
 /// counted and its retry armed) before the transport sees it, and the result is persisted after. A
 /// crash in between leaves a queued message whose retry is already armed; a sent or failed message is
-/// never handed to the transport again.
+/// never handed to the transport again. Every way in first makes sure a queued message has its retry armed
+/// (<see cref="ReconcilingGrain"/>); a call that fails on storage or the reminder service drops the activation,
+/// whose memory may be ahead of what is stored, so the next call or tick starts again from the stored state.
 /// </summary>
 public sealed partial class OutboxEmailGrain(
     [PersistentState(StorageNames.OutboxEmailState, StorageNames.Crm)] IPersistentState<OutboxEmailState> state,
@@ -18,10 +20,13 @@ public sealed partial class OutboxEmailGrain(
     IDueWorkScheduler scheduler,
     IEmailTransport transport,
     ILogger<OutboxEmailGrain> logger)
-    : Grain, IOutboxEmailGrain, IRemindable
+    : ReconcilingGrain, IOutboxEmailGrain, IRemindable
 {
-    /// <summary>How long one attempt may take; below the grain call timeout so the caller sees the outcome.</summary>
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// How long one attempt may take: well below the grain call timeout (<c>Orleans:ResponseTimeout</c>, 15 s by default),
+    /// so the caller — an order placing itself inside an api request — sees the outcome.
+    /// </summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -56,7 +61,13 @@ public sealed partial class OutboxEmailGrain(
         {
             await scheduler.ArmAsync(this, PendingAt());
         }
+
+        MarkReconciled();
     }
+
+    /// <summary>A message still queued has its retry armed; nothing derives from a key never recorded.</summary>
+    protected override Task ReconcileAsync() =>
+        state.State.Delivery is null ? Task.CompletedTask : scheduler.EnsureArmedAsync(this, PendingAt());
 
     private bool IsDue(DateTimeOffset now) =>
         state.State.Delivery is { Status: DeliveryStatus.Queued } && (state.State.NextAttemptAt ?? now) <= now;
@@ -65,24 +76,10 @@ public sealed partial class OutboxEmailGrain(
         state.State.Delivery is { Status: DeliveryStatus.Queued } ? state.State.NextAttemptAt : null;
 
     /// <summary>
-    /// One attempt. When storage or the reminder service fails, this activation's memory may be ahead
-    /// of what is stored; it is dropped, so the next call or tick starts again from the stored state
-    /// (whose retry was armed before the transport was called).
+    /// One attempt. When storage or the reminder service fails, the activation is dropped (see the class):
+    /// the stored state's retry was armed before the transport was called.
     /// </summary>
     private async Task AttemptAsync()
-    {
-        try
-        {
-            await AttemptOnceAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-    }
-
-    private async Task AttemptOnceAsync()
     {
         var delivery = state.State.Delivery!;
         if (delivery.Attempts >= OutboxRules.MaxAttempts)

@@ -33,6 +33,8 @@ public sealed class PublicLinkOptions
 /// <summary>
 /// An order: loads its state, lets the domain decide, performs charges and emails (intent persisted
 /// first, the same idempotency key on every retry), persists, updates the search index and arms its one reminder.
+/// Every way in first reconciles what derives from the stored order (<see cref="ReconcilingGrain"/>): a retry
+/// answered from stored state finishes what the first attempt left (due work, index row, reminder).
 /// </summary>
 public sealed partial class OrderGrain(
     [PersistentState(StorageNames.OrderState, StorageNames.Crm)] IPersistentState<OrderState> state,
@@ -44,7 +46,7 @@ public sealed partial class OrderGrain(
     IOptions<DueWorkOptions> dueWork,
     IOptions<PublicLinkOptions> links,
     ILogger<OrderGrain> logger)
-    : Grain, IOrderGrain, IRemindable
+    : ReconcilingGrain, IOrderGrain, IRemindable
 {
     /// <summary>A bound on one round of due work, so a broken rule cannot spin.</summary>
     private const int MaxStepsPerRound = 64;
@@ -78,9 +80,10 @@ public sealed partial class OrderGrain(
             order.HoldCharges(now, "Auto-payments are disabled for this customer.");
         }
 
+        // The customer learns of the order before it is stored, so a stored order is always among its customer's orders.
+        await GrainFactory.GetGrain<ICustomerGrain>(customer.Id).AddOrderAsync(Number);
         state.State.Order = order;
         await SaveAndRunDueWorkAsync();
-        await GrainFactory.GetGrain<ICustomerGrain>(customer.Id).AddOrderAsync(Number);
         return Current;
     }
 
@@ -117,17 +120,21 @@ public sealed partial class OrderGrain(
         var now = clock.GetUtcNow();
         var order = Order.PlaceUpsell(Number, main, price, provider, token, card, now, placedBy);
         await ChargeFirstAsync(order, now);
-        state.State.Order = order;
-        await SaveAndRunDueWorkAsync();
+
+        // The main order and the customer learn of the upsell before it is stored (the upsell was charged already); telling them twice is harmless.
         await mainGrain.NoteUpsellAsync(Number, price.Total, placedBy);
         await GrainFactory.GetGrain<ICustomerGrain>(order.Customer.Id).AddOrderAsync(Number);
+        state.State.Order = order;
+        await SaveAndRunDueWorkAsync();
         return Current;
     }
 
     public async Task NoteUpsellAsync(string upsellNumber, decimal total, string by)
     {
-        Current.NoteUpsell(upsellNumber, total, clock.GetUtcNow(), by);
-        await SaveAndRunDueWorkAsync();
+        if (Current.NoteUpsell(upsellNumber, total, clock.GetUtcNow(), by))
+        {
+            await SaveAndRunDueWorkAsync();
+        }
     }
 
     public Task<Order?> GetAsync() => Task.FromResult(state.State.Order);
@@ -389,7 +396,11 @@ public sealed partial class OrderGrain(
         }
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => SaveAndRunDueWorkAsync();
+    /// <summary>A tick reconciles: runs what is due, writes the row, arms for the next item.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => DeriveAsync(rearm: true);
+
+    /// <summary>Nothing derives from an order that was never stored; a stored one gets its due work, row and reminder.</summary>
+    protected override Task ReconcileAsync() => state.State.Order is null ? Task.CompletedTask : DeriveAsync(rearm: false);
 
     private async Task<Order> ChangeAsync(Action<Order> change)
     {
@@ -398,8 +409,20 @@ public sealed partial class OrderGrain(
         return Current;
     }
 
-    /// <summary>Persists, runs every workflow step already due (each persisted as it completes), indexes, arms the reminder.</summary>
+    /// <summary>Persists a change, then puts in place everything derived from it.</summary>
     private async Task SaveAndRunDueWorkAsync()
+    {
+        state.State.Version++;
+        await state.WriteStateAsync();
+        await DeriveAsync(rearm: true);
+    }
+
+    /// <summary>
+    /// What derives from the stored order: every workflow step already due run (each persisted as it completes), the index
+    /// row at the state's version, the reminder armed for the next item — re-armed after a change or tick, otherwise only
+    /// when the armed one would be late or is missing.
+    /// </summary>
+    private async Task DeriveAsync(bool rearm)
     {
         if (state.State.Order is not { } order)
         {
@@ -407,8 +430,22 @@ public sealed partial class OrderGrain(
             return;
         }
 
-        state.State.Version++;
-        await state.WriteStateAsync();
+        await RunDueWorkAsync(order);
+        await directory.UpsertAsync(Entry(order, state.State.Version));
+        if (rearm)
+        {
+            await scheduler.ArmAsync(this, order.NextDue());
+        }
+        else
+        {
+            await scheduler.EnsureArmedAsync(this, order.NextDue());
+        }
+
+        MarkReconciled();
+    }
+
+    private async Task RunDueWorkAsync(Order order)
+    {
         for (var step = 0; step < MaxStepsPerRound; step++)
         {
             var now = clock.GetUtcNow();
@@ -428,9 +465,6 @@ public sealed partial class OrderGrain(
             state.State.Version++;
             await state.WriteStateAsync();
         }
-
-        await directory.UpsertAsync(Entry(order, state.State.Version));
-        await scheduler.ArmAsync(this, order.NextDue());
     }
 
     private Task RunAsync(Order order, WorkflowEvent due) => due.Type switch
@@ -520,7 +554,8 @@ public sealed partial class OrderGrain(
     public static string TokenKey(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static OrderEntry Entry(Order o, long version) => new(
-        o.Number, o.Customer.Id, o.Customer.Name, o.Customer.Email, o.Customer.Phone, o.Status, o.Currency, o.Total(), o.IsTrial, o.PlacedAt, o.MainOrderNumber, version);
+        o.Number, o.Customer.Id, o.Customer.Name, o.Customer.Email, o.Customer.Phone, o.Status, o.Currency, o.Total(), o.IsTrial, o.PlacedAt, o.MainOrderNumber, version,
+        o.NextDue());
 
     private static void CheckAmount(string field, decimal? amount, Order order, decimal max, string what)
     {

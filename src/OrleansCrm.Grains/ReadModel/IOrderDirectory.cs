@@ -2,7 +2,7 @@ using OrleansCrm.Domain.Orders;
 
 namespace OrleansCrm.Grains.ReadModel;
 
-/// <summary>An order as searches see it.</summary>
+/// <summary>An order as searches see it, with the instant its next scheduled work falls due (null: none pending).</summary>
 public sealed record OrderEntry(
     string Number,
     string CustomerId,
@@ -15,7 +15,8 @@ public sealed record OrderEntry(
     bool IsTrial,
     DateTimeOffset PlacedAt,
     string? MainOrderNumber,
-    long Version)
+    long Version,
+    DateTimeOffset? NextDueAt = null)
 {
     private readonly decimal total = Domain.Common.Currency.Get(Currency).Exactly(Total);
 
@@ -42,4 +43,10 @@ public interface IOrderDirectory
     Task UpsertAsync(OrderEntry entry, CancellationToken cancellationToken = default);
 
     Task<Page<OrderEntry>> SearchAsync(OrderQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Orders whose next scheduled work fell due before <paramref name="dueBefore"/> and is still pending by their row:
+    /// work whose reminder is missing or never ran (a due item is done within a retry period or two). Earliest first.
+    /// </summary>
+    Task<Page<OrderEntry>> OverdueAsync(DateTimeOffset dueBefore, int skip, int take, CancellationToken cancellationToken = default);
 }

@@ -8,7 +8,15 @@ namespace OrleansCrm.Grains.Scheduling;
 /// </summary>
 public interface IDueWorkScheduler
 {
+    /// <summary>Arms the grain's reminder for <paramref name="nextDue"/> (or removes it when null): after every change and every tick.</summary>
     Task ArmAsync(Grain grain, DateTimeOffset? nextDue);
+
+    /// <summary>
+    /// Like <see cref="ArmAsync"/>, but leaves a reminder alone that already fires no later than <paramref name="nextDue"/>
+    /// needs (an early tick is harmless: it re-arms). What a grain does when it reconciles: a read, and a write only
+    /// when the reminder is missing or late.
+    /// </summary>
+    Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue);
 }
 
 /// <summary>The settings of the pattern.</summary>

@@ -1,11 +1,17 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Reminders;
 using OrleansCrm.Domain.Scheduling;
 
 namespace OrleansCrm.Grains.Scheduling;
 
 /// <summary>Production scheduling: one Orleans reminder per grain with work pending.</summary>
-public sealed class ReminderDueWorkScheduler(CrmClock clock, IOptions<DueWorkOptions> options) : IDueWorkScheduler
+public sealed class ReminderDueWorkScheduler(
+    CrmClock clock,
+    IOptions<DueWorkOptions> options,
+    IReminderTable reminders,
+    [FromKeyedServices(ReminderTimeProviderNames.Reminders)] TimeProvider reminderTime) : IDueWorkScheduler
 {
     /// <summary>The reminder each activation registered, so disarming it needs no read of the reminder table first.</summary>
     private readonly ConditionalWeakTable<Grain, IGrainReminder> registered = [];
@@ -38,7 +44,35 @@ public sealed class ReminderDueWorkScheduler(CrmClock clock, IOptions<DueWorkOpt
         }
 
         var settings = options.Value;
-        var dueIn = ReminderPlan.DueIn(clock.GetUtcNow(), nextDue.Value, settings.RetryPeriod, settings.MaxDueTime);
-        registered.AddOrUpdate(grain, await grain.RegisterOrUpdateReminder(DueWork.ReminderName, dueIn, settings.RetryPeriod));
+        registered.AddOrUpdate(grain, await grain.RegisterOrUpdateReminder(DueWork.ReminderName, PlannedDueIn(nextDue.Value), settings.RetryPeriod));
+    }
+
+    public async Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue)
+    {
+        if (nextDue is null)
+        {
+            await ArmAsync(grain, null);
+            return;
+        }
+
+        // The row as the reminder service keeps it, read on the reminder service's own clock (not the business clock).
+        var row = await reminders.ReadRow(grain.GetGrainId(), DueWork.ReminderName);
+        if (row is not null)
+        {
+            var startAt = new DateTimeOffset(DateTime.SpecifyKind(row.StartAt, DateTimeKind.Utc));
+            var firesIn = ReminderPlan.NextFireIn(reminderTime.GetUtcNow(), startAt, row.Period);
+            if (ReminderPlan.ArmedInTime(firesIn, row.Period, PlannedDueIn(nextDue.Value), options.Value.RetryPeriod))
+            {
+                return;
+            }
+        }
+
+        await ArmAsync(grain, nextDue);
+    }
+
+    private TimeSpan PlannedDueIn(DateTimeOffset nextDue)
+    {
+        var settings = options.Value;
+        return ReminderPlan.DueIn(clock.GetUtcNow(), nextDue, settings.RetryPeriod, settings.MaxDueTime);
     }
 }

@@ -29,11 +29,24 @@ public sealed class SimulatedDueWork(CrmClock clock, IOptions<DueWorkOptions> op
         return Task.CompletedTask;
     }
 
+    public Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue)
+    {
+        var id = grain.GetGrainId();
+        if (nextDue is not null && armed.TryGetValue(id, out var at) && at <= Planned(nextDue.Value))
+        {
+            return Task.CompletedTask; // it fires in time; an early tick only re-arms
+        }
+
+        return ArmAsync(grain, nextDue);
+    }
+
     /// <summary>Work already due waits one retry period, as the reminder's period makes it wait in production.</summary>
-    internal void Arm(GrainId id, DateTimeOffset at)
+    internal void Arm(GrainId id, DateTimeOffset at) => armed[id] = Planned(at);
+
+    private DateTimeOffset Planned(DateTimeOffset at)
     {
         var now = clock.GetUtcNow();
-        armed[id] = at <= now ? now + options.Value.RetryPeriod : at;
+        return at <= now ? now + options.Value.RetryPeriod : at;
     }
 
     /// <summary>Takes every grain whose work falls due at the earliest instant, if that instant is no later than <paramref name="until"/>.</summary>

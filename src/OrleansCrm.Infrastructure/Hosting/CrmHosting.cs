@@ -46,6 +46,9 @@ public static partial class CrmHosting
         {
             client.Services.AddCrmSerializer();
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+
+            // A client is never told that a silo died: its calls in flight to one end only at the response timeout.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
             client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, settings.ConnectionString));
         });
         return builder;
@@ -56,6 +59,11 @@ public static partial class CrmHosting
         silo.Services.AddCrmSerializer();
         silo.Services.AddCrmGrainStorageSerializer();
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = settings.RetryPeriod < o.MinimumReminderPeriod ? settings.RetryPeriod : o.MinimumReminderPeriod);
+
+        // A silo that is gone is noticed in seconds: once it is declared dead, the calls in flight to it fail at once
+        // (503 with Retry-After at the api) instead of waiting out the response timeout. Reasons with each setting in CrmSettings.
+        silo.Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (settings.ProbeTimeout, settings.MissedProbesLimit));
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
 
         if (settings.UsesPostgres)
         {

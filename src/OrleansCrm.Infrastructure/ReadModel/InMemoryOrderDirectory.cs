@@ -34,4 +34,14 @@ public sealed class InMemoryOrderDirectory : IOrderDirectory
             .ToList();
         return Task.FromResult(new Page<OrderEntry>(matches.Skip(query.Skip).Take(query.Take).ToList(), matches.Count, query.Skip, query.Take));
     }
+
+    public Task<Page<OrderEntry>> OverdueAsync(DateTimeOffset dueBefore, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        var matches = entries.Values
+            .Where(e => e.NextDueAt is { } at && at < dueBefore)
+            .OrderBy(e => e.NextDueAt)
+            .ThenBy(e => e.Number, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(new Page<OrderEntry>(matches.Skip(skip).Take(take).ToList(), matches.Count, skip, take));
+    }
 }

@@ -12,12 +12,13 @@ public sealed class PostgresOrderDirectory(NpgsqlDataSource db) : IOrderDirector
     {
         await using var command = db.CreateCommand(
             """
-            INSERT INTO crm_orders (number, customer_id, customer_name, customer_email, customer_phone, status, currency, total, is_trial, placed_at, main_order_number, version)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            INSERT INTO crm_orders (number, customer_id, customer_name, customer_email, customer_phone, status, currency, total, is_trial, placed_at, main_order_number, version, next_due_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             ON CONFLICT (number) DO UPDATE
                SET customer_id = excluded.customer_id, customer_name = excluded.customer_name, customer_email = excluded.customer_email,
                    customer_phone = excluded.customer_phone, status = excluded.status, currency = excluded.currency, total = excluded.total,
-                   is_trial = excluded.is_trial, placed_at = excluded.placed_at, main_order_number = excluded.main_order_number, version = excluded.version
+                   is_trial = excluded.is_trial, placed_at = excluded.placed_at, main_order_number = excluded.main_order_number, version = excluded.version,
+                   next_due_at = excluded.next_due_at
              WHERE crm_orders.version < excluded.version
             """);
         command.Parameters.AddWithValue(entry.Number);
@@ -32,6 +33,7 @@ public sealed class PostgresOrderDirectory(NpgsqlDataSource db) : IOrderDirector
         command.Parameters.AddWithValue(entry.PlacedAt.UtcDateTime);
         command.Parameters.AddWithValue((object?)entry.MainOrderNumber ?? DBNull.Value);
         command.Parameters.AddWithValue(entry.Version);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)entry.NextDueAt?.UtcDateTime ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -41,7 +43,7 @@ public sealed class PostgresOrderDirectory(NpgsqlDataSource db) : IOrderDirector
         await using var command = db.CreateCommand(
             """
             SELECT number, customer_id, customer_name, customer_email, customer_phone, status, currency, total, is_trial, placed_at, main_order_number, version,
-                   count(*) OVER () AS matches
+                   next_due_at, count(*) OVER () AS matches
               FROM crm_orders
              WHERE status <> 'Deleted'
                AND ($1::text[] IS NULL OR status = ANY ($1))
@@ -61,25 +63,54 @@ public sealed class PostgresOrderDirectory(NpgsqlDataSource db) : IOrderDirector
         command.Parameters.AddWithValue(query.Skip);
         command.Parameters.AddWithValue(query.Take);
 
-        var items = new List<OrderEntry>();
-        var total = 0;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(new OrderEntry(
-                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4),
-                    Enum.Parse<OrderStatus>(reader.GetString(5)), reader.GetString(6), reader.GetDecimal(7), reader.GetBoolean(8),
-                    new DateTimeOffset(reader.GetDateTime(9), TimeSpan.Zero), reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetInt64(11)));
-                total = (int)reader.GetInt64(12);
-            }
-        }
-
+        var (items, total) = await ReadPageAsync(command, cancellationToken);
         if (items.Count == 0 && query.Skip > 0)
         {
             total = (await SearchAsync(query with { Skip = 0, Take = 1 }, cancellationToken)).Total;
         }
 
         return new Page<OrderEntry>(items, total, query.Skip, query.Take);
+    }
+
+    public async Task<Page<OrderEntry>> OverdueAsync(DateTimeOffset dueBefore, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var command = db.CreateCommand(
+            """
+            SELECT number, customer_id, customer_name, customer_email, customer_phone, status, currency, total, is_trial, placed_at, main_order_number, version,
+                   next_due_at, count(*) OVER () AS matches
+              FROM crm_orders
+             WHERE next_due_at IS NOT NULL AND next_due_at < $1
+             ORDER BY next_due_at, number
+             OFFSET $2 LIMIT $3
+            """);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = dueBefore.UtcDateTime });
+        command.Parameters.AddWithValue(skip);
+        command.Parameters.AddWithValue(take);
+        var (items, total) = await ReadPageAsync(command, cancellationToken);
+        if (items.Count == 0 && skip > 0)
+        {
+            total = (await OverdueAsync(dueBefore, 0, 1, cancellationToken)).Total;
+        }
+
+        return new Page<OrderEntry>(items, total, skip, take);
+    }
+
+    /// <summary>Rows of the order columns in table order, then the window count of matches.</summary>
+    private static async Task<(List<OrderEntry> Items, int Total)> ReadPageAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var items = new List<OrderEntry>();
+        var total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new OrderEntry(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4),
+                Enum.Parse<OrderStatus>(reader.GetString(5)), reader.GetString(6), reader.GetDecimal(7), reader.GetBoolean(8),
+                new DateTimeOffset(reader.GetDateTime(9), TimeSpan.Zero), reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetInt64(11),
+                reader.IsDBNull(12) ? null : new DateTimeOffset(reader.GetDateTime(12), TimeSpan.Zero)));
+            total = (int)reader.GetInt64(13);
+        }
+
+        return (items, total);
     }
 }
