@@ -11,7 +11,7 @@ namespace OrleansCrm.Infrastructure.Tests;
 public sealed class BadInputOnPostgresTests : IAsyncLifetime
 {
     /// <summary>Membership rows are the silos' heartbeats: they change by themselves.</summary>
-    private static readonly string[] Heartbeats = ["orleansmembershiptable", "orleansmembershipversiontable"];
+    private static readonly string[] Heartbeats = ["orleans_membership", "orleans_membership_version"];
 
     private TestDatabase database = null!;
 

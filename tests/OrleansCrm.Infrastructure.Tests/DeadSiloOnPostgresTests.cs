@@ -92,6 +92,7 @@ public sealed class DeadSiloOnPostgresTests : IAsyncLifetime
                 ["Orleans__SiloPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
                 ["Orleans__GatewayPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
                 ["DOTNET_ENVIRONMENT"] = "Production",
+                ["Crm__PublicBaseUrl"] = "https://crm.example.test",
             },
         };
         var process = Process.Start(start)!;

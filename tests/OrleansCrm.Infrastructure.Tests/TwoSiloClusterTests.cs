@@ -74,6 +74,7 @@ public sealed class TwoSiloClusterTests : IAsyncLifetime
             ["ConnectionStrings:Crm"] = database.ConnectionString,
             ["Api:CoHostSilo"] = "false",
             ["Orleans:ResponseTimeout"] = "00:00:12",
+            ["Crm:PublicBaseUrl"] = "https://crm.example.test",
         });
         client.AddCrmClient(CrmSettings.From(client.Configuration, client.Environment));
         using var clientHost = client.Build();
