@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using OrleansCrm.Api.Apis;
 using OrleansCrm.Api.Auth;
+using OrleansCrm.Api.Edge;
 using OrleansCrm.Api.Problems;
 using OrleansCrm.Infrastructure.Hosting;
 
@@ -25,6 +26,7 @@ public static class CrmApiExtensions
             builder.AddCrmClient(settings);
         }
 
+        builder.AddCrmEdge();
         var services = builder.Services;
         services.AddSingleton(ApiKeyStore.From(builder.Configuration, builder.Environment));
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
@@ -67,6 +69,7 @@ public static class CrmApiExtensions
         var settings = app.Services.GetRequiredService<CrmSettings>();
         CrmHosting.LogStorageProfile(app.Logger, settings);
 
+        app.UseCrmResponseHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
@@ -77,6 +80,7 @@ public static class CrmApiExtensions
         }
 
         app.UseAuthentication();
+        app.UseCrmEdge();
         app.UseAuthorization();
 
         app.MapHealthApi();

@@ -31,6 +31,14 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<CallAttempt?> GetAsync();
 
+    /// <summary>The call as the asker may read it (<see cref="CallAccess"/>); 404 when there is none.</summary>
+    [Alias("See")]
+    Task<CallAttempt> SeeAsync(Actor by);
+
+    /// <summary>The call, when the asker may hear its recording (<see cref="CallAccess"/>).</summary>
+    [Alias("CheckCanHearRecording")]
+    Task<CallAttempt> CheckCanHearRecordingAsync(Actor by);
+
     [Alias("SaveDraft")]
     Task<CallAttempt> SaveDraftAsync(CallDraft draft, Actor by);
 
@@ -133,8 +141,9 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("Book")]
     Task<Booking> BookAsync(BookingRequest request);
 
-    [Alias("CancelBooking")]
-    Task<Booking> CancelBookingAsync(string bookingId, string by);
+    /// <summary>Cancels the booking when the asker may (<see cref="CallAccess.CheckCancel"/>).</summary>
+    [Alias("CancelBookingBy")]
+    Task<Booking> CancelBookingAsync(string bookingId, Actor by);
 
     [Alias("GetBooking")]
     Task<Booking?> GetBookingAsync(string bookingId);

@@ -149,6 +149,18 @@ public sealed class CallGrain(
         return state.State.Call;
     }
 
+    public async Task<CallAttempt> SeeAsync(Actor by) => await CallForAsync(CallUse.Read, by);
+
+    public async Task<CallAttempt> CheckCanHearRecordingAsync(Actor by) => await CallForAsync(CallUse.HearRecording, by);
+
+    private async Task<CallAttempt> CallForAsync(CallUse use, Actor by)
+    {
+        await state.LoadAsync();
+        await TimeOutIfDueAsync();
+        CallAccess.Check(Current, use, by.UserId, by.IsAgent, by.IsAdmin);
+        return Current;
+    }
+
     public async Task<CallAttempt> SaveDraftAsync(CallDraft draft, Actor by)
     {
         var call = await OpenCallOfAsync(by, "take a draft");
@@ -273,11 +285,7 @@ public sealed class CallGrain(
         await state.LoadAsync();
         await TimeOutIfDueAsync();
         var call = Current;
-        if (by.IsAgent && call.AgentId != by.UserId)
-        {
-            throw new DomainException(ProblemKind.Forbidden, "Another agent's call", $"Call '{CallId}' belongs to agent '{call.AgentId}'.");
-        }
-
+        CallAccess.Check(call, CallUse.Work, by.UserId, by.IsAgent, by.IsAdmin);
         call.EnsureOpen(action);
         return call;
     }
