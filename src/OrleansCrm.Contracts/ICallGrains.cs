@@ -149,7 +149,7 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<Booking?> GetBookingAsync(string bookingId);
 }
 
-/// <summary>What booking a slot takes: the slot, the call, and who the appointment is with.</summary>
+/// <summary>What booking a slot takes: the slot, the call (and its agent), and who the appointment is with.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCrm.BookingRequest")]
 public sealed record BookingRequest(
     [property: Id(0)] string CallId,
@@ -160,7 +160,8 @@ public sealed record BookingRequest(
     [property: Id(5)] string? CustomerName,
     [property: Id(6)] string? CustomerEmail,
     [property: Id(7)] string CustomerTimeZone,
-    [property: Id(8)] string BookedBy);
+    [property: Id(8)] string BookedBy,
+    [property: Id(9)] string? CallAgentId = null);
 
 /// <summary>An agenda over a range: its settings, the bookings, and the slots still free.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCrm.AgendaView")]

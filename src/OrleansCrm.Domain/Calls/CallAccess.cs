@@ -23,8 +23,8 @@ public enum CallUse
 /// supervisors and admins see and work on all. A colleague's call is readable once it is confirmed (it is part of
 /// the shared customer's history, as the customer's calls tab shows it); an open call's draft, a discarded call and
 /// every recording stay the author's. The linked order is set by the author or an admin only (it decides whose
-/// sale it was). A booking is cancelled by the agent whose agenda holds it, the agent who booked it, a supervisor
-/// or an admin.
+/// sale it was). A booking is cancelled by the agent whose agenda holds it, the agent whose call made it (or who
+/// confirmed that call), a supervisor or an admin.
 /// </summary>
 public static class CallAccess
 {
@@ -58,10 +58,10 @@ public static class CallAccess
 
     public static void CheckCancel(Booking booking, string userId, bool isAgent)
     {
-        if (isAgent && booking.AgentId != userId && booking.BookedBy != userId)
+        if (isAgent && booking.AgentId != userId && booking.BookedBy != userId && booking.CallAgentId != userId)
         {
             throw new DomainException(ProblemKind.Forbidden, "Another agent's booking",
-                $"Booking '{booking.Id}' is in agent '{booking.AgentId}''s agenda, booked by '{booking.BookedBy}'; only they, supervisors and admins cancel it.");
+                $"Booking '{booking.Id}' is in agent '{booking.AgentId}''s agenda, made on a call of '{booking.CallAgentId ?? booking.BookedBy}'; only they, supervisors and admins cancel it.");
         }
     }
 }

@@ -114,7 +114,8 @@ public sealed class AgentGrain(
             BookingReminderPlan.ReminderAt(request.Start, request.CustomerTimeZone),
             ReminderSent: false,
             now,
-            request.BookedBy);
+            request.BookedBy,
+            CallAgentId: request.CallAgentId);
         state.State.Bookings.Add(booking);
         ReleaseHolds(request.CallId);
         await SaveAsync();

@@ -345,7 +345,7 @@ public sealed class CallGrain(
     private async Task<Booking> BookAsync(CallAttempt call, Actor by)
     {
         var slot = call.Draft.Appointment!;
-        var request = new BookingRequest(call.Id, slot.Start!.Value, call.CampaignId, call.ContactId, call.CustomerId, call.ContactName, call.Email, call.TimeZone, by.UserId);
+        var request = new BookingRequest(call.Id, slot.Start!.Value, call.CampaignId, call.ContactId, call.CustomerId, call.ContactName, call.Email, call.TimeZone, by.UserId, call.AgentId);
         return await GrainFactory.GetGrain<IAgentGrain>(slot.AgentId ?? call.AgentId).BookAsync(request);
     }
 
