@@ -27,6 +27,7 @@ public static class CrmApiExtensions
         }
 
         builder.AddServerRejectionProblems();
+        builder.AddCrmEdge();
         var services = builder.Services;
         services.AddSingleton(ApiKeyStore.From(builder.Configuration, builder.Environment));
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
@@ -69,6 +70,7 @@ public static class CrmApiExtensions
         var settings = app.Services.GetRequiredService<CrmSettings>();
         CrmHosting.LogStorageProfile(app.Logger, settings);
 
+        app.UseCrmResponseHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
@@ -79,6 +81,7 @@ public static class CrmApiExtensions
         }
 
         app.UseAuthentication();
+        app.UseCrmEdge();
         app.UseAuthorization();
         app.Use(Parameters.GuardAsync);
 

@@ -46,7 +46,7 @@ public static class AgendaApi
         TypedResults.Ok(await Agenda(bookingId, grains).GetBookingAsync(bookingId) ?? throw DomainException.NotFound("Booking", bookingId));
 
     public static async Task<Ok<Booking>> CancelBooking(string bookingId, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await Agenda(bookingId, grains).CancelBookingAsync(bookingId, user.UserId()));
+        TypedResults.Ok(await Agenda(bookingId, grains).CancelBookingAsync(bookingId, user.Actor()));
 
     /// <summary>
     /// The agenda a booking id names. The id holds its agent's id, which may itself be an id's full length, so the

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansCrm.Api.Auth;
+using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
@@ -33,6 +34,7 @@ public static class CallsApi
         api.MapPut("/{callId}/recording", UploadRecording).WithName("UploadCallRecording")
             .WithSummary("Upload the conversation recording as the raw body (audio/mpeg, audio/wav, audio/ogg, audio/webm, audio/mp4); size-capped")
             .Accepts<IFormFile>("audio/mpeg", "audio/wav", "audio/ogg", "audio/webm", "audio/mp4")
+            .AcceptsUpload(BodyKind.Recording)
             .ProducesProblems(bad, missing, conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/{callId}/recording", DownloadRecording).WithName("DownloadCallRecording").WithSummary("The recording's bytes").ProducesProblems(bad, missing);
         api.MapPost("/{callId}/outcome", ConfirmOutcome).WithName("ConfirmCallOutcome")
@@ -58,8 +60,8 @@ public static class CallsApi
         return TypedResults.Created($"/api/v1/calls/{callId}", call);
     }
 
-    public static async Task<Ok<CallAttempt>> Get(string callId, IGrainFactory grains) =>
-        TypedResults.Ok(await Call(callId, grains).GetAsync() ?? throw DomainException.NotFound("Call", callId));
+    public static async Task<Ok<CallAttempt>> Get(string callId, IGrainFactory grains, ClaimsPrincipal user) =>
+        TypedResults.Ok(await Call(callId, grains).SeeAsync(user.Actor()));
 
     public static async Task<Ok<CallAttempt>> SaveDraft(string callId, CallDraft body, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await Call(callId, grains).SaveDraftAsync(body, user.Actor()));
@@ -76,7 +78,9 @@ public static class CallsApi
         }
 
         await call.CheckCanRecordAsync(user.Actor());
-        using var buffer = new MemoryStream();
+
+        // Never more than the cap is held: the server stops the body there (the route's limit) and so does this loop.
+        using var buffer = new MemoryStream(http.ContentLength is { } length ? (int)Math.Min(length, int.MaxValue) : 0);
         var chunk = new byte[81920];
         int read;
         while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
@@ -104,9 +108,9 @@ public static class CallsApi
         }
     }
 
-    public static async Task<FileContentHttpResult> DownloadRecording(string callId, IGrainFactory grains, IRecordingStore recordings)
+    public static async Task<FileContentHttpResult> DownloadRecording(string callId, IGrainFactory grains, IRecordingStore recordings, ClaimsPrincipal user)
     {
-        var call = await Call(callId, grains).GetAsync() ?? throw DomainException.NotFound("Call", callId);
+        var call = await Call(callId, grains).CheckCanHearRecordingAsync(user.Actor());
         if (call.Recording is null || await recordings.GetAsync(callId) is not { } stored)
         {
             throw DomainException.NotFound("Recording", callId);

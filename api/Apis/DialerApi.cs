@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using OrleansCrm.Api.Auth;
+using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
@@ -48,6 +49,7 @@ public static class DialerApi
         api.MapPost("/leads", ImportLeads).RequireAuthorization(Roles.SupervisorOrAdmin).WithName("ImportLeads")
             .WithSummary("Bulk import (supervisor, admin): a JSON array of { id?, name?, phone, email?, timeZone?, customerId?, orderNumber? }, or text/csv with a header row. Up to 10,000 rows; bad rows are reported, good rows kept. A lead of a known customer takes the customer's name, phone, email and zone where its row gives none; an unknown customer or order, a deleted order, another customer's order or one marked already paid is a row error.")
             .Accepts<IReadOnlyList<Lead>>("application/json", "text/csv")
+            .AcceptsUpload(BodyKind.LeadImport)
             .ProducesProblems(bad, missing, StatusCodes.Status415UnsupportedMediaType);
         api.MapPost("/dialer/next", Next).WithName("DialerNext")
             .WithSummary("The next contact for the agent: own due private callbacks, due public callbacks, due retries, fresh leads — inside calling hours, never a do-not-call number. 204 when none.")

@@ -7,7 +7,7 @@ namespace OrleansCrm.Api.Apis;
 public sealed record HealthView(string Status, IReadOnlyDictionary<string, string> Checks);
 
 /// <summary>Liveness (the process answers) and readiness (a silo activates grains and storage answers). Anonymous.</summary>
-public static class HealthApi
+public static partial class HealthApi
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
@@ -22,28 +22,30 @@ public static class HealthApi
         return app;
     }
 
-    public static async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> Ready(IServiceProvider services, IGrainFactory grains)
+    public static async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> Ready(IServiceProvider services, IGrainFactory grains, ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(typeof(HealthApi).FullName!);
         var checks = new Dictionary<string, string>
         {
-            ["silo"] = await CheckAsync(() => grains.GetGrain<IHealthGrain>(0).PingAsync()),
+            ["silo"] = await CheckAsync("silo", () => grains.GetGrain<IHealthGrain>(0).PingAsync(), logger),
         };
 
         var database = services.GetService<NpgsqlDataSource>();
         checks["storage"] = database is null
             ? "in-memory"
-            : await CheckAsync(async () =>
+            : await CheckAsync("storage", async () =>
             {
                 await using var command = database.CreateCommand("SELECT 1");
                 await command.ExecuteScalarAsync();
-            });
+            }, logger);
 
         var ready = checks.Values.All(v => v is "ok" or "in-memory");
         var view = new HealthView(ready ? "ready" : "not ready", checks);
         return ready ? TypedResults.Ok(view) : TypedResults.Json(view, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<string> CheckAsync(Func<Task> check)
+    /// <summary>The anonymous answer says only "failing"; what failed and why goes to the log.</summary>
+    private static async Task<string> CheckAsync(string name, Func<Task> check, ILogger logger)
     {
         try
         {
@@ -52,7 +54,11 @@ public static class HealthApi
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            return "failing: " + ex.GetType().Name;
+            LogCheckFailed(logger, ex, name);
+            return "failing";
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Readiness check {Check} failed")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception, string check);
 }

@@ -20,6 +20,7 @@ public static class TestClockApi
     public static IEndpointRouteBuilder MapTestClockApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/test-clock").WithTags("Test clock").RequireAuthorization(Roles.AdminOnly).ProducesAuthProblems();
+        api.DisableRequestTimeout(); // an advance runs every item that falls due on the way, which may take minutes
 
         api.MapGet("/", GetClock)
             .WithName("GetTestClock")

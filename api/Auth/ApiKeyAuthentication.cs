@@ -35,9 +35,15 @@ public sealed class ApiKeyAuthentication(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        ProblemResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required",
+    /// <summary>What a 401 says in <c>WWW-Authenticate</c>: our scheme and the header it reads.</summary>
+    public const string Challenge = SchemeName + " header=\"" + ApiKeyStore.Header + "\"";
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = Challenge;
+        return ProblemResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Authentication required",
             $"Send a valid API key in the {ApiKeyStore.Header} header.");
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Not allowed",

@@ -22,10 +22,14 @@ public sealed record ApiUser(string UserId, string Role);
 /// <summary>
 /// The keys of <c>Auth:ApiKeys</c>, held only as SHA-256 hashes. Checked at startup: every entry needs a
 /// key or a hash, a user id and a known role; outside Development at least one key must exist.
+/// The development keys (<c>Auth:DevelopmentApiKeys</c>, in appsettings.Development.json) are used only in
+/// Development and only while no key is configured: configuring one key replaces all of them, so a published
+/// development key never stays valid beside real ones.
 /// </summary>
 public sealed class ApiKeyStore
 {
     public const string Section = "Auth:ApiKeys";
+    public const string DevelopmentSection = "Auth:DevelopmentApiKeys";
     public const string Header = "X-Api-Key";
 
     private readonly Dictionary<string, ApiUser> usersByHash;
@@ -36,12 +40,19 @@ public sealed class ApiKeyStore
 
     public static ApiKeyStore From(IConfiguration configuration, IHostEnvironment environment)
     {
+        var section = Section;
         var entries = configuration.GetSection(Section).Get<List<ApiKeyEntry>>() ?? [];
+        if (entries.Count == 0 && environment.IsDevelopment())
+        {
+            section = DevelopmentSection;
+            entries = configuration.GetSection(DevelopmentSection).Get<List<ApiKeyEntry>>() ?? [];
+        }
+
         var users = new Dictionary<string, ApiUser>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            var at = $"{Section}:{i}";
+            var at = $"{section}:{i}";
             string hash;
             if (!string.IsNullOrEmpty(entry.KeyHash))
             {

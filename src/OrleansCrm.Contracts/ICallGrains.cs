@@ -31,6 +31,14 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<CallAttempt?> GetAsync();
 
+    /// <summary>The call as the asker may read it (<see cref="CallAccess"/>); 404 when there is none.</summary>
+    [Alias("See")]
+    Task<CallAttempt> SeeAsync(Actor by);
+
+    /// <summary>The call, when the asker may hear its recording (<see cref="CallAccess"/>).</summary>
+    [Alias("CheckCanHearRecording")]
+    Task<CallAttempt> CheckCanHearRecordingAsync(Actor by);
+
     [Alias("SaveDraft")]
     Task<CallAttempt> SaveDraftAsync(CallDraft draft, Actor by);
 
@@ -140,14 +148,15 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("Book")]
     Task<Booking> BookAsync(BookingRequest request);
 
-    [Alias("CancelBooking")]
-    Task<Booking> CancelBookingAsync(string bookingId, string by);
+    /// <summary>Cancels the booking when the asker may (<see cref="CallAccess.CheckCancel"/>).</summary>
+    [Alias("CancelBookingBy")]
+    Task<Booking> CancelBookingAsync(string bookingId, Actor by);
 
     [Alias("GetBooking")]
     Task<Booking?> GetBookingAsync(string bookingId);
 }
 
-/// <summary>What booking a slot takes: the slot, the call, and who the appointment is with.</summary>
+/// <summary>What booking a slot takes: the slot, the call (and its agent), and who the appointment is with.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCrm.BookingRequest")]
 public sealed record BookingRequest(
     [property: Id(0)] string CallId,
@@ -158,7 +167,8 @@ public sealed record BookingRequest(
     [property: Id(5)] string? CustomerName,
     [property: Id(6)] string? CustomerEmail,
     [property: Id(7)] string CustomerTimeZone,
-    [property: Id(8)] string BookedBy);
+    [property: Id(8)] string BookedBy,
+    [property: Id(9)] string? CallAgentId = null);
 
 /// <summary>An agenda over a range: its settings, the bookings, and the slots still free.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCrm.AgendaView")]

@@ -459,7 +459,7 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
         }
     }
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string callId, byte[] bytes, string contentType, bool withLength = true)
+    internal static Task<HttpResponseMessage> UploadAsync(HttpClient client, string callId, byte[] bytes, string contentType, bool withLength = true)
     {
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
@@ -472,7 +472,7 @@ public sealed class CallLifecycleApiTests(CallLifecycleApiFactory factory) : ICl
     }
 
     /// <summary>A valid 8 kHz mono 8-bit PCM WAVE file with <paramref name="dataBytes"/> bytes of samples (44 bytes of header).</summary>
-    private static byte[] Wav(int dataBytes)
+    internal static byte[] Wav(int dataBytes)
     {
         using var stream = new MemoryStream();
         using (var w = new BinaryWriter(stream, Encoding.ASCII, leaveOpen: true))

@@ -46,6 +46,21 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public void In_development_one_configured_key_replaces_every_development_key()
+    {
+        var developmentOnly = Config(("Auth:DevelopmentApiKeys:0:Key", "dev-agent2-key-000000000"), ("Auth:DevelopmentApiKeys:0:UserId", "agent-2"), ("Auth:DevelopmentApiKeys:0:Role", "agent"));
+        var both = Config(
+            ("Auth:DevelopmentApiKeys:0:Key", "dev-agent2-key-000000000"), ("Auth:DevelopmentApiKeys:0:UserId", "agent-2"), ("Auth:DevelopmentApiKeys:0:Role", "agent"),
+            ("Auth:ApiKeys:0:Key", "the-secret-key-of-ops"), ("Auth:ApiKeys:0:UserId", "ops"), ("Auth:ApiKeys:0:Role", "admin"));
+
+        Assert.Equal(new ApiUser("agent-2", "agent"), ApiKeyStore.From(developmentOnly, Environment(Environments.Development)).Find("dev-agent2-key-000000000"));
+        var configured = ApiKeyStore.From(both, Environment(Environments.Development));
+        Assert.Null(configured.Find("dev-agent2-key-000000000"));
+        Assert.Equal(new ApiUser("ops", "admin"), configured.Find("the-secret-key-of-ops"));
+        Assert.Null(ApiKeyStore.From(both, Environment(Environments.Production)).Find("dev-agent2-key-000000000"));
+    }
+
+    [Fact]
     public void The_simulated_clock_is_refused_in_production_naming_the_setting()
     {
         var error = Assert.Throws<InvalidOperationException>(() => CrmSettings.From(Config(("Clock:Simulated", "true")), Environment(Environments.Production)));

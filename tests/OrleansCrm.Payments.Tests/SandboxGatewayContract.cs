@@ -358,6 +358,22 @@ public abstract class SandboxGatewayContract
         Assert.Empty(await Ledger.ListAsync(order));
     }
 
+    [Fact]
+    public async Task The_payment_log_carries_no_raw_idempotency_key_only_a_digest_of_it()
+    {
+        // A key holds what a client sent as its Idempotency-Key: that value never reaches the log.
+        const string clientKey = "client-typed-key-Zq81-secret";
+        var chargeEvent = $"prepayment:{clientKey}";
+        var charge = await Gateway.ChargeAsync(Charge(Token(SandboxTokens.Approve), chargeEvent));
+        await Gateway.ChargeAsync(Charge(Token(SandboxTokens.Approve), chargeEvent));
+        await Gateway.RefundAsync(Refund(charge.TransactionId!, 100, $"refund:{clientKey}"));
+        await Gateway.ChargeAsync(Charge(Token(SandboxTokens.Timeout), $"late:{clientKey}"));
+
+        Assert.True(log.Lines.Count >= 4, string.Join(Environment.NewLine, log.Lines));
+        Assert.DoesNotContain(log.Lines, line => line.Contains(clientKey, StringComparison.Ordinal) || line.Contains(order, StringComparison.Ordinal));
+        Assert.Contains(log.Lines, line => line.Contains(SandboxPaymentGateway.KeyDigest(Key(chargeEvent)), StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("stripe")]
     [InlineData("Sandbox")]

@@ -76,7 +76,8 @@ public sealed record Booking(
     DateTimeOffset BookedAt,
     string BookedBy,
     DateTimeOffset? CancelledAt = null,
-    string? CancelledBy = null);
+    string? CancelledBy = null,
+    string? CallAgentId = null);
 
 /// <summary>The slot grid of an agenda: where appointments may start.</summary>
 public static class AgendaRules

@@ -229,10 +229,8 @@ public sealed class CallAttempt
     /// <summary>The web-shop order id, during or after the call: only the call's author (or an admin, checked by the caller) changes it.</summary>
     public void LinkOrder(string? orderId, DateTimeOffset now, string by, bool isAdmin)
     {
-        if (!isAdmin && by != AgentId)
-        {
-            throw new DomainException(ProblemKind.Forbidden, "Not the call's author", $"Only agent '{AgentId}' (who made call '{Id}') or an admin can change its linked order.");
-        }
+        // Only being an admin matters here: a supervisor is as far from the sale as another agent.
+        CallAccess.Check(this, CallUse.LinkOrder, by, isAgent: !isAdmin, isAdmin);
 
         if (Status is CallStatus.Discarded or CallStatus.TimedOut)
         {

@@ -115,7 +115,8 @@ public sealed class AgentGrain(
             BookingReminderPlan.ReminderAt(request.Start, request.CustomerTimeZone),
             ReminderSent: false,
             now,
-            request.BookedBy);
+            request.BookedBy,
+            CallAgentId: request.CallAgentId);
         state.State.Bookings.Add(booking);
         ReleaseHolds(request.CallId);
         await SaveAsync();
@@ -123,7 +124,7 @@ public sealed class AgentGrain(
         return booking;
     }
 
-    public async Task<Booking> CancelBookingAsync(string bookingId, string by)
+    public async Task<Booking> CancelBookingAsync(string bookingId, Actor by)
     {
         var index = state.State.Bookings.FindIndex(b => b.Id == bookingId);
         if (index < 0)
@@ -132,12 +133,13 @@ public sealed class AgentGrain(
         }
 
         var booking = state.State.Bookings[index];
+        CallAccess.CheckCancel(booking, by.UserId, by.IsAgent);
         if (booking.Status == BookingStatus.Cancelled)
         {
             throw DomainException.Conflict("Booking already cancelled", $"Booking '{bookingId}' was cancelled at {booking.CancelledAt:O} by {booking.CancelledBy}.");
         }
 
-        var cancelled = booking with { Status = BookingStatus.Cancelled, CancelledAt = clock.GetUtcNow(), CancelledBy = by };
+        var cancelled = booking with { Status = BookingStatus.Cancelled, CancelledAt = clock.GetUtcNow(), CancelledBy = by.UserId };
         state.State.Bookings[index] = cancelled;
         await SaveAsync();
         await SendAsync(cancelled, "cancelled", CallEmails.BookingCancelled);

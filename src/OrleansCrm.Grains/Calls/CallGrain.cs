@@ -163,6 +163,17 @@ public sealed class CallGrain(
         return state.State.Call;
     }
 
+    public async Task<CallAttempt> SeeAsync(Actor by) => await CallForAsync(CallUse.Read, by);
+
+    public async Task<CallAttempt> CheckCanHearRecordingAsync(Actor by) => await CallForAsync(CallUse.HearRecording, by);
+
+    private async Task<CallAttempt> CallForAsync(CallUse use, Actor by)
+    {
+        await EnterAsync();
+        CallAccess.Check(Current, use, by.UserId, by.IsAgent, by.IsAdmin);
+        return Current;
+    }
+
     public async Task<CallAttempt> SaveDraftAsync(CallDraft draft, Actor by)
     {
         var call = await OpenCallOfAsync(by, "take a draft");
@@ -205,7 +216,7 @@ public sealed class CallGrain(
         await state.LoadAsync();
         if (state.State.PendingOutcome is not null)
         {
-            EnsureOwnedBy(Current, by);
+            CallAccess.Check(Current, CallUse.Work, by.UserId, by.IsAgent, by.IsAdmin);
             await FinishOutcomeAsync(refusalAbandons: false);
             return Current;
         }
@@ -300,17 +311,9 @@ public sealed class CallGrain(
     {
         await EnterAsync();
         var call = Current;
-        EnsureOwnedBy(call, by);
+        CallAccess.Check(call, CallUse.Work, by.UserId, by.IsAgent, by.IsAdmin);
         call.EnsureOpen(action);
         return call;
-    }
-
-    private void EnsureOwnedBy(CallAttempt call, Actor by)
-    {
-        if (by.IsAgent && call.AgentId != by.UserId)
-        {
-            throw new DomainException(ProblemKind.Forbidden, "Another agent's call", $"Call '{CallId}' belongs to agent '{call.AgentId}'.");
-        }
     }
 
     private async Task TimeOutIfDueAsync()
@@ -460,7 +463,7 @@ public sealed class CallGrain(
     private async Task<Booking> BookAsync(CallAttempt call, Actor by)
     {
         var slot = call.Draft.Appointment!;
-        var request = new BookingRequest(call.Id, slot.Start!.Value, call.CampaignId, call.ContactId, call.CustomerId, call.ContactName, call.Email, call.TimeZone, by.UserId);
+        var request = new BookingRequest(call.Id, slot.Start!.Value, call.CampaignId, call.ContactId, call.CustomerId, call.ContactName, call.Email, call.TimeZone, by.UserId, call.AgentId);
         return await GrainFactory.GetGrain<IAgentGrain>(slot.AgentId ?? call.AgentId).BookAsync(request);
     }
 

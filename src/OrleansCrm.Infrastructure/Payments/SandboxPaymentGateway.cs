@@ -103,18 +103,18 @@ public sealed partial class SandboxPaymentGateway(ISandboxLedger ledger, CrmCloc
 
         if (!write.Recorded)
         {
-            LogReplayed(logger, "charge", entry.IdempotencyKey, entry.Result.Status, entry.Result.TransactionId);
+            LogReplayed(logger, "charge", new LoggedKey(entry.IdempotencyKey), entry.Result.Status, entry.Result.TransactionId);
             return entry.Result;
         }
 
-        LogCharged(logger, entry.IdempotencyKey, entry.Result.Status, entry.Result.TransactionId, entry.Result.AmountMinor, entry.Result.Currency, card!.Card.Last4, entry.Result.DeclineCode);
+        LogCharged(logger, new LoggedKey(entry.IdempotencyKey), entry.Result.Status, entry.Result.TransactionId, entry.Result.AmountMinor, entry.Result.Currency, card!.Card.Last4, entry.Result.DeclineCode);
         if (card.Behaviour != Behaviour.Timeout)
         {
             return entry.Result;
         }
 
         // The money moved, but the answer never arrived: the caller must ask again with the same key.
-        LogTimedOut(logger, entry.IdempotencyKey);
+        LogTimedOut(logger, new LoggedKey(entry.IdempotencyKey));
         return entry.Result with { Status = PaymentStatus.Unknown, TransactionId = null, DeclineCode = null, DeclineReason = null };
     }
 
@@ -143,11 +143,11 @@ public sealed partial class SandboxPaymentGateway(ISandboxLedger ledger, CrmCloc
 
         if (write.Recorded)
         {
-            LogRefunded(logger, entry.IdempotencyKey, entry.Result.TransactionId, request.ChargeTransactionId, entry.Result.AmountMinor, entry.Result.Currency);
+            LogRefunded(logger, new LoggedKey(entry.IdempotencyKey), entry.Result.TransactionId, request.ChargeTransactionId, entry.Result.AmountMinor, entry.Result.Currency);
         }
         else
         {
-            LogReplayed(logger, "refund", entry.IdempotencyKey, entry.Result.Status, entry.Result.TransactionId);
+            LogReplayed(logger, "refund", new LoggedKey(entry.IdempotencyKey), entry.Result.Status, entry.Result.TransactionId);
         }
 
         return entry.Result;
@@ -274,15 +274,29 @@ public sealed partial class SandboxPaymentGateway(ISandboxLedger ledger, CrmCloc
 
     private static string NewId(string prefix) => prefix + RandomNumberGenerator.GetHexString(24, lowercase: true);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox charge {IdempotencyKey}: {Status}, transaction {TransactionId}, {AmountMinor} {Currency} on card ending {Last4} (decline code {DeclineCode})")]
-    private static partial void LogCharged(ILogger logger, string idempotencyKey, PaymentStatus status, string? transactionId, long amountMinor, string currency, string last4, string? declineCode);
+    /// <summary>
+    /// How a key appears in the log: the first 16 hex digits of its SHA-256. A key holds the client's own
+    /// Idempotency-Key, which may be anything a client typed (a card number too), so the raw key is never logged;
+    /// the digest of a ledger row's key finds its lines.
+    /// </summary>
+    public static string KeyDigest(string idempotencyKey) =>
+        "key-" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotencyKey)))[..16];
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox charge {IdempotencyKey} recorded, but answered as a timeout (outcome Unknown): resolve it by looking the key up")]
-    private static partial void LogTimedOut(ILogger logger, string idempotencyKey);
+    /// <summary>A key on its way to the log: its digest is only computed when the line is written.</summary>
+    private readonly record struct LoggedKey(string Key)
+    {
+        public override string ToString() => KeyDigest(Key);
+    }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox refund {IdempotencyKey}: transaction {TransactionId} returns {AmountMinor} {Currency} of charge {ChargeTransactionId}")]
-    private static partial void LogRefunded(ILogger logger, string idempotencyKey, string? transactionId, string chargeTransactionId, long amountMinor, string currency);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox charge {KeyDigest}: {Status}, transaction {TransactionId}, {AmountMinor} {Currency} on card ending {Last4} (decline code {DeclineCode})")]
+    private static partial void LogCharged(ILogger logger, LoggedKey keyDigest, PaymentStatus status, string? transactionId, long amountMinor, string currency, string last4, string? declineCode);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox {Kind} {IdempotencyKey} was already answered ({Status}, transaction {TransactionId}); no money moved")]
-    private static partial void LogReplayed(ILogger logger, string kind, string idempotencyKey, PaymentStatus status, string? transactionId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sandbox charge {KeyDigest} recorded, but answered as a timeout (outcome Unknown): resolve it by looking the key up")]
+    private static partial void LogTimedOut(ILogger logger, LoggedKey keyDigest);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox refund {KeyDigest}: transaction {TransactionId} returns {AmountMinor} {Currency} of charge {ChargeTransactionId}")]
+    private static partial void LogRefunded(ILogger logger, LoggedKey keyDigest, string? transactionId, string chargeTransactionId, long amountMinor, string currency);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox {Kind} {KeyDigest} was already answered ({Status}, transaction {TransactionId}); no money moved")]
+    private static partial void LogReplayed(ILogger logger, string kind, LoggedKey keyDigest, PaymentStatus status, string? transactionId);
 }

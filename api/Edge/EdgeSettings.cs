@@ -1,0 +1,95 @@
+using System.Globalization;
+using OrleansCrm.Grains.Calls;
+
+namespace OrleansCrm.Api.Edge;
+
+/// <summary>How many requests of one kind a client address may make in a fixed window.</summary>
+public sealed record WindowLimit(int PermitLimit, TimeSpan Window);
+
+/// <summary>Which body limit a route takes: JSON routes the small default, the two uploads their own.</summary>
+public enum BodyKind
+{
+    Json,
+    LeadImport,
+    Recording,
+}
+
+/// <summary>
+/// The limits of the HTTP edge (configuration section <c>Limits</c>), checked once at startup: a bad value stops
+/// startup with a message naming its key.
+/// </summary>
+public sealed record EdgeSettings
+{
+    public const string Section = "Limits";
+
+    /// <summary>The body limit of every route that names no other (JSON bodies are small).</summary>
+    public long MaxBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>A lead import: up to 10,000 rows of JSON or CSV.</summary>
+    public long MaxLeadImportBytes { get; init; } = 10 * 1024 * 1024;
+
+    /// <summary>A call recording (<c>Calls:MaxRecordingBytes</c>).</summary>
+    public long MaxRecordingBytes { get; init; } = new CallOptions().MaxRecordingBytes;
+
+    /// <summary>How long a request may take before it is stopped with a 504.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an upload (lead import, recording) may take: big bodies come slowly over an agent's line.</summary>
+    public TimeSpan UploadTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Unknown API keys one address may present in a window before its requests with a key get 429.</summary>
+    public WindowLimit FailedAuthentications { get; init; } = new(10, TimeSpan.FromMinutes(1));
+
+    /// <summary>Requests one address may make to the anonymous trial-extension link in a window.</summary>
+    public WindowLimit TrialExtensions { get; init; } = new(20, TimeSpan.FromMinutes(1));
+
+    public long MaxBytesOf(BodyKind kind) => kind switch
+    {
+        BodyKind.LeadImport => MaxLeadImportBytes,
+        BodyKind.Recording => MaxRecordingBytes,
+        _ => MaxBodyBytes,
+    };
+
+    public static EdgeSettings From(IConfiguration configuration) => new()
+    {
+        MaxBodyBytes = Bytes(configuration, $"{Section}:MaxBodyBytes", 1024 * 1024),
+        MaxLeadImportBytes = Bytes(configuration, $"{Section}:MaxLeadImportBytes", 10 * 1024 * 1024),
+        MaxRecordingBytes = Bytes(configuration, $"{CallOptions.Section}:MaxRecordingBytes", new CallOptions().MaxRecordingBytes),
+        RequestTimeout = Duration(configuration, $"{Section}:RequestTimeout", TimeSpan.FromSeconds(30)),
+        UploadTimeout = Duration(configuration, $"{Section}:UploadTimeout", TimeSpan.FromMinutes(5)),
+        FailedAuthentications = Window(configuration, $"{Section}:FailedAuthentications", new(10, TimeSpan.FromMinutes(1))),
+        TrialExtensions = Window(configuration, $"{Section}:TrialExtensions", new(20, TimeSpan.FromMinutes(1))),
+    };
+
+    private static WindowLimit Window(IConfiguration configuration, string key, WindowLimit fallback) => new(
+        (int)Whole(configuration, $"{key}:PermitLimit", fallback.PermitLimit, int.MaxValue),
+        Duration(configuration, $"{key}:Window", fallback.Window));
+
+    private static long Bytes(IConfiguration configuration, string key, long fallback) => Whole(configuration, key, fallback, long.MaxValue);
+
+    private static long Whole(IConfiguration configuration, string key, long fallback, long max)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 && number <= max
+            ? number
+            : throw new InvalidOperationException($"Configuration '{key}' must be a whole number from 1 to {max}; it is '{value}'.");
+    }
+
+    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
+            ? span
+            : throw new InvalidOperationException($"Configuration '{key}' must be a positive duration such as 00:01:00; it is '{value}'.");
+    }
+}
