@@ -46,16 +46,27 @@ public static class CardSafeLogging
 
             var message = formatter(state, exception);
             var values = state as IReadOnlyList<KeyValuePair<string, object?>>;
-            if (!CardNumbers.ContainsPan(message) && (values is null || !values.Any(v => v.Value is string s && CardNumbers.ContainsPan(s))))
+            if (!CardNumbers.ContainsPan(message) && (values is null || !values.Any(v => CardNumbers.ContainsPan(TextOf(v.Value)))))
             {
                 inner.Log(logLevel, eventId, state, exception, formatter);
                 return;
             }
 
-            var redacted = new RedactedState(CardNumbers.Redact(message), values?.Select(v => v.Value is string s ? new KeyValuePair<string, object?>(v.Key, CardNumbers.Redact(s)) : v).ToList() ?? []);
+            // A value whose text holds a card number (a string, or an object such as a message whose text shows an id) is passed on as its redacted text.
+            var redacted = new RedactedState(
+                CardNumbers.Redact(message),
+                values?.Select(v => TextOf(v.Value) is { } text && CardNumbers.ContainsPan(text) ? new KeyValuePair<string, object?>(v.Key, CardNumbers.Redact(text)) : v).ToList() ?? []);
             inner.Log(logLevel, eventId, redacted, exception, static (s, _) => s.Message);
         }
     }
+
+    /// <summary>The text a provider would write for a structured value (small numbers, times and ids cannot hold a card number; a long can).</summary>
+    private static string? TextOf(object? value) => value switch
+    {
+        null or bool or int or short or byte or double or float or DateTime or DateTimeOffset or TimeSpan or Guid or Enum => null,
+        string text => text,
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>What a provider sees of a line that held a card number: the message and values with it cut to its last four digits.</summary>
     private sealed class RedactedState(string message, IReadOnlyList<KeyValuePair<string, object?>> values) : IReadOnlyList<KeyValuePair<string, object?>>
