@@ -1,5 +1,5 @@
-using System.Globalization;
 using OrleansCrm.Grains.Calls;
+using OrleansCrm.Infrastructure.Hosting;
 
 namespace OrleansCrm.Api.Edge;
 
@@ -55,41 +55,15 @@ public sealed record EdgeSettings
         MaxBodyBytes = Bytes(configuration, $"{Section}:MaxBodyBytes", 1024 * 1024),
         MaxLeadImportBytes = Bytes(configuration, $"{Section}:MaxLeadImportBytes", 10 * 1024 * 1024),
         MaxRecordingBytes = Bytes(configuration, $"{CallOptions.Section}:MaxRecordingBytes", new CallOptions().MaxRecordingBytes),
-        RequestTimeout = Duration(configuration, $"{Section}:RequestTimeout", TimeSpan.FromSeconds(30)),
-        UploadTimeout = Duration(configuration, $"{Section}:UploadTimeout", TimeSpan.FromMinutes(5)),
+        RequestTimeout = SettingValues.Duration(configuration, $"{Section}:RequestTimeout", TimeSpan.FromSeconds(30)),
+        UploadTimeout = SettingValues.Duration(configuration, $"{Section}:UploadTimeout", TimeSpan.FromMinutes(5)),
         FailedAuthentications = Window(configuration, $"{Section}:FailedAuthentications", new(10, TimeSpan.FromMinutes(1))),
         TrialExtensions = Window(configuration, $"{Section}:TrialExtensions", new(20, TimeSpan.FromMinutes(1))),
     };
 
     private static WindowLimit Window(IConfiguration configuration, string key, WindowLimit fallback) => new(
-        (int)Whole(configuration, $"{key}:PermitLimit", fallback.PermitLimit, int.MaxValue),
-        Duration(configuration, $"{key}:Window", fallback.Window));
+        (int)SettingValues.Whole(configuration, $"{key}:PermitLimit", fallback.PermitLimit, int.MaxValue),
+        SettingValues.Duration(configuration, $"{key}:Window", fallback.Window));
 
-    private static long Bytes(IConfiguration configuration, string key, long fallback) => Whole(configuration, key, fallback, long.MaxValue);
-
-    private static long Whole(IConfiguration configuration, string key, long fallback, long max)
-    {
-        var value = configuration[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 && number <= max
-            ? number
-            : throw new InvalidOperationException($"Configuration '{key}' must be a whole number from 1 to {max}; it is '{value}'.");
-    }
-
-    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback)
-    {
-        var value = configuration[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
-            ? span
-            : throw new InvalidOperationException($"Configuration '{key}' must be a positive duration such as 00:01:00; it is '{value}'.");
-    }
+    private static long Bytes(IConfiguration configuration, string key, long fallback) => SettingValues.Whole(configuration, key, fallback, long.MaxValue);
 }

@@ -106,10 +106,10 @@ public sealed record CrmSettings
             AdvertisedIp = Ip(configuration, "Orleans:AdvertisedIP", IPAddress.Loopback),
             CoHostSilo = Flag(configuration, CoHostSiloKey, true),
             SimulatedClock = Flag(configuration, SimulatedClockKey, false),
-            RetryPeriod = Duration(configuration, "Scheduling:RetryPeriod", TimeSpan.FromMinutes(1)),
-            MaxDueTime = Duration(configuration, "Scheduling:MaxDueTime", TimeSpan.FromDays(7)),
-            ResponseTimeout = Duration(configuration, "Orleans:ResponseTimeout", TimeSpan.FromSeconds(15)),
-            ProbeTimeout = Duration(configuration, "Orleans:ProbeTimeout", TimeSpan.FromSeconds(2)),
+            RetryPeriod = SettingValues.Duration(configuration, "Scheduling:RetryPeriod", TimeSpan.FromMinutes(1)),
+            MaxDueTime = SettingValues.Duration(configuration, "Scheduling:MaxDueTime", TimeSpan.FromDays(7)),
+            ResponseTimeout = SettingValues.Duration(configuration, "Orleans:ResponseTimeout", TimeSpan.FromSeconds(15)),
+            ProbeTimeout = SettingValues.Duration(configuration, "Orleans:ProbeTimeout", TimeSpan.FromSeconds(2)),
             MissedProbesLimit = Count(configuration, "Orleans:MissedProbesLimit", 3),
         };
 
@@ -168,18 +168,7 @@ public sealed record CrmSettings
             : throw new InvalidOperationException($"Configuration '{key}' must be a port number from 1 to 65535; it is '{value}'.");
     }
 
-    private static int Count(IConfiguration configuration, string key, int fallback)
-    {
-        var value = configuration[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is > 0 and <= 100
-            ? count
-            : throw new InvalidOperationException($"Configuration '{key}' must be a whole number from 1 to 100; it is '{value}'.");
-    }
+    private static int Count(IConfiguration configuration, string key, int fallback) => (int)SettingValues.Whole(configuration, key, fallback, 100);
 
     private static IPAddress Ip(IConfiguration configuration, string key, IPAddress fallback)
     {
@@ -205,18 +194,5 @@ public sealed record CrmSettings
         return bool.TryParse(value, out var flag)
             ? flag
             : throw new InvalidOperationException($"Configuration '{key}' must be true or false; it is '{value}'.");
-    }
-
-    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback)
-    {
-        var value = configuration[key];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        return TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
-            ? span
-            : throw new InvalidOperationException($"Configuration '{key}' must be a positive duration such as 00:01:00; it is '{value}'.");
     }
 }
