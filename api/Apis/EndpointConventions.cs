@@ -23,11 +23,16 @@ public static class EndpointConventions
         return route;
     }
 
-    /// <summary>The 401 and 403 every authenticated route can answer.</summary>
+    /// <summary>
+    /// What every authenticated route can answer besides its own: 401 and 403; 429 once its address spent its
+    /// failed keys; 503 with Retry-After when the cluster or storage fails for a moment (retry the same request).
+    /// </summary>
     public static RouteGroupBuilder ProducesAuthProblems(this RouteGroupBuilder group)
     {
         group.ProducesProblem(StatusCodes.Status401Unauthorized);
         group.ProducesProblem(StatusCodes.Status403Forbidden);
+        group.ProducesProblem(StatusCodes.Status429TooManyRequests);
+        group.ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
