@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Ports;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

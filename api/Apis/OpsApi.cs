@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansCrm.Api.Auth;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Api.Apis;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCrm.Api.Auth;
 using OrleansCrm.Api.Edge;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Api.Apis;

@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Ports;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;

@@ -1,5 +1,5 @@
 using Npgsql;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Infrastructure.Calls;
 using OrleansCrm.Testing;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using OrleansCrm.Domain.Calls;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Infrastructure.Calls;
 using OrleansCrm.Testing;
 

@@ -10,7 +10,7 @@ using Npgsql;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Grains.Messaging;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 using OrleansCrm.Infrastructure.Payments;
 using OrleansCrm.Testing;

@@ -1,4 +1,4 @@
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Infrastructure.ReadModel;
 using OrleansCrm.Testing;
 using Npgsql;

@@ -1,6 +1,6 @@
 using Npgsql;
 using OrleansCrm.Domain.Orders;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Infrastructure.ReadModel;
 using OrleansCrm.Testing;
 

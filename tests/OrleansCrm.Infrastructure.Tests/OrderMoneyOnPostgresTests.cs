@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Payments;
-using OrleansCrm.Grains.Payments;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 using OrleansCrm.Infrastructure.Payments;
 using OrleansCrm.Testing;

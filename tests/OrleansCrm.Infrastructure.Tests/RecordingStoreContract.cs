@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Ports;
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;

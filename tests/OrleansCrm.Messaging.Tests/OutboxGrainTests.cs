@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Ports;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;

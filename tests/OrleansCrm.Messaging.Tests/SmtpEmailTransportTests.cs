@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OrleansCrm.Domain.Messaging;

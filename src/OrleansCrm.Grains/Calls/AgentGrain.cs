@@ -1,9 +1,9 @@
+using OrleansCrm.Contracts.Ports;
 using System.Globalization;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Messaging;
-using OrleansCrm.Grains.Messaging;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Calls;

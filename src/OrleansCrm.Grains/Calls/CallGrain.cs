@@ -7,8 +7,7 @@ using OrleansCrm.Domain.Campaigns;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Domain.Orders;
-using OrleansCrm.Grains.Messaging;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Calls;

@@ -2,7 +2,7 @@ using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Campaigns;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Grains.Calls;
 

@@ -4,7 +4,7 @@ using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Campaigns;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Calls;

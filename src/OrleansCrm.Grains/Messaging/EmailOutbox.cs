@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Messaging;

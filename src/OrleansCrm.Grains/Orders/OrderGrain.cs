@@ -7,9 +7,7 @@ using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Domain.Payments;
-using OrleansCrm.Grains.Messaging;
-using OrleansCrm.Grains.Payments;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Orders;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OrleansCrm.Grains.Calls;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Infrastructure.Calls;
 

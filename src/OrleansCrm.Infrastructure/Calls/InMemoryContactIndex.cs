@@ -1,5 +1,5 @@
 using OrleansCrm.Domain.Calls;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Infrastructure.Calls;
 

@@ -1,5 +1,5 @@
+using OrleansCrm.Contracts.Ports;
 using System.Security.Cryptography;
-using OrleansCrm.Grains.Calls;
 
 namespace OrleansCrm.Infrastructure.Calls;
 

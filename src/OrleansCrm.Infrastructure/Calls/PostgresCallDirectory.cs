@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Infrastructure.Calls;
 

@@ -1,8 +1,8 @@
+using OrleansCrm.Contracts.Ports;
 using System.Data;
 using System.Security.Cryptography;
 using Npgsql;
 using NpgsqlTypes;
-using OrleansCrm.Grains.Calls;
 
 namespace OrleansCrm.Infrastructure.Calls;
 

@@ -13,7 +13,7 @@ using OrleansCrm.Contracts;
 using OrleansCrm.Grains;
 using OrleansCrm.Grains.Calls;
 using OrleansCrm.Grains.Orders;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 using OrleansCrm.Infrastructure.Calls;
 using OrleansCrm.Infrastructure.Messaging;

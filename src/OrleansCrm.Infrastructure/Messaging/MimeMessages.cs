@@ -1,6 +1,6 @@
+using OrleansCrm.Contracts.Ports;
 using MimeKit;
 using OrleansCrm.Domain.Messaging;
-using OrleansCrm.Grains.Messaging;
 
 namespace OrleansCrm.Infrastructure.Messaging;
 

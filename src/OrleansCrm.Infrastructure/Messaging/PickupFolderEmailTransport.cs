@@ -1,7 +1,7 @@
+using OrleansCrm.Contracts.Ports;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using OrleansCrm.Domain.Messaging;
-using OrleansCrm.Grains.Messaging;
 
 namespace OrleansCrm.Infrastructure.Messaging;
 

@@ -1,10 +1,10 @@
+using OrleansCrm.Contracts.Ports;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using OrleansCrm.Domain.Messaging;
-using OrleansCrm.Grains.Messaging;
 
 namespace OrleansCrm.Infrastructure.Messaging;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OrleansCrm.Grains.Payments;
+using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Infrastructure.Payments;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Payments;
-using OrleansCrm.Grains.Payments;
+using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Infrastructure.Payments;

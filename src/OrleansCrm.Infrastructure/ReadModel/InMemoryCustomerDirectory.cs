@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Infrastructure.ReadModel;
 

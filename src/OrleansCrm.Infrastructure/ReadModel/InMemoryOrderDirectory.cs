@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using OrleansCrm.Domain.Orders;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Infrastructure.ReadModel;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Infrastructure.ReadModel;
 

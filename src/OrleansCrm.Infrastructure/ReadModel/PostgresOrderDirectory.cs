@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using OrleansCrm.Domain.Orders;
-using OrleansCrm.Grains.ReadModel;
+using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Infrastructure.ReadModel;
 

@@ -1,6 +1,6 @@
 using OrleansCrm.Domain.Messaging;
 
-namespace OrleansCrm.Grains.Messaging;
+namespace OrleansCrm.Contracts.Ports;
 
 /// <summary>
 /// Hands one message to a real transport (an SMTP server, a pickup folder). Only the outbox calls it:

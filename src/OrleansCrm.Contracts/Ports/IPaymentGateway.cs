@@ -1,6 +1,6 @@
 using OrleansCrm.Domain.Payments;
 
-namespace OrleansCrm.Grains.Payments;
+namespace OrleansCrm.Contracts.Ports;
 
 /// <summary>
 /// The one way money moves. Every call carries an idempotency key derived from the order and the

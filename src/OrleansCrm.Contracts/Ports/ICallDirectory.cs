@@ -1,4 +1,4 @@
-namespace OrleansCrm.Grains.ReadModel;
+namespace OrleansCrm.Contracts.Ports;
 
 /// <summary>
 /// A call attempt as lists and reports see it. <see cref="Status"/> is Open, Confirmed, Discarded or TimedOut;

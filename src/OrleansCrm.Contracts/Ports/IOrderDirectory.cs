@@ -1,6 +1,6 @@
 using OrleansCrm.Domain.Orders;
 
-namespace OrleansCrm.Grains.ReadModel;
+namespace OrleansCrm.Contracts.Ports;
 
 /// <summary>An order as searches see it, with the instant its next scheduled work falls due (null: none pending).</summary>
 public sealed record OrderEntry(

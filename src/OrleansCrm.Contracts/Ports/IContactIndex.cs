@@ -1,6 +1,6 @@
 using OrleansCrm.Domain.Calls;
 
-namespace OrleansCrm.Grains.ReadModel;
+namespace OrleansCrm.Contracts.Ports;
 
 /// <summary>
 /// Every contact of every campaign with its dialing state: what a campaign's dialer rebuilds its queue

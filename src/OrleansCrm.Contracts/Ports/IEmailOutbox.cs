@@ -1,6 +1,6 @@
 using OrleansCrm.Domain.Messaging;
 
-namespace OrleansCrm.Grains.Messaging;
+namespace OrleansCrm.Contracts.Ports;
 
 /// <summary>
 /// The one way an email leaves the CRM: recorded before it is sent, sent at most once per key,
