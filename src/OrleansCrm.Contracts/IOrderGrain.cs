@@ -93,6 +93,13 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>What the dialer needs of the order (whose, deleted, marked already paid); null when there is no such order.</summary>
     [Alias("CallingFacts")]
     Task<OrderCallingFacts?> GetCallingFactsAsync();
+
+    /// <summary>
+    /// The outbox's report on an email of workflow event <paramref name="eventId"/>: where it stands after an attempt.
+    /// One way: the outbox does not wait for the order (the order's own re-check is the backstop for a lost report).
+    /// </summary>
+    [Orleans.Concurrency.OneWay, Alias("EmailDelivered")]
+    Task EmailDeliveredAsync(string eventId, [Immutable] Domain.Messaging.EmailDelivery delivery);
 }
 
 /// <summary>Hands out order numbers, unique across the cluster.</summary>

@@ -65,6 +65,7 @@ public sealed class OrderChangesApiTests(OrderActionsApiFixture fixture) : IClas
     /// <summary>What a refused change must leave as it was: the page without the clock-dependent customer block.</summary>
     private async Task<string> StateAsync(string number)
     {
+        await driver.EmailsSettledAsync(number);
         var page = await driver.OrderAsync(number);
         return string.Join("\n", new[] { "status", "fulfillment", "amounts", "items", "payments", "workflow", "notes", "changes", "history" }.Select(p => page.GetProperty(p).GetRawText()));
     }

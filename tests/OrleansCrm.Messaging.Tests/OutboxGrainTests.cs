@@ -24,7 +24,8 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         var to = AddressFor(key);
         var grain = fixture.Client.GetGrain<IOutboxEmailGrain>(key);
 
-        var delivery = await grain.SendAsync(new EmailMessage(key, to, "Mario Rossi", "Order 1001 is confirmed", "Thank you for your order.", "<p>Thank you for your order.</p>"));
+        await grain.SendAsync(new EmailMessage(key, to, "Mario Rossi", "Order 1001 is confirmed", "Thank you for your order.", "<p>Thank you for your order.</p>"));
+        var delivery = await AfterAttemptAsync(grain, 1);
 
         Assert.Equal(DeliveryStatus.Sent, delivery.Status);
         Assert.Equal(1, delivery.Attempts);
@@ -53,7 +54,8 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         var key = NewKey("order-1002-placed");
         var grain = fixture.Client.GetGrain<IOutboxEmailGrain>(key);
 
-        var first = await grain.SendAsync(Message(key));
+        await grain.SendAsync(Message(key));
+        var first = await AfterAttemptAsync(grain, 1);
         var second = await grain.SendAsync(Message(key, subject: "A different subject under the same key"));
         await grain.AsReference<IRemindable>().ReceiveReminder(DueWork.ReminderName, Tick(Now));
 
@@ -71,7 +73,8 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         var grain = fixture.Client.GetGrain<IOutboxEmailGrain>(key);
         Sink.FailNext(1, SmtpSinkFailure.Transient451, to);
 
-        var queued = await grain.SendAsync(Message(key));
+        await grain.SendAsync(Message(key));
+        var queued = await AfterAttemptAsync(grain, 1);
         Assert.Equal((DeliveryStatus.Queued, 1), (queued.Status, queued.Attempts));
         Assert.Contains("451", queued.LastError, StringComparison.Ordinal);
         Assert.True(await HasReminderAsync(grain));
@@ -101,7 +104,8 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         var grain = fixture.Client.GetGrain<IOutboxEmailGrain>(key);
         Sink.FailNext(1, SmtpSinkFailure.Permanent550, to);
 
-        var failed = await grain.SendAsync(Message(key));
+        await grain.SendAsync(Message(key));
+        var failed = await AfterAttemptAsync(grain, 1);
 
         Assert.Equal((DeliveryStatus.Failed, 1), (failed.Status, failed.Attempts));
         Assert.Contains("550", failed.LastError, StringComparison.Ordinal);
@@ -124,7 +128,8 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         var tick = grain.AsReference<IRemindable>();
         Sink.FailNext(backoff.Length + 1, SmtpSinkFailure.Transient451, to);
 
-        var delivery = await grain.SendAsync(Message(key));
+        await grain.SendAsync(Message(key));
+        var delivery = await AfterAttemptAsync(grain, 1);
         for (var step = 0; step < backoff.Length; step++)
         {
             Assert.Equal((DeliveryStatus.Queued, step + 1), (delivery.Status, delivery.Attempts));
@@ -162,7 +167,7 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         Sink.FailNext(1, SmtpSinkFailure.Transient451, to);
         var queuedAt = Now;
         await outbox.SendAsync(Message(key));
-        var queued = await outbox.GetAsync(key);
+        var queued = await AfterAttemptAsync(() => outbox.GetAsync(key), 1);
         Assert.NotNull(queued);
         Assert.Equal(new EmailDelivery(key, OutboxRules.MessageIdFor(key), to, DeliveryStatus.Queued, 1, queuedAt, null, queued.LastError), queued);
         Assert.Contains("451", queued.LastError, StringComparison.Ordinal);
@@ -181,13 +186,15 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         var grain = fixture.Client.GetGrain<IOutboxEmailGrain>(key);
         Sink.FailNext(1, SmtpSinkFailure.Transient451, to);
         await grain.SendAsync(Message(key));
+        await AfterAttemptAsync(grain, 1);
 
         var early = await grain.SendAsync(Message(key));
         Assert.Equal((DeliveryStatus.Queued, 1), (early.Status, early.Attempts));
         Assert.Single(Sink.TransactionsTo(to));
 
         fixture.Time.Advance(TimeSpan.FromMinutes(1));
-        var due = await grain.SendAsync(Message(key));
+        await grain.SendAsync(Message(key));
+        var due = (await Eventually.WaitForAsync(grain.GetAsync, d => d!.Status != DeliveryStatus.Queued, Wait))!;
 
         Assert.Equal((DeliveryStatus.Sent, 2), (due.Status, due.Attempts));
         Assert.Single(Sink.MessagesTo(to));
@@ -199,7 +206,8 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         var outbox = fixture.SiloServices.GetRequiredService<IEmailOutbox>();
         var key = NewKey("order-1008-placed");
 
-        var sent = await outbox.SendAsync(Message(key));
+        await outbox.SendAsync(Message(key));
+        var sent = (await Eventually.WaitForAsync(() => outbox.GetAsync(key), d => d!.Status != DeliveryStatus.Queued, Wait))!;
 
         Assert.Equal(DeliveryStatus.Sent, sent.Status);
         Assert.Equal(sent, await fixture.Client.GetGrain<IOutboxEmailGrain>(key).GetAsync());
@@ -213,7 +221,8 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         var key = NewKey("order-1009-placed");
         var grain = fixture.Client.GetGrain<IOutboxEmailGrain>(key);
 
-        var failed = await grain.SendAsync(Message(key, to: "mario rossi at example"));
+        await grain.SendAsync(Message(key, to: "mario rossi at example"));
+        var failed = await AfterAttemptAsync(grain, 1);
 
         Assert.Equal((DeliveryStatus.Failed, 1), (failed.Status, failed.Attempts));
         Assert.Equal("mario rossi at example", failed.Recipient);
@@ -247,6 +256,19 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         Assert.False(await HasReminderAsync(grain));
         Assert.Empty(Sink.TransactionsTo(AddressFor(key)));
     }
+
+    /// <summary>
+    /// Sending only records the message; the attempt runs on the outbox's own turn. Waits until attempt
+    /// <paramref name="attempt"/> has its outcome recorded (sent, failed, or queued with its error).
+    /// </summary>
+    private static Task<EmailDelivery> AfterAttemptAsync(IOutboxEmailGrain grain, int attempt) =>
+        AfterAttemptAsync(grain.GetAsync, attempt);
+
+    private static async Task<EmailDelivery> AfterAttemptAsync(Func<Task<EmailDelivery?>> read, int attempt) =>
+        (await Eventually.WaitForAsync(
+            read,
+            d => d is { } x && x.Attempts >= attempt && (x.Status != DeliveryStatus.Queued || x.LastError is not null),
+            Wait))!;
 
     private async Task<bool> HasReminderAsync(IAddressable grain) =>
         await fixture.SiloServices.GetRequiredService<IReminderTable>().ReadRow(grain.GetGrainId(), DueWork.ReminderName) is not null;

@@ -1,3 +1,4 @@
+using OrleansCrm.Testing;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Infrastructure.Messaging;
@@ -16,7 +17,11 @@ public sealed class PickupOutboxTests(PickupClusterFixture fixture)
         var deliveries = new List<EmailDelivery>();
         foreach (var key in keys)
         {
-            deliveries.Add(await fixture.Client.GetGrain<IOutboxEmailGrain>(key).SendAsync(Message(key)));
+            var grain = fixture.Client.GetGrain<IOutboxEmailGrain>(key);
+            await grain.SendAsync(Message(key));
+
+            // Sending records; the outbox writes the file on its own turn.
+            deliveries.Add((await Eventually.WaitForAsync(grain.GetAsync, d => d!.Status != DeliveryStatus.Queued, Wait))!);
         }
 
         await fixture.Client.GetGrain<IOutboxEmailGrain>(keys[0]).SendAsync(Message(keys[0]));

@@ -48,8 +48,26 @@ public sealed class OrderDriver(HttpClient admin)
 
     public async Task<JsonElement> OrderAsync(string number) => await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{number}");
 
-    public async Task<Dictionary<string, JsonElement>> WorkflowAsync(string number) =>
+    /// <summary>How long an email handed to the outbox may take to be reported back to its order.</summary>
+    public static readonly TimeSpan EmailWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The order's workflow once every email it handed to the outbox has its outcome back: sending only records the
+    /// message, the outbox delivers it on its own turn and then reports to the order (see <see cref="EmailsSettledAsync"/>).
+    /// </summary>
+    public Task<Dictionary<string, JsonElement>> WorkflowAsync(string number) =>
+        Eventually.WaitForAsync(() => ReadWorkflowAsync(number), EmailsSettled, EmailWait);
+
+    /// <summary>Waits until no email of the order is still on its way (handed to the outbox, its outcome not yet reported).</summary>
+    public Task EmailsSettledAsync(string number) => WorkflowAsync(number);
+
+    private async Task<Dictionary<string, JsonElement>> ReadWorkflowAsync(string number) =>
         (await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{number}/workflow")).EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!);
+
+    private static bool EmailsSettled(Dictionary<string, JsonElement> workflow) =>
+        !workflow.Values.Any(e => e.GetProperty("type").GetString() == "Email"
+            && e.GetProperty("status").GetString() == "Waiting"
+            && e.TryGetProperty("recipient", out var recipient) && recipient.ValueKind == JsonValueKind.String);
 
     public async Task<List<JsonElement>> PaymentsAsync(string number) =>
         (await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/orders/{number}/payments")).EnumerateArray().ToList();

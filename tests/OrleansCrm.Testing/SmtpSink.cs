@@ -1,54 +1,69 @@
+using System.Buffers;
 using System.Net;
-using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Text.RegularExpressions;
+using SmtpServer;
+using SmtpServer.Authentication;
+using SmtpServer.Mail;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
 
 namespace OrleansCrm.Testing;
 
-/// <summary>What the sink answers a transaction it was told to refuse.</summary>
-public enum SmtpSinkFailure
-{
-    /// <summary><c>451 4.3.0</c>: try again later.</summary>
-    Transient451,
-
-    /// <summary><c>550 5.7.1</c>: refused for good.</summary>
-    Permanent550,
-}
-
-/// <summary>One message as the sink received it: the envelope and the raw text after dot-unstuffing, lines ending in CRLF.</summary>
-public sealed record ReceivedEmail(string From, IReadOnlyList<string> Recipients, string Raw);
-
-/// <summary>One completed DATA exchange and the reply code the sink gave it (250 accepted, 451 or 550 refused).</summary>
-public sealed record SmtpTransaction(ReceivedEmail Email, int ReplyCode);
-
 /// <summary>
-/// A real SMTP server for tests, on 127.0.0.1 and a free port: EHLO/HELO, MAIL FROM, RCPT TO, DATA
-/// (dot-unstuffed), RSET, NOOP, QUIT. It keeps every message it accepts, lets a test wait for them
-/// without sleeping, and can refuse the next transactions with a 451 or a 550. It stops, closing its
-/// connections, when disposed.
+/// A real SMTP server for tests (the <c>SmtpServer</c> library) on 127.0.0.1 and a free port. It keeps every
+/// message it accepts, lets a test wait for them without sleeping, can refuse the next transactions with a 451
+/// or a 550, can hold its reply to DATA until the test lets it go (a stalled server), and, when started with
+/// <see cref="SmtpSinkOptions"/>, offers STARTTLS with a certificate and requires AUTH with one user and password.
+/// It stops, closing its connections, when disposed.
 /// </summary>
-public sealed partial class SmtpSink : IAsyncDisposable
+public sealed class SmtpSink : IAsyncDisposable
 {
     /// <summary>The largest message the sink takes; a larger one is refused with 552.</summary>
     public const int MaxMessageChars = 10 * 1024 * 1024;
 
-    private const int MaxLineChars = 4096;
-
-    private readonly TcpListener listener;
-    private readonly CancellationTokenSource stop = new();
     private readonly Lock gate = new();
     private readonly List<SmtpTransaction> transactions = [];
     private readonly List<Waiter> waiters = [];
     private readonly List<PlannedFailure> plannedFailures = [];
-    private readonly Dictionary<TcpClient, Task> connections = [];
-    private readonly Task acceptLoop;
+    private readonly CancellationTokenSource stop = new();
+    private readonly SmtpServer.SmtpServer server;
+    private readonly Task running;
+    private SmtpSinkHold? hold;
 
-    private SmtpSink()
+    private SmtpSink(SmtpSinkOptions options)
     {
-        listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        acceptLoop = AcceptAsync();
+        var builder = new SmtpServerOptionsBuilder()
+            .ServerName(Host)
+            .MaxMessageSize(MaxMessageChars, MaxMessageSizeHandling.Strict)
+            .Endpoint(endpoint =>
+            {
+                endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0))
+                    .AuthenticationRequired(options.UserName is not null)
+                    .AllowUnsecureAuthentication(options.Certificate is null && options.UserName is not null);
+                if (options.Certificate is { } certificate)
+                {
+                    endpoint.Certificate(certificate);
+                }
+            });
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        var listeners = new EndpointListenerFactory();
+        var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
+        services.Add(listeners);
+        if (options.UserName is { } user)
+        {
+            services.Add(new DelegatingUserAuthenticator((name, password) =>
+                string.Equals(name, user, StringComparison.Ordinal) && string.Equals(password, options.Password, StringComparison.Ordinal)));
+        }
+
+        server = new SmtpServer.SmtpServer(builder.Build(), services);
+        running = server.StartAsync(stop.Token);
+
+        // The port the system chose, known once the listener is bound (at once: binding does not wait on the network).
+        Port = started.Task.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
     }
 
     public string Host => "127.0.0.1";
@@ -79,8 +94,15 @@ public sealed partial class SmtpSink : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a sink on 127.0.0.1 and a free port.</summary>
-    public static SmtpSink Start() => new();
+    /// <summary>Starts a plain sink (no TLS, no login) on 127.0.0.1 and a free port.</summary>
+    public static SmtpSink Start() => Start(new SmtpSinkOptions());
+
+    /// <summary>Starts a sink that offers STARTTLS and/or requires a login, as <paramref name="options"/> say.</summary>
+    public static SmtpSink Start(SmtpSinkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new SmtpSink(options);
+    }
 
     /// <summary>The accepted messages with this envelope recipient.</summary>
     public IReadOnlyList<ReceivedEmail> MessagesTo(string recipient) =>
@@ -97,6 +119,25 @@ public sealed partial class SmtpSink : IAsyncDisposable
         lock (gate)
         {
             plannedFailures.Add(new PlannedFailure(failure, recipient) { Remaining = count });
+        }
+    }
+
+    /// <summary>
+    /// Stalls the server: every message that reaches the end of DATA from now on waits for its reply until the
+    /// hold is released (or the sink stops); only those to <paramref name="recipient"/> when given. The message is not
+    /// recorded before the reply is given.
+    /// </summary>
+    public SmtpSinkHold HoldReplies(string? recipient = null)
+    {
+        lock (gate)
+        {
+            if (hold is not null)
+            {
+                throw new InvalidOperationException("The sink already holds its replies.");
+            }
+
+            hold = new SmtpSinkHold(this, recipient);
+            return hold;
         }
     }
 
@@ -134,22 +175,17 @@ public sealed partial class SmtpSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        hold?.Release();
         await stop.CancelAsync();
-        listener.Stop();
-        await acceptLoop;
-
-        Task[] open;
-        lock (gate)
+        try
         {
-            foreach (var client in connections.Keys)
-            {
-                client.Dispose();
-            }
-
-            open = connections.Values.ToArray();
+            await running.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is what was asked.
         }
 
-        await Task.WhenAll(open).WaitAsync(TimeSpan.FromSeconds(10));
         stop.Dispose();
         lock (gate)
         {
@@ -160,179 +196,34 @@ public sealed partial class SmtpSink : IAsyncDisposable
         }
     }
 
+    internal void EndHold(SmtpSinkHold ended)
+    {
+        lock (gate)
+        {
+            if (ReferenceEquals(hold, ended))
+            {
+                hold = null;
+            }
+        }
+    }
+
     private static bool IsFor(ReceivedEmail email, string recipient) =>
         email.Recipients.Contains(recipient, StringComparer.OrdinalIgnoreCase);
 
-    private async Task AcceptAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await listener.AcceptTcpClientAsync(stop.Token);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            lock (gate)
-            {
-                foreach (var done in connections.Where(c => c.Value.IsCompleted).Select(c => c.Key).ToList())
-                {
-                    connections.Remove(done);
-                }
-
-                connections[client] = Task.Run(() => ServeAsync(client));
-            }
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        try
-        {
-            using (client)
-            {
-                var stream = client.GetStream();
-                using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
-                using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
-                await ConverseAsync(reader, writer);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            // The client went away or the sink is stopping.
-        }
-    }
-
-    private async Task ConverseAsync(StreamReader reader, StreamWriter writer)
-    {
-        var token = stop.Token;
-        string? greeted = null;
-        string? sender = null;
-        var recipients = new List<string>();
-
-        await writer.WriteLineAsync($"220 {Host} OrleansCrm SMTP sink ready".AsMemory(), token);
-        while (await reader.ReadLineAsync(token) is { } line)
-        {
-            if (line.Length > MaxLineChars)
-            {
-                await writer.WriteLineAsync("500 5.5.2 Line too long".AsMemory(), token);
-                continue;
-            }
-
-            var space = line.IndexOf(' ', StringComparison.Ordinal);
-            var verb = (space < 0 ? line : line[..space]).ToUpperInvariant();
-            var argument = space < 0 ? string.Empty : line[(space + 1)..].Trim();
-            string reply;
-            switch (verb)
-            {
-                case "EHLO":
-                    (greeted, sender) = (argument, null);
-                    recipients.Clear();
-                    reply = $"250-{Host} greets {argument}\r\n250 SIZE {MaxMessageChars}";
-                    break;
-                case "HELO":
-                    (greeted, sender) = (argument, null);
-                    recipients.Clear();
-                    reply = $"250 {Host} greets {argument}";
-                    break;
-                case "MAIL" when greeted is null:
-                    reply = "503 5.5.1 Say EHLO or HELO first";
-                    break;
-                case "MAIL":
-                    var from = MailFrom().Match(argument);
-                    if (from.Success)
-                    {
-                        sender = from.Groups[1].Value;
-                        recipients.Clear();
-                        reply = "250 2.1.0 Sender OK";
-                    }
-                    else
-                    {
-                        reply = "501 5.5.4 Syntax: MAIL FROM:<address>";
-                    }
-
-                    break;
-                case "RCPT" when sender is null:
-                    reply = "503 5.5.1 Need MAIL FROM first";
-                    break;
-                case "RCPT":
-                    var to = RcptTo().Match(argument);
-                    if (to.Success)
-                    {
-                        recipients.Add(to.Groups[1].Value);
-                        reply = "250 2.1.5 Recipient OK";
-                    }
-                    else
-                    {
-                        reply = "501 5.5.4 Syntax: RCPT TO:<address>";
-                    }
-
-                    break;
-                case "DATA" when recipients.Count == 0:
-                    reply = "503 5.5.1 Need RCPT TO first";
-                    break;
-                case "DATA":
-                    await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>".AsMemory(), token);
-                    var raw = await ReadDataAsync(reader, token);
-                    reply = raw is null
-                        ? "552 5.3.4 Message too big"
-                        : Complete(new ReceivedEmail(sender!, recipients.ToList(), raw));
-                    (sender, recipients) = (null, []);
-                    break;
-                case "RSET":
-                    (sender, recipients) = (null, []);
-                    reply = "250 2.0.0 OK";
-                    break;
-                case "NOOP":
-                    reply = "250 2.0.0 OK";
-                    break;
-                case "QUIT":
-                    await writer.WriteLineAsync("221 2.0.0 Bye".AsMemory(), token);
-                    return;
-                default:
-                    reply = "500 5.5.2 Command not recognized";
-                    break;
-            }
-
-            await writer.WriteLineAsync(reply.AsMemory(), token);
-        }
-    }
-
-    /// <summary>Reads the message up to the lone dot, removing the dot a client doubles at the start of a line; null when it is too big.</summary>
-    private static async Task<string?> ReadDataAsync(StreamReader reader, CancellationToken token)
-    {
-        var raw = new StringBuilder();
-        var tooBig = false;
-        while (await reader.ReadLineAsync(token) is { } line)
-        {
-            if (line == ".")
-            {
-                return tooBig ? null : raw.ToString();
-            }
-
-            var unstuffed = line.StartsWith('.') ? line[1..] : line;
-            if (raw.Length + unstuffed.Length + 2 > MaxMessageChars)
-            {
-                tooBig = true;
-                raw.Clear();
-            }
-
-            if (!tooBig)
-            {
-                raw.Append(unstuffed).Append("\r\n");
-            }
-        }
-
-        throw new IOException("The client closed the connection in the middle of DATA.");
-    }
-
     /// <summary>Records the transaction and chooses its reply; an accepted message is in <see cref="Messages"/> before the client hears 250.</summary>
-    private string Complete(ReceivedEmail email)
+    private async Task<SmtpResponse> CompleteAsync(ISessionContext session, ReceivedEmail email, CancellationToken cancellationToken)
     {
+        SmtpSinkHold? holding;
+        lock (gate)
+        {
+            holding = hold;
+        }
+
+        if (holding is not null && (holding.Recipient is null || IsFor(email, holding.Recipient)))
+        {
+            await holding.WaitAsync(cancellationToken);
+        }
+
         lock (gate)
         {
             var failure = TakePlannedFailure(email);
@@ -342,13 +233,13 @@ public sealed partial class SmtpSink : IAsyncDisposable
                 SmtpSinkFailure.Permanent550 => 550,
                 _ => 250,
             };
-            transactions.Add(new SmtpTransaction(email, code));
+            transactions.Add(new SmtpTransaction(email, code, session.Pipe.IsSecure, session.Authentication.IsAuthenticated ? session.Authentication.User : null));
             waiters.RemoveAll(w => w.TryComplete(transactions));
             return code switch
             {
-                451 => "451 4.3.0 Requested action aborted: try again later (SMTP sink)",
-                550 => "550 5.7.1 Message refused (SMTP sink)",
-                _ => $"250 2.0.0 OK queued as {transactions.Count}",
+                451 => new SmtpResponse((SmtpReplyCode)451, "4.3.0 Requested action aborted: try again later (SMTP sink)"),
+                550 => new SmtpResponse((SmtpReplyCode)550, "5.7.1 Message refused (SMTP sink)"),
+                _ => new SmtpResponse(SmtpReplyCode.Ok, $"2.0.0 OK queued as {transactions.Count}"),
             };
         }
     }
@@ -369,11 +260,27 @@ public sealed partial class SmtpSink : IAsyncDisposable
         return plan.Failure;
     }
 
-    [GeneratedRegex(@"^FROM:\s*<([^>]*)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MailFrom();
+    /// <summary>Where the library hands over a message at the end of DATA (dot-unstuffed).</summary>
+    private sealed class Store(SmtpSink sink) : MessageStore
+    {
+        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            var email = new ReceivedEmail(
+                Address(transaction.From),
+                transaction.To.Select(Address).ToList(),
+                Raw(buffer));
+            return sink.CompleteAsync(context, email, cancellationToken);
+        }
 
-    [GeneratedRegex(@"^TO:\s*<([^>]+)>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex RcptTo();
+        /// <summary>The library keeps the CRLF before the lone dot to itself; it ends the message's last line.</summary>
+        private static string Raw(ReadOnlySequence<byte> buffer)
+        {
+            var raw = Encoding.UTF8.GetString(buffer);
+            return raw.Length == 0 || raw.EndsWith("\r\n", StringComparison.Ordinal) ? raw : raw + "\r\n";
+        }
+
+        private static string Address(IMailbox mailbox) => mailbox.AsAddress() ?? string.Empty;
+    }
 
     private sealed class PlannedFailure(SmtpSinkFailure failure, string? recipient)
     {

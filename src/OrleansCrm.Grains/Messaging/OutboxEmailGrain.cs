@@ -8,12 +8,16 @@ using OrleansCrm.Grains.Scheduling;
 namespace OrleansCrm.Grains.Messaging;
 
 /// <summary>
-/// One outgoing email. Intent, effect, record: the message is persisted as queued (with its attempt
-/// counted and its retry armed) before the transport sees it, and the result is persisted after. A
-/// crash in between leaves a queued message whose retry is already armed; a sent or failed message is
-/// never handed to the transport again. Every way in first makes sure a queued message has its retry armed
-/// (<see cref="ReconcilingGrain"/>); a call that fails on storage or the reminder service drops the activation,
-/// whose memory may be ahead of what is stored, so the next call or tick starts again from the stored state.
+/// One outgoing email. Record and return: <see cref="SendAsync"/> only persists the message as queued (its reminder,
+/// the backstop, armed first) and answers; the delivery runs in the outbox's own turn, at once (a one-shot grain
+/// timer for work already due, since the reminder of the scheduling pattern gives due work one retry period) or on
+/// the reminder's tick. Each attempt is intent, effect, record: the attempt is counted and its retry armed before the
+/// transport sees the message, and the result is persisted after; a crash in between leaves a queued message whose
+/// retry is already armed, and a sent or failed message is never handed to the transport again. After each attempt
+/// the message's <see cref="EmailMessage.Owner"/> is told where it stands. The calls interleave with a delivery in
+/// progress (they only record or read), so no caller waits on SMTP. Every way in first makes sure a queued message
+/// has its retry armed (<see cref="ReconcilingGrain"/>); a call that fails on storage or the reminder service drops
+/// the activation, whose memory may be ahead of what is stored, so the next call or tick starts again from the stored state.
 /// </summary>
 public sealed partial class OutboxEmailGrain(
     [PersistentState(StorageNames.OutboxEmailState, StorageNames.Crm)] IPersistentState<OutboxEmailState> state,
@@ -23,11 +27,11 @@ public sealed partial class OutboxEmailGrain(
     ILogger<OutboxEmailGrain> logger)
     : ReconcilingGrain, IOutboxEmailGrain, IRemindable
 {
-    /// <summary>
-    /// How long one attempt may take: well below the grain call timeout (<c>Orleans:ResponseTimeout</c>, 15 s by default),
-    /// so the caller — an order placing itself inside an api request — sees the outcome.
-    /// </summary>
+    /// <summary>How long one attempt may take; the attempt runs in the outbox's own turn, never in a caller's.</summary>
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The tick at once for work already due, while one is pending in this activation.</summary>
+    private IGrainTimer? deliverNow;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -36,15 +40,20 @@ public sealed partial class OutboxEmailGrain(
         Validate(message);
         if (state.State.Delivery is null)
         {
+            // Set before the first await: a send interleaved with this one finds the key recorded.
             var now = clock.GetUtcNow();
             state.State.Message = message;
             state.State.Delivery = new EmailDelivery(Key, OutboxRules.MessageIdFor(Key), message.To, DeliveryStatus.Queued, 0, now, null, null);
             state.State.NextAttemptAt = now;
-            await AttemptAsync();
+
+            // Intent: the reminder is armed before the message is on record, so a recorded message always gets its tick.
+            await scheduler.ArmAsync(this, PendingAt());
+            await state.WriteStateAsync();
+            DeliverSoon();
         }
         else if (IsDue(clock.GetUtcNow()))
         {
-            await AttemptAsync();
+            DeliverSoon();
         }
 
         return state.State.Delivery!;
@@ -75,6 +84,29 @@ public sealed partial class OutboxEmailGrain(
 
     private DateTimeOffset? PendingAt() =>
         state.State.Delivery is { Status: DeliveryStatus.Queued } ? state.State.NextAttemptAt : null;
+
+    /// <summary>Runs the due attempt in a turn of its own, after the caller's turn has answered.</summary>
+    private void DeliverSoon() =>
+        deliverNow ??= this.RegisterGrainTimer(DeliverDueAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
+
+    private async Task DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        deliverNow?.Dispose();
+        deliverNow = null;
+        try
+        {
+            if (IsDue(clock.GetUtcNow()))
+            {
+                await AttemptAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            // As for a failed call: memory may be ahead of storage. The reminder armed before the attempt tries again.
+            LogTickFailed(ex, Key);
+            DeactivateOnIdle();
+        }
+    }
 
     /// <summary>
     /// One attempt. When storage or the reminder service fails, the activation is dropped (see the class):
@@ -141,6 +173,7 @@ public sealed partial class OutboxEmailGrain(
         await state.WriteStateAsync();
         await scheduler.ArmAsync(this, state.State.NextAttemptAt);
         LogRetrying(Key, delivery.MessageId, attempt, state.State.NextAttemptAt.Value);
+        await ReportAsync(state.State.Delivery);
     }
 
     /// <summary>Records a final status (sent or failed): nothing is pending any more.</summary>
@@ -150,6 +183,25 @@ public sealed partial class OutboxEmailGrain(
         state.State.NextAttemptAt = null;
         await state.WriteStateAsync();
         await scheduler.ArmAsync(this, null);
+        await ReportAsync(final);
+    }
+
+    /// <summary>Tells the message's owner where it stands; one way, and a lost report is caught by the owner's own re-check.</summary>
+    private async Task ReportAsync(EmailDelivery delivery)
+    {
+        if (state.State.Message?.Owner is not { } owner)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IOrderGrain>(owner.OrderNumber).EmailDeliveredAsync(owner.WorkflowEventId, delivery);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReportFailed(ex, Key, owner.OrderNumber);
+        }
     }
 
     private void Validate(EmailMessage message)
@@ -180,6 +232,12 @@ public sealed partial class OutboxEmailGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Key} ({MessageId}) attempt {Attempt} failed; it is tried again at {NextAttemptAt}")]
     private partial void LogRetrying(string key, string messageId, int attempt, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Key}: its delivery turn failed; the reminder tries again")]
+    private partial void LogTickFailed(Exception exception, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Key}: order {Order} could not be told where it stands; the order's re-check finds out")]
+    private partial void LogReportFailed(Exception exception, string key, string order);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Email {Key} ({MessageId}) failed for good after {Attempts} attempt(s)")]
     private partial void LogFailed(string key, string messageId, int attempts);

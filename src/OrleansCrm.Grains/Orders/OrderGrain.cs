@@ -544,7 +544,7 @@ public sealed partial class OrderGrain(
         }
 
         var (subject, body) = BuiltInEmails.For(order, email);
-        var delivery = await outbox.SendAsync(new EmailMessage($"{Number}:{email.Id}", to, order.Customer.Name, subject, body));
+        var delivery = await outbox.SendAsync(EmailFor(email, to, subject, body));
         order.RecordEmail(email.Id, delivery, now, dueWork.Value.RetryPeriod);
     }
 
