@@ -60,7 +60,9 @@ public sealed class CrashHalfwayOnPostgresTests : IAsyncLifetime
         var customerOrders = await api.Admin().GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customerId}/orders");
         Assert.Contains(customerOrders.EnumerateArray(), o => o.GetProperty("number").GetString() == number);
         Assert.Contains(number, (await grains.GetGrain<ICustomerGrain>(customerId).GetAsync())!.OrderNumbers);
-        var confirmation = await api.Services.GetRequiredService<IEmailOutbox>().GetAsync($"{number}:{WorkflowIds.OrderConfirmation}");
+        var outbox = api.Services.GetRequiredService<IEmailOutbox>();
+        var confirmation = await Eventually.WaitForAsync(
+            () => outbox.GetAsync($"{number}:{WorkflowIds.OrderConfirmation}"), d => d is { Status: not Domain.Messaging.DeliveryStatus.Queued }, TimeSpan.FromSeconds(30));
         Assert.Equal(("Sent", 1), (confirmation!.Status.ToString(), confirmation.Attempts));
         Assert.Single(api.Mail.MessagesTo(email));
         Assert.Equal(1, await api.Services.GetRequiredService<ISandboxLedger>().CountAsync($"{number}:{WorkflowIds.ShippingCharge}"));
@@ -74,6 +76,7 @@ public sealed class CrashHalfwayOnPostgresTests : IAsyncLifetime
         var driver = new OrderDriver(api.Admin());
         await driver.EnsureOfferAsync();
         var (number, _) = await driver.PlaceTrialAsync();
+        await driver.EmailsSettledAsync(number); // the outbox's report on the confirmation has reached the order
         faults.FailNext(Step.OrderIndex);
 
         var cancel = await api.Admin().PostAsJsonAsync($"/api/v1/orders/{number}/cancel", new { reason = "changed her mind" });

@@ -57,6 +57,8 @@ public sealed class EmailRegistrationTests
     [InlineData("Smtp:From", "not an address", "Smtp:From")]
     [InlineData("Smtp:UserName", "crm", "Smtp:Password")]
     [InlineData("Smtp:Password", "s3cret", "Smtp:UserName")]
+    [InlineData("Smtp:ServerCertificateSha256", "not-a-fingerprint", "Smtp:ServerCertificateSha256")]
+    [InlineData("Smtp:ServerCertificateSha256", "AB:CD", "Smtp:ServerCertificateSha256")]
     public void A_bad_SMTP_setting_stops_startup_naming_the_key(string key, string value, string named)
     {
         var error = Assert.Throws<InvalidOperationException>(() =>

@@ -33,6 +33,12 @@ public sealed class SmtpSettings
 
     public SmtpSecurity Security { get; init; } = SmtpSecurity.Auto;
 
+    /// <summary>
+    /// The SHA-256 fingerprint (64 hex digits) of a server certificate trusted although no trusted authority signed it,
+    /// such as the self-signed certificate of an internal relay; null to trust only certificates the system trusts.
+    /// </summary>
+    public string? ServerCertificateSha256 { get; init; }
+
     /// <summary>How long one network read or write may take.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(15);
 }
@@ -51,6 +57,7 @@ public sealed class EmailSettings
     public const string SmtpUserNameKey = "Smtp:UserName";
     public const string SmtpPasswordKey = "Smtp:Password";
     public const string SmtpSecurityKey = "Smtp:Security";
+    public const string SmtpServerCertificateKey = "Smtp:ServerCertificateSha256";
     public const string PickupFolderKey = "Email:PickupFolder";
 
     public static string DefaultPickupFolder => Path.Combine(Path.GetTempPath(), "orleanscrm-mail");
@@ -90,7 +97,7 @@ public sealed class EmailSettings
         var host = Text(configuration, SmtpHostKey);
         if (host is null)
         {
-            foreach (var key in new[] { SmtpPortKey, SmtpUserNameKey, SmtpPasswordKey, SmtpSecurityKey })
+            foreach (var key in new[] { SmtpPortKey, SmtpUserNameKey, SmtpPasswordKey, SmtpSecurityKey, SmtpServerCertificateKey })
             {
                 if (Text(configuration, key) is not null)
                 {
@@ -120,7 +127,23 @@ public sealed class EmailSettings
             UserName = userName,
             Password = userName is null ? null : password,
             Security = Security(configuration),
+            ServerCertificateSha256 = ServerCertificate(configuration),
         };
+    }
+
+    /// <summary>A fingerprint as certificate tools print it (colons or spaces between the bytes allowed), kept as 64 upper-case hex digits.</summary>
+    private static string? ServerCertificate(IConfiguration configuration)
+    {
+        var value = Text(configuration, SmtpServerCertificateKey);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var digits = value.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        return digits.Length == 64 && digits.All(char.IsAsciiHexDigit)
+            ? digits
+            : throw new InvalidOperationException($"Configuration '{SmtpServerCertificateKey}' must be a SHA-256 fingerprint of 64 hex digits; it is '{value}'.");
     }
 
     private static int Port(IConfiguration configuration)

@@ -1,5 +1,8 @@
 using OrleansCrm.Contracts.Ports;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -25,6 +28,11 @@ public sealed partial class SmtpEmailTransport(
         var mime = MimeMessages.Build(message, messageId, email.Sender, time.GetUtcNow());
 
         using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        if (smtp.ServerCertificateSha256 is { } pinned)
+        {
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) => errors == SslPolicyErrors.None || IsPinned(certificate, pinned);
+        }
+
         string reply;
         try
         {
@@ -73,6 +81,10 @@ public sealed partial class SmtpEmailTransport(
             new EmailTransportException($"The SMTP server could not be reached: {exception.Message}", isPermanent: false, exception),
         _ => null,
     };
+
+    /// <summary>The certificate the settings name by its SHA-256 fingerprint, trusted although no trusted authority signed it.</summary>
+    private static bool IsPinned(X509Certificate? certificate, string sha256) =>
+        certificate is not null && string.Equals(Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData())), sha256, StringComparison.OrdinalIgnoreCase);
 
     private static string What(SmtpErrorCode code) => code switch
     {
