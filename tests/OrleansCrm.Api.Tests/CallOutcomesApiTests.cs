@@ -447,6 +447,30 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task An_outcome_with_a_message_and_a_manager_copy_is_confirmed_while_the_SMTP_server_stalls_and_both_arrive_once_it_answers()
+    {
+        var manager = "mgr-" + Letters(8);
+        var managerEmail = NewEmail();
+        await PutAgentAsync(manager, "Laura Neri", managerEmail);
+        var customerEmail = NewEmail();
+        var campaign = await calls.CreateCampaignAsync();
+        var customer = await CustomerAsync(customerEmail, personalManager: manager);
+        var number = await PlaceAsync(orders, OrderBodies.Unpaid(customer));
+        var callId = await StartOrderCallAsync(campaign, customer, number, agentId: "agent-1");
+        await DraftOkAsync(callId, new { notes = "Send the summary", message = new { subject = "Summary of our call", body = "Dear customer, as agreed we keep your order." } });
+        using var stalled = api.Mail.HoldReplies();
+
+        var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Summary sent" });
+
+        Assert.True(confirmed.GetProperty("outcome").GetProperty("messageSent").GetBoolean());
+        await Eventually.WaitForAsync(() => Task.FromResult(stalled.Held), held => held >= 2, Timeout); // both wait on the server, the outcome did not
+        Assert.Empty(api.Mail.MessagesTo(customerEmail));
+        stalled.Release();
+        Assert.Single(await api.Mail.WaitForMessagesAsync(m => IsTo(m, customerEmail) && Text(m).Contains("Summary of our call", StringComparison.Ordinal), 1, Timeout));
+        Assert.Single(await api.Mail.WaitForMessagesAsync(m => IsTo(m, managerEmail), 1, Timeout));
+    }
+
+    [Fact]
     public async Task Without_a_personal_manager_the_copy_of_the_message_goes_to_the_calling_agent()
     {
         var agent = "agent-" + Letters(8);
