@@ -425,15 +425,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     [Fact]
     public async Task The_drafts_message_goes_to_the_customer_on_confirm_with_a_copy_to_the_customers_personal_manager()
     {
-        var manager = "mgr-" + Letters(8);
-        var managerEmail = NewEmail();
-        await PutAgentAsync(manager, "Laura Neri", managerEmail);
-        var customerEmail = NewEmail();
-        var campaign = await calls.CreateCampaignAsync();
-        var customer = await CustomerAsync(customerEmail, personalManager: manager);
-        var number = await PlaceAsync(orders, OrderBodies.Unpaid(customer));
-        var callId = await StartOrderCallAsync(campaign, customer, number, agentId: "agent-1");
-        await DraftOkAsync(callId, new { notes = "Send the summary", message = new { subject = "Summary of our call", body = "Dear customer, as agreed we keep your order." } });
+        var (callId, customerEmail, managerEmail) = await CallDraftingASummaryToACustomerWithAManagerAsync();
 
         var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Summary sent" });
 
@@ -449,15 +441,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     [Fact]
     public async Task An_outcome_with_a_message_and_a_manager_copy_is_confirmed_while_the_SMTP_server_stalls_and_both_arrive_once_it_answers()
     {
-        var manager = "mgr-" + Letters(8);
-        var managerEmail = NewEmail();
-        await PutAgentAsync(manager, "Laura Neri", managerEmail);
-        var customerEmail = NewEmail();
-        var campaign = await calls.CreateCampaignAsync();
-        var customer = await CustomerAsync(customerEmail, personalManager: manager);
-        var number = await PlaceAsync(orders, OrderBodies.Unpaid(customer));
-        var callId = await StartOrderCallAsync(campaign, customer, number, agentId: "agent-1");
-        await DraftOkAsync(callId, new { notes = "Send the summary", message = new { subject = "Summary of our call", body = "Dear customer, as agreed we keep your order." } });
+        var (callId, customerEmail, managerEmail) = await CallDraftingASummaryToACustomerWithAManagerAsync();
         using var stalled = api.Mail.HoldReplies();
 
         var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Summary sent" });
@@ -734,6 +718,21 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         var response = await client.GetAsync($"/api/v1/reports/outcomes?from={Q(from)}&to={Q(to)}&campaignId={campaignId}{(agentId is null ? "" : "&agentId=" + agentId)}");
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"the report answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>An order call whose draft has a message for a customer who has a personal manager (with an email address).</summary>
+    private async Task<(string CallId, string CustomerEmail, string ManagerEmail)> CallDraftingASummaryToACustomerWithAManagerAsync()
+    {
+        var manager = "mgr-" + Letters(8);
+        var managerEmail = NewEmail();
+        await PutAgentAsync(manager, "Laura Neri", managerEmail);
+        var customerEmail = NewEmail();
+        var campaign = await calls.CreateCampaignAsync();
+        var customer = await CustomerAsync(customerEmail, personalManager: manager);
+        var number = await PlaceAsync(orders, OrderBodies.Unpaid(customer));
+        var callId = await StartOrderCallAsync(campaign, customer, number, agentId: "agent-1");
+        await DraftOkAsync(callId, new { notes = "Send the summary", message = new { subject = "Summary of our call", body = "Dear customer, as agreed we keep your order." } });
+        return (callId, customerEmail, managerEmail);
     }
 
     private async Task<string> CustomerAsync(string? email, string? personalManager = null, string? phone = null)
