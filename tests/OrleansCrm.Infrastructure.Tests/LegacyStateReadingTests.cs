@@ -81,6 +81,16 @@ public sealed partial class LegacyStateReadingTests
     }
 
     [Fact]
+    public void The_customer_the_previous_build_stored_loads_through_the_legacy_reader_alone_now_its_types_have_surrogates()
+    {
+        var state = LegacyReader().Deserialize<CustomerState>(StoredPayload("customer"))!;
+
+        Assert.Equal("Mario Rossi", state.Profile!.Name);
+        Assert.Equal("Via Roma 1", state.Profile.Address!.Line1);
+        Assert.Equal("admin", Assert.Single(state.Notes).Author);
+    }
+
+    [Fact]
     public void The_offer_and_the_campaign_the_previous_build_stored_load_with_the_serializer_of_the_hosts()
     {
         var reader = HostSerializer();
