@@ -99,7 +99,7 @@ public static class CustomersApi
         var id = "cus_" + (key is null
             ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"customer\n{user.UserId()}\n{key}")))[..16]);
-        var customer = await grains.GetGrain<ICustomerGrain>(id).CreateAsync(profile);
+        var customer = await grains.GetGrain<ICustomerGrain>(id).CreateAsync(profile.ToDomain());
         return TypedResults.Created($"/api/v1/customers/{id}", CustomerResponse.From(customer, clock.GetUtcNow()));
     }
 

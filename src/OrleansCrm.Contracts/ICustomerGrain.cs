@@ -9,10 +9,12 @@ public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>Creates the customer; a second create of the same id is a conflict.</summary>
     [Alias("Create")]
-    Task<Customer> CreateAsync(CustomerProfile profile);
+    [return: Immutable]
+    Task<Customer> CreateAsync([Immutable] CustomerProfile profile);
 
     /// <summary>Interleaves: orders read the customer while the customer may be notifying them.</summary>
     [Alias("Get"), AlwaysInterleave]
+    [return: Immutable]
     Task<Customer?> GetAsync();
 
     /// <summary>Links an order to the customer.</summary>
@@ -20,6 +22,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task AddOrderAsync(string orderNumber);
 
     [Alias("AddNote")]
+    [return: Immutable]
     Task<CustomerNote> AddNoteAsync(string? text, string author);
 
     [Alias("DeleteNote")]
@@ -27,5 +30,6 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Turns the customer's scheduled charges on or off (admins only, checked by the API).</summary>
     [Alias("SetAutoPayments")]
+    [return: Immutable]
     Task<Customer> SetAutoPaymentsAsync(bool enabled, string changedBy);
 }

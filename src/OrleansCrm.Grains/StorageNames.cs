@@ -18,5 +18,4 @@ public static class StorageNames
     public const string AgentState = "agent";
     public const string ContractState = "contract";
     public const string DoNotCallState = "do-not-call-list";
-    public const string ContractProtocolState = "contract-protocol";
 }

@@ -1,4 +1,5 @@
 using OrleansCrm.Infrastructure.Calls;
+using OrleansCrm.Infrastructure.ReadModel;
 
 namespace OrleansCrm.Infrastructure.Tests;
 

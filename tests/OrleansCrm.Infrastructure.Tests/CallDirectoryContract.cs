@@ -1,6 +1,7 @@
 using Npgsql;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Infrastructure.Calls;
+using OrleansCrm.Infrastructure.ReadModel;
 using OrleansCrm.Testing;
 
 namespace OrleansCrm.Infrastructure.Tests;

@@ -3,6 +3,7 @@ using Npgsql;
 using OrleansCrm.Grains.Calls;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Infrastructure.Calls;
+using OrleansCrm.Infrastructure.ReadModel;
 using OrleansCrm.Testing;
 
 namespace OrleansCrm.Infrastructure.Tests;

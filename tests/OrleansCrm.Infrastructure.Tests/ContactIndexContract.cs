@@ -2,6 +2,7 @@ using Npgsql;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Infrastructure.Calls;
+using OrleansCrm.Infrastructure.ReadModel;
 using OrleansCrm.Testing;
 
 namespace OrleansCrm.Infrastructure.Tests;

@@ -6,73 +6,131 @@ using OrleansCrm.Domain.Scheduling;
 
 namespace OrleansCrm.Grains.Scheduling;
 
-/// <summary>Production scheduling: one Orleans reminder per grain with work pending.</summary>
+/// <summary>
+/// Production scheduling: one Orleans reminder per grain with work pending, written only when the due instant it is
+/// armed for moves (a change or a tick that leaves it in place writes no reminder row).
+/// </summary>
 public sealed class ReminderDueWorkScheduler(
     CrmClock clock,
     IOptions<DueWorkOptions> options,
     IReminderTable reminders,
     [FromKeyedServices(ReminderTimeProviderNames.Reminders)] TimeProvider reminderTime) : IDueWorkScheduler
 {
-    /// <summary>The reminder each activation registered, so disarming it needs no read of the reminder table first.</summary>
-    private readonly ConditionalWeakTable<Grain, IGrainReminder> registered = [];
+    /// <summary>Per activation: the reminder it registered (so disarming needs no read first) and what it armed.</summary>
+    private readonly ConditionalWeakTable<Grain, Activation> activations = [];
 
     public async Task ArmAsync(Grain grain, DateTimeOffset? nextDue)
     {
-        if (nextDue is null)
+        var activation = Of(grain);
+        if (activation.Armed is { } armed)
         {
-            if (registered.TryGetValue(grain, out var known))
-            {
-                registered.Remove(grain);
-                try
-                {
-                    await grain.UnregisterReminder(known);
-                    return;
-                }
-                catch (Orleans.Runtime.ReminderException)
-                {
-                    // Changed since this activation registered it: find it as it is now.
-                }
-            }
-
-            var existing = await grain.GetReminder(DueWork.ReminderName);
-            if (existing is not null)
-            {
-                await grain.UnregisterReminder(existing);
-            }
-
+            await ArmIfMovedAsync(grain, armed, nextDue);
             return;
         }
 
-        var settings = options.Value;
-        registered.AddOrUpdate(grain, await grain.RegisterOrUpdateReminder(DueWork.ReminderName, PlannedDueIn(nextDue.Value), settings.RetryPeriod));
+        // Nothing armed by this activation yet: what a previous one left is unknown, so arm (or remove) for sure.
+        activation.Armed = new ArmedDueWork();
+        activation.Armed.Record(nextDue, await WriteAsync(grain, activation, nextDue));
     }
 
-    public async Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue)
+    public async Task<bool> ArmIfMovedAsync(Grain grain, ArmedDueWork armed, DateTimeOffset? nextDue)
+    {
+        if (!armed.NeedsArming(nextDue, clock.GetUtcNow()))
+        {
+            return false;
+        }
+
+        var activation = Of(grain);
+        var firesAt = await WriteAsync(grain, activation, nextDue);
+        armed.Record(nextDue, firesAt);
+        (activation.Armed ??= new ArmedDueWork()).Record(nextDue, firesAt);
+        return true;
+    }
+
+    public Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue) => ReconcileArmedAsync(grain, Of(grain).Armed ??= new ArmedDueWork(), nextDue);
+
+    public async Task<bool> ReconcileArmedAsync(Grain grain, ArmedDueWork armed, DateTimeOffset? nextDue)
+    {
+        var activation = Of(grain);
+        var firesAt = nextDue is null ? null : await FiresInTimeAtAsync(grain, nextDue.Value);
+        if (firesAt is null)
+        {
+            firesAt = await WriteAsync(grain, activation, nextDue);
+        }
+
+        var changed = armed.DueAt != nextDue || armed.FiresAt != firesAt;
+        armed.Record(nextDue, firesAt);
+        (activation.Armed ??= new ArmedDueWork()).Record(nextDue, firesAt);
+        return changed;
+    }
+
+    /// <summary>Registers the reminder for <paramref name="nextDue"/> or removes it; when it first fires (business clock).</summary>
+    private async Task<DateTimeOffset?> WriteAsync(Grain grain, Activation activation, DateTimeOffset? nextDue)
     {
         if (nextDue is null)
         {
-            await ArmAsync(grain, null);
-            return;
+            await RemoveAsync(grain, activation);
+            return null;
         }
 
-        // The row as the reminder service keeps it, read on the reminder service's own clock (not the business clock).
-        var row = await reminders.ReadRow(grain.GetGrainId(), DueWork.ReminderName);
-        if (row is not null)
+        var dueIn = PlannedDueIn(nextDue.Value);
+        activation.Reminder = await grain.RegisterOrUpdateReminder(DueWork.ReminderName, dueIn, options.Value.RetryPeriod);
+        return clock.GetUtcNow() + dueIn;
+    }
+
+    private static async Task RemoveAsync(Grain grain, Activation activation)
+    {
+        if (activation.Reminder is { } known)
         {
-            var startAt = new DateTimeOffset(DateTime.SpecifyKind(row.StartAt, DateTimeKind.Utc));
-            var firesIn = ReminderPlan.NextFireIn(reminderTime.GetUtcNow(), startAt, row.Period);
-            if (ReminderPlan.ArmedInTime(firesIn, row.Period, PlannedDueIn(nextDue.Value), options.Value.RetryPeriod))
+            activation.Reminder = null;
+            try
             {
+                await grain.UnregisterReminder(known);
                 return;
+            }
+            catch (Orleans.Runtime.ReminderException)
+            {
+                // Changed since this activation registered it: find it as it is now.
             }
         }
 
-        await ArmAsync(grain, nextDue);
+        var existing = await grain.GetReminder(DueWork.ReminderName);
+        if (existing is not null)
+        {
+            await grain.UnregisterReminder(existing);
+        }
+    }
+
+    /// <summary>When the stored reminder next fires, if that is in time for <paramref name="nextDue"/>; null when it is missing or late.</summary>
+    private async Task<DateTimeOffset?> FiresInTimeAtAsync(Grain grain, DateTimeOffset nextDue)
+    {
+        // The row as the reminder service keeps it, read on the reminder service's own clock (not the business clock).
+        var row = await reminders.ReadRow(grain.GetGrainId(), DueWork.ReminderName);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var startAt = new DateTimeOffset(DateTime.SpecifyKind(row.StartAt, DateTimeKind.Utc));
+        var firesIn = ReminderPlan.NextFireIn(reminderTime.GetUtcNow(), startAt, row.Period);
+        return ReminderPlan.ArmedInTime(firesIn, row.Period, PlannedDueIn(nextDue), options.Value.RetryPeriod)
+            ? clock.GetUtcNow() + firesIn
+            : null;
     }
 
     private TimeSpan PlannedDueIn(DateTimeOffset nextDue)
     {
         var settings = options.Value;
         return ReminderPlan.DueIn(clock.GetUtcNow(), nextDue, settings.RetryPeriod, settings.MaxDueTime);
+    }
+
+    private Activation Of(Grain grain) => activations.GetValue(grain, _ => new Activation());
+
+    private sealed class Activation
+    {
+        public IGrainReminder? Reminder { get; set; }
+
+        /// <summary>What this activation armed; null until it armed or checked anything.</summary>
+        public ArmedDueWork? Armed { get; set; }
     }
 }

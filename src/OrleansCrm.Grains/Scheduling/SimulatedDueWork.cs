@@ -29,6 +29,27 @@ public sealed class SimulatedDueWork(CrmClock clock, IOptions<DueWorkOptions> op
         return Task.CompletedTask;
     }
 
+    public async Task<bool> ArmIfMovedAsync(Grain grain, ArmedDueWork armed, DateTimeOffset? nextDue)
+    {
+        if (!armed.NeedsArming(nextDue, clock.GetUtcNow()))
+        {
+            return false;
+        }
+
+        await ArmAsync(grain, nextDue);
+        armed.Record(nextDue, nextDue is null ? null : Planned(nextDue.Value));
+        return true;
+    }
+
+    public async Task<bool> ReconcileArmedAsync(Grain grain, ArmedDueWork armed, DateTimeOffset? nextDue)
+    {
+        await EnsureArmedAsync(grain, nextDue);
+        DateTimeOffset? firesAt = nextDue is not null && this.armed.TryGetValue(grain.GetGrainId(), out var at) ? at : null;
+        var changed = armed.DueAt != nextDue || armed.FiresAt != firesAt;
+        armed.Record(nextDue, firesAt);
+        return changed;
+    }
+
     public Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue)
     {
         var id = grain.GetGrainId();

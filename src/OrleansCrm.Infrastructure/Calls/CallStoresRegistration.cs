@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansCrm.Contracts.Ports;
+using OrleansCrm.Infrastructure.ReadModel;
 
 namespace OrleansCrm.Infrastructure.Calls;
 

@@ -3,7 +3,7 @@ using NpgsqlTypes;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Contracts.Ports;
 
-namespace OrleansCrm.Infrastructure.Calls;
+namespace OrleansCrm.Infrastructure.ReadModel;
 
 /// <summary>
 /// The contact index in PostgreSQL (table <c>crm_contacts</c>, see deploy/sql). Concurrent upserts are grouped:

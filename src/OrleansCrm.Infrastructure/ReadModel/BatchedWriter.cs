@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace OrleansCrm.Infrastructure.Calls;
+namespace OrleansCrm.Infrastructure.ReadModel;
 
 /// <summary>
 /// Groups concurrent writes into one: each caller queues its item and waits; one background loop takes

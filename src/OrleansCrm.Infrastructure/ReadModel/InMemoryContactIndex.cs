@@ -1,7 +1,7 @@
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Contracts.Ports;
 
-namespace OrleansCrm.Infrastructure.Calls;
+namespace OrleansCrm.Infrastructure.ReadModel;
 
 /// <summary>The embedded profile's contact index: the same contract as PostgreSQL, kept in this process.</summary>
 public sealed class InMemoryContactIndex : IContactIndex

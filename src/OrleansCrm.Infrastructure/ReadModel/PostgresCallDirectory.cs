@@ -2,7 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using OrleansCrm.Contracts.Ports;
 
-namespace OrleansCrm.Infrastructure.Calls;
+namespace OrleansCrm.Infrastructure.ReadModel;
 
 /// <summary>
 /// The call index in PostgreSQL (table <c>crm_calls</c>, see deploy/sql). Concurrent upserts are grouped:

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace OrleansCrm.Infrastructure.Calls;
+namespace OrleansCrm.Infrastructure.ReadModel;
 
 /// <summary>Reading the call stores' rows.</summary>
 internal static class NpgsqlReading

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace OrleansCrm.Infrastructure.Calls;
+namespace OrleansCrm.Infrastructure.ReadModel;
 
 /// <summary>What the batched PostgreSQL upserts share: one array parameter per column for <c>unnest</c>, and telling a bad row from a bad server.</summary>
 internal static class PostgresBatches
