@@ -88,7 +88,7 @@ public static class UpsellsApi
         }
         else
         {
-            number = (await grains.GetGrain<ISequenceGrain>(Grains.Orders.SequenceNames.Orders).NextAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            number = (await grains.GetGrain<ISequenceGrain>(SequenceNames.Orders).NextAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await grains.GetGrain<IOrderGrain>(number).PlaceUpsellAsync(checkout, by);
         }
 

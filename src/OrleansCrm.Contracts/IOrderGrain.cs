@@ -94,35 +94,3 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("CallingFacts")]
     Task<OrderCallingFacts?> GetCallingFactsAsync();
 }
-
-/// <summary>Hands out order numbers, unique across the cluster.</summary>
-[Alias("OrleansCrm.ISequenceGrain")]
-public interface ISequenceGrain : IGrainWithStringKey
-{
-    [Alias("Next")]
-    Task<long> NextAsync();
-}
-
-/// <summary>A customer's one-time trial-extension token, keyed by the token's SHA-256 (the raw token is not the key).</summary>
-[Alias("OrleansCrm.ITrialExtensionTokenGrain")]
-public interface ITrialExtensionTokenGrain : IGrainWithStringKey
-{
-    [Alias("Register")]
-    Task RegisterAsync(string orderNumber);
-
-    [Alias("Order")]
-    Task<string?> GetOrderNumberAsync();
-}
-
-/// <summary>Remembers what a client's <c>Idempotency-Key</c> produced, so a retried request returns the first result.</summary>
-[Alias("OrleansCrm.IIdempotentOrderGrain")]
-public interface IIdempotentOrderGrain : IGrainWithStringKey
-{
-    /// <summary>Places the order once for this key; a retry with the same request returns the same order number.</summary>
-    [Alias("PlaceOnce")]
-    Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy);
-
-    /// <summary>Places an upsell order once for this key; a retried or double-clicked checkout returns the same order.</summary>
-    [Alias("PlaceUpsellOnce")]
-    Task<string> PlaceUpsellOnceAsync(UpsellCheckout checkout, string fingerprint, string placedBy);
-}

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansCrm.Contracts;
@@ -11,22 +10,6 @@ using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Orders;
-
-[GenerateSerializer, Alias("OrleansCrm.OrderState")]
-public sealed class OrderState
-{
-    [Id(0)]
-    public Order? Order { get; set; }
-
-    [Id(1)]
-    public long Version { get; set; }
-}
-
-/// <summary>Where links in customer emails point.</summary>
-public sealed class PublicLinkOptions
-{
-    public string BaseUrl { get; set; } = "http://localhost:5080";
-}
 
 /// <summary>
 /// An order: loads its state, lets the domain decide, performs charges and emails (intent persisted
@@ -538,7 +521,7 @@ public sealed partial class OrderGrain(
         if (email.Kind == WorkflowKind.ExtensionOffer && email.Link is null)
         {
             var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            await GrainFactory.GetGrain<ITrialExtensionTokenGrain>(TokenKey(token)).RegisterAsync(Number);
+            await GrainFactory.GetGrain<ITrialExtensionTokenGrain>(TrialExtensionTokens.KeyOf(token)).RegisterAsync(Number);
             email.Link = $"{links.Value.BaseUrl.TrimEnd('/')}/api/v1/trial-extensions/{token}";
             await state.WriteStateAsync();
         }
@@ -547,9 +530,6 @@ public sealed partial class OrderGrain(
         var delivery = await outbox.SendAsync(new EmailMessage($"{Number}:{email.Id}", to, order.Customer.Name, subject, body));
         order.RecordEmail(email.Id, delivery, now, dueWork.Value.RetryPeriod);
     }
-
-    /// <summary>Tokens are looked up by their SHA-256, so the grain key is never the secret itself.</summary>
-    public static string TokenKey(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static OrderEntry Entry(Order o, long version) => new(
         o.Number, o.Customer.Id, o.Customer.Name, o.Customer.Email, o.Customer.Phone, o.Status, o.Currency, o.Total(), o.IsTrial, o.PlacedAt, o.MainOrderNumber, version,

@@ -1,0 +1,16 @@
+using OrleansCrm.Domain.Orders;
+
+namespace OrleansCrm.Contracts;
+
+/// <summary>Remembers what a client's <c>Idempotency-Key</c> produced, so a retried request returns the first result.</summary>
+[Alias("OrleansCrm.IIdempotentOrderGrain")]
+public interface IIdempotentOrderGrain : IGrainWithStringKey
+{
+    /// <summary>Places the order once for this key; a retry with the same request returns the same order number.</summary>
+    [Alias("PlaceOnce")]
+    Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy);
+
+    /// <summary>Places an upsell order once for this key; a retried or double-clicked checkout returns the same order.</summary>
+    [Alias("PlaceUpsellOnce")]
+    Task<string> PlaceUpsellOnceAsync(UpsellCheckout checkout, string fingerprint, string placedBy);
+}
