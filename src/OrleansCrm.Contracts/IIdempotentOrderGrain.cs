@@ -6,11 +6,15 @@ namespace OrleansCrm.Contracts;
 [Alias("OrleansCrm.IIdempotentOrderGrain")]
 public interface IIdempotentOrderGrain : IGrainWithStringKey
 {
-    /// <summary>Places the order once for this key; a retry with the same request returns the same order number.</summary>
+    /// <summary>Places the order once for this key (the grain's key is the request's scope); a retry with the same request returns the same order.</summary>
+    [Alias("PlaceOrderOnce")]
+    Task<Order> PlaceOrderOnceAsync(PlaceOrder request, ClientRequest client, string placedBy);
+
+    /// <summary>The same, for a caller whose grain key is already the scope (a call's invoice): the fingerprint names the request; returns the order number.</summary>
     [Alias("PlaceOnce")]
     Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy);
 
     /// <summary>Places an upsell order once for this key; a retried or double-clicked checkout returns the same order.</summary>
     [Alias("PlaceUpsellOnce")]
-    Task<string> PlaceUpsellOnceAsync(UpsellCheckout checkout, string fingerprint, string placedBy);
+    Task<Order> PlaceUpsellOnceAsync(UpsellCheckout checkout, ClientRequest client, string placedBy);
 }

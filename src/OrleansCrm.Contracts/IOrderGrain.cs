@@ -51,11 +51,11 @@ public interface IOrderGrain : IGrainWithStringKey
 
     /// <summary>Refunds <paramref name="amount"/> (all that is refundable when null) through the provider.</summary>
     [Alias("Refund")]
-    Task<Order> RefundAsync(decimal? amount, string? reason, string? idempotencyKey, string by);
+    Task<Order> RefundAsync(decimal? amount, string? reason, ClientRequest? request, string by);
 
     /// <summary>Takes a prepayment on the card on file or on another provider token.</summary>
     [Alias("Prepay")]
-    Task<Order> PrepayAsync(decimal? amount, string? cardToken, string? idempotencyKey, string by);
+    Task<Order> PrepayAsync(decimal? amount, string? cardToken, ClientRequest? request, string by);
 
     /// <summary>Places this (new) order as an upsell of a paid main order, charging the card at once; a decline creates nothing.</summary>
     [Alias("PlaceUpsell")]
@@ -76,11 +76,11 @@ public interface IOrderGrain : IGrainWithStringKey
 
     /// <summary>Takes an amount off the price: a charge still to come is lowered, money already taken partly refunded through the provider.</summary>
     [Alias("Discount")]
-    Task<Order> DiscountAsync(decimal? amount, string? reason, string? idempotencyKey, string by);
+    Task<Order> DiscountAsync(decimal? amount, string? reason, ClientRequest? request, string by);
 
     /// <summary>Fewer units of one item before it ships, with the same effect on money as a discount of their price.</summary>
     [Alias("DecreaseQuantity")]
-    Task<Order> DecreaseQuantityAsync(string sku, int? quantity, string? reason, string? idempotencyKey, string by);
+    Task<Order> DecreaseQuantityAsync(string sku, int? quantity, string? reason, ClientRequest? request, string by);
 
     /// <summary>The customer's auto-payments flag changed: hold or release the scheduled charges.</summary>
     [Alias("AutoPaymentsChanged")]

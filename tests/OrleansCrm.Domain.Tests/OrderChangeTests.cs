@@ -251,12 +251,12 @@ public sealed class OrderChangeTests
     public void A_retry_with_the_same_Idempotency_Key_finds_its_change_and_another_change_under_that_key_is_a_conflict()
     {
         var order = TrialBeforeProductCharge();
-        order.Discount(10m, null, "key-1", Day(14), Supervisor);
+        order.Discount(10m, null, new ClientRequest("key-1", "discount 10"), Day(14), Supervisor);
 
-        Assert.True(order.AlreadyMade("key-1", OrderChangeKind.Discount, 10m));
-        Assert.False(order.AlreadyMade("key-2", OrderChangeKind.Discount, 10m));
-        Assert.False(order.AlreadyMade(null, OrderChangeKind.Discount, 10m));
-        Assert.Equal("Idempotency-Key reused", Conflict(() => order.AlreadyMade("key-1", OrderChangeKind.Discount, 11m)).Title);
+        Assert.True(order.Answered(new ClientRequest("key-1", "discount 10")));
+        Assert.False(order.Answered(new ClientRequest("key-2", "discount 10")));
+        Assert.False(order.Answered(null));
+        Assert.Equal("Idempotency-Key reused", Conflict(() => order.Answered(new ClientRequest("key-1", "discount 11"))).Title);
     }
 
     // ---------------------------------------------------------------- quantities

@@ -89,6 +89,9 @@ public sealed class Order
 
     public int PrepaymentAttempts { get; set; }
 
+    /// <summary>The client requests (under an Idempotency-Key) the order has answered, oldest first: a retry finds its first answer.</summary>
+    public List<AnsweredRequest> ClientRequests { get; set; } = [];
+
     public decimal ItemsTotal() => Items.Sum(i => i.Total);
 
     /// <summary>Everything the customer pays: products, shipping and handling, delivery, less the discounts given.</summary>
@@ -722,7 +725,7 @@ public sealed class Order
     /// charge, an unpaid order's price); what they cannot absorb is refunded through the provider. Never more than
     /// what is left (still to charge plus received and not refunded).
     /// </summary>
-    public OrderChange Discount(decimal amount, string? reason, string? clientKey, DateTimeOffset now, string by)
+    public OrderChange Discount(decimal amount, string? reason, ClientRequest? request, DateTimeOffset now, string by)
     {
         OrderRules.Ensure(Number, Status, OrderAction.Discount);
         EnsureNoPaymentInProgress();
@@ -733,13 +736,14 @@ public sealed class Order
 
         var refund = Math.Max(0m, amount - StillToCharge());
         var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.Discount, now, by,
-            $"Discount of {Format(amount)} by {by}{Why(reason)}{RefundClause(refund)}.", reason, amount, refund, ClientKey: clientKey));
+            $"Discount of {Format(amount)} by {by}{Why(reason)}{RefundClause(refund)}.", reason, amount, refund, ClientKey: request?.Key));
+        RecordAnswer(request, now);
         AfterPriceCut(change, now);
         return change;
     }
 
     /// <summary>Fewer units of one item, before it ships: the price falls by the units' price, as with a discount.</summary>
-    public OrderChange DecreaseQuantity(string sku, int quantity, string? reason, string? clientKey, DateTimeOffset now, string by)
+    public OrderChange DecreaseQuantity(string sku, int quantity, string? reason, ClientRequest? request, DateTimeOffset now, string by)
     {
         OrderRules.Ensure(Number, Status, OrderAction.DecreaseQuantity);
         var index = Items.FindIndex(i => i.Sku == sku);
@@ -765,25 +769,25 @@ public sealed class Order
         Items[index] = item with { Quantity = quantity, Total = item.UnitPrice * quantity };
         var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.QuantityDecreased, now, by,
             $"Quantity of {item.Name} decreased from {item.Quantity} to {quantity} by {by} ({Format(cut)} less){Why(reason)}{RefundClause(refund)}.",
-            reason, cut, refund, sku, item.Quantity, quantity, clientKey));
+            reason, cut, refund, sku, item.Quantity, quantity, request?.Key));
+        RecordAnswer(request, now);
         AfterPriceCut(change, now);
         return change;
     }
 
     /// <summary>
-    /// Whether a request with this Idempotency-Key already made this change (its retry changes nothing more); the same
-    /// key for another change is a mistake, refused.
+    /// Whether this client request was answered already (its retry changes nothing more: the order as it is is the answer);
+    /// the same key for another request is a mistake, refused (<see cref="ClientRequest.Repeats"/>).
     /// </summary>
-    public bool AlreadyMade(string? clientKey, OrderChangeKind kind, decimal? amount, string? sku = null, int? toQuantity = null)
-    {
-        if (clientKey is null || Changes.FirstOrDefault(c => c.ClientKey == clientKey) is not { } earlier)
-        {
-            return false;
-        }
+    public bool Answered(ClientRequest? request) =>
+        request is not null && request.Repeats(ClientRequests.FirstOrDefault(r => r.Key == request.Key)?.Fingerprint);
 
-        return earlier.Kind == kind && earlier.Sku == sku && earlier.ToQuantity == toQuantity && (kind != OrderChangeKind.Discount || earlier.Amount == amount)
-            ? true
-            : throw DomainException.Conflict("Idempotency-Key reused", $"This Idempotency-Key already made change {earlier.Id} of order {Number} ({earlier.Description}); use a new key for a new request.");
+    private void RecordAnswer(ClientRequest? request, DateTimeOffset now)
+    {
+        if (request is not null && !ClientRequests.Exists(r => r.Key == request.Key))
+        {
+            ClientRequests.Add(new AnsweredRequest(request.Key, request.Fingerprint, now));
+        }
     }
 
     /// <summary>The change a refund row returns money for.</summary>
@@ -907,10 +911,11 @@ public sealed class Order
         return plan;
     }
 
-    public void RecordRefund(PaymentResult result, decimal amount, string refundOf, DateTimeOffset now, string by, string? reason, string? eventId = null)
+    public void RecordRefund(PaymentResult result, decimal amount, string refundOf, DateTimeOffset now, string by, string? reason, string? eventId = null, ClientRequest? request = null)
     {
         Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Refund, amount, Currency, now, result.Provider,
             result.TransactionId, result.Status, eventId, result.DeclineReason, result.IdempotencyKey, refundOf));
+        RecordAnswer(request, now);
         if (result.Status != PaymentStatus.Approved)
         {
             return;
@@ -925,10 +930,11 @@ public sealed class Order
         }
     }
 
-    public void RecordPrepayment(PaymentResult result, decimal amount, DateTimeOffset now, string by)
+    public void RecordPrepayment(PaymentResult result, decimal amount, DateTimeOffset now, string by, ClientRequest? request = null)
     {
         Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Prepayment, amount, Currency, now, result.Provider,
             result.TransactionId, result.Status, null, result.DeclineReason, result.IdempotencyKey));
+        RecordAnswer(request, now);
         AddSystemNote($"Prepayment of {Format(amount)} taken by {by}.", now);
         if (PrepayableOwed() == 0m)
         {

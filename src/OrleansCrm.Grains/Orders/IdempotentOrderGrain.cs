@@ -12,33 +12,33 @@ public sealed class IdempotentOrderGrain(
     [PersistentState(StorageNames.IdempotentOrderState, StorageNames.Crm)] IPersistentState<IdempotentOrderState> state)
     : Grain, IIdempotentOrderGrain
 {
-    public Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy) =>
-        OnceAsync(fingerprint, number => GrainFactory.GetGrain<IOrderGrain>(number).PlaceAsync(request, placedBy));
+    public Task<Order> PlaceOrderOnceAsync(PlaceOrder request, ClientRequest client, string placedBy) =>
+        OnceAsync(client, number => GrainFactory.GetGrain<IOrderGrain>(number).PlaceAsync(request, placedBy));
 
-    public Task<string> PlaceUpsellOnceAsync(UpsellCheckout checkout, string fingerprint, string placedBy) =>
-        OnceAsync(fingerprint, number => GrainFactory.GetGrain<IOrderGrain>(number).PlaceUpsellAsync(checkout, placedBy));
+    public async Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy) =>
+        (await PlaceOrderOnceAsync(request, new ClientRequest(this.GetPrimaryKeyString(), fingerprint), placedBy)).Number;
 
-    private async Task<string> OnceAsync(string fingerprint, Func<string, Task<Order>> place)
+    public Task<Order> PlaceUpsellOnceAsync(UpsellCheckout checkout, ClientRequest client, string placedBy) =>
+        OnceAsync(client, number => GrainFactory.GetGrain<IOrderGrain>(number).PlaceUpsellAsync(checkout, placedBy));
+
+    /// <summary>No order exists yet to remember the key, so this grain does, under the request's scope, with the same rule as an order (<see cref="ClientRequest.Repeats"/>).</summary>
+    private async Task<Order> OnceAsync(ClientRequest client, Func<string, Task<Order>> place)
     {
         if (state.State.OrderNumber is { } number)
         {
-            if (state.State.Fingerprint != fingerprint)
-            {
-                throw DomainException.Conflict("Idempotency-Key reused", "This Idempotency-Key was already used for a different request; use a new key for a new order.");
-            }
+            client.Repeats(state.State.Fingerprint ?? "");
         }
         else
         {
             number = (await GrainFactory.GetGrain<ISequenceGrain>(SequenceNames.Orders).NextAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            state.State.Fingerprint = fingerprint;
+            state.State.Fingerprint = client.Fingerprint;
             state.State.OrderNumber = number;
             await state.WriteStateAsync();
         }
 
         try
         {
-            await place(number);
-            return number;
+            return await place(number);
         }
         catch (DomainException refused) when (refused.Kind != ProblemKind.Unavailable)
         {

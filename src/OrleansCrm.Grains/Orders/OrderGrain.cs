@@ -173,23 +173,23 @@ public sealed partial class OrderGrain(
     public Task<Order> CancelFulfillmentAsync(string? reason, string by) =>
         ChangeAsync(order => order.CancelFulfillment(OptionalReason(reason), clock.GetUtcNow(), by));
 
-    public async Task<Order> DiscountAsync(decimal? amount, string? reason, string? idempotencyKey, string by)
+    public async Task<Order> DiscountAsync(decimal? amount, string? reason, ClientRequest? request, string by)
     {
         var order = Current;
-        if (order.AlreadyMade(idempotencyKey, OrderChangeKind.Discount, amount))
+        if (order.Answered(request))
         {
             return order; // the same discount asked again: its first answer
         }
 
         CheckAmount("amount", amount, order, max: Currency.MaxAmount, "largest amount");
         var why = OptionalReason(reason);
-        return await ChangeAsync(o => o.Discount(amount!.Value, why, idempotencyKey, clock.GetUtcNow(), by));
+        return await ChangeAsync(o => o.Discount(amount!.Value, why, request, clock.GetUtcNow(), by));
     }
 
-    public async Task<Order> DecreaseQuantityAsync(string sku, int? quantity, string? reason, string? idempotencyKey, string by)
+    public async Task<Order> DecreaseQuantityAsync(string sku, int? quantity, string? reason, ClientRequest? request, string by)
     {
         var order = Current;
-        if (order.AlreadyMade(idempotencyKey, OrderChangeKind.QuantityDecreased, null, sku, quantity))
+        if (order.Answered(request))
         {
             return order; // the same decrease asked again: its first answer
         }
@@ -202,7 +202,7 @@ public sealed partial class OrderGrain(
 
         v.ThrowIfInvalid();
         var why = OptionalReason(reason);
-        return await ChangeAsync(o => o.DecreaseQuantity(sku, quantity!.Value, why, idempotencyKey, clock.GetUtcNow(), by));
+        return await ChangeAsync(o => o.DecreaseQuantity(sku, quantity!.Value, why, request, clock.GetUtcNow(), by));
     }
 
     public async Task<OrderNote> AddNoteAsync(string? text, string by)
@@ -252,17 +252,12 @@ public sealed partial class OrderGrain(
         await SaveAndRunDueWorkAsync();
     }
 
-    public async Task<Order> RefundAsync(decimal? amount, string? reason, string? idempotencyKey, string by)
+    public async Task<Order> RefundAsync(decimal? amount, string? reason, ClientRequest? request, string by)
     {
         var order = Current;
-        if (idempotencyKey is not null)
+        if (order.Answered(request))
         {
-            var earlier = order.Payments.Where(p => p.Kind == PaymentKind.Refund && p.IdempotencyKey.StartsWith($"{Number}:refund:{idempotencyKey}:", StringComparison.Ordinal)).ToList();
-            if (earlier.Count > 0)
-            {
-                EnsureSameAmount(amount, earlier.Sum(p => p.Amount));
-                return order; // the same refund asked again: its first answer
-            }
+            return order; // the same refund asked again: its first answer
         }
 
         OrderRules.Ensure(Number, order.Status, OrderAction.Refund);
@@ -270,7 +265,7 @@ public sealed partial class OrderGrain(
         CheckAmount("amount", total, order, max: order.Refundable(), "refundable");
         var why = reason is null ? null : Reason(reason, "refund");
         string refundKey;
-        if (idempotencyKey is null)
+        if (request is null)
         {
             // Without a client key every attempt is new, and is on record before the provider hears of it.
             refundKey = $"refund-{++order.RefundAttempts}";
@@ -278,10 +273,10 @@ public sealed partial class OrderGrain(
         }
         else
         {
-            refundKey = $"refund:{idempotencyKey}";
+            refundKey = $"refund:{request.Key}";
         }
 
-        await RefundThroughProviderAsync(order, total, $"{Number}:{refundKey}", why, by, eventId: null);
+        await RefundThroughProviderAsync(order, total, $"{Number}:{refundKey}", why, by, eventId: null, request);
         await SaveAndRunDueWorkAsync();
         return Current;
     }
@@ -291,7 +286,7 @@ public sealed partial class OrderGrain(
     /// <c>{keyPrefix}:{charge transaction}</c>, recording each answer as it comes. Planned again from the same state
     /// after a crash, it repeats the same keys and amounts, so the provider answers with what it already did.
     /// </summary>
-    private async Task<PaymentResult?> RefundThroughProviderAsync(Order order, decimal amount, string keyPrefix, string? why, string by, string? eventId)
+    private async Task<PaymentResult?> RefundThroughProviderAsync(Order order, decimal amount, string keyPrefix, string? why, string by, string? eventId, ClientRequest? client = null)
     {
         var now = clock.GetUtcNow();
         PaymentResult? last = null;
@@ -306,7 +301,7 @@ public sealed partial class OrderGrain(
                 break; // asked again with the same key on the row's recheck
             }
 
-            order.RecordRefund(last, part, payment.TransactionId!, now, by, why, eventId);
+            order.RecordRefund(last, part, payment.TransactionId!, now, by, why, eventId, client);
             await state.WriteStateAsync();
             if (eventId is not null && last.Status != PaymentStatus.Approved)
             {
@@ -325,12 +320,11 @@ public sealed partial class OrderGrain(
         order.FinishChangeRefund(row.Id, last?.Status ?? PaymentStatus.Approved, last?.DeclineReason, clock.GetUtcNow());
     }
 
-    public async Task<Order> PrepayAsync(decimal? amount, string? cardToken, string? idempotencyKey, string by)
+    public async Task<Order> PrepayAsync(decimal? amount, string? cardToken, ClientRequest? request, string by)
     {
         var order = Current;
-        if (idempotencyKey is not null && order.Payments.FirstOrDefault(p => p.IdempotencyKey == $"{Number}:prepayment:{idempotencyKey}") is { } earlier)
+        if (order.Answered(request))
         {
-            EnsureSameAmount(amount, earlier.Amount);
             return order; // the same prepayment asked again: its first answer
         }
 
@@ -346,7 +340,7 @@ public sealed partial class OrderGrain(
         v.ThrowIfInvalid();
         CheckAmount("amount", amount, order, max: order.PrepayableOwed(), "still owed");
         string key;
-        if (idempotencyKey is null)
+        if (request is null)
         {
             // Each keyless attempt has a key of its own (a declined one too), on record before the provider hears of it.
             key = $"{Number}:prepayment-{++order.PrepaymentAttempts}";
@@ -354,7 +348,7 @@ public sealed partial class OrderGrain(
         }
         else
         {
-            key = $"{Number}:prepayment:{idempotencyKey}";
+            key = $"{Number}:prepayment:{request.Key}";
         }
 
         var result = await payments.ChargeAsync(new ChargeRequest(order.PaymentProvider, key, cardToken ?? order.CardToken!,
@@ -367,7 +361,7 @@ public sealed partial class OrderGrain(
         switch (result.Status)
         {
             case PaymentStatus.Approved:
-                order.RecordPrepayment(result, amount.Value, clock.GetUtcNow(), by);
+                order.RecordPrepayment(result, amount.Value, clock.GetUtcNow(), by, request);
                 await SaveAndRunDueWorkAsync();
                 return Current;
             case PaymentStatus.Unknown:
@@ -552,15 +546,6 @@ public sealed partial class OrderGrain(
         }
 
         v.ThrowIfInvalid();
-    }
-
-    /// <summary>A client key names one request: the same key with another amount is a mistake, not a retry.</summary>
-    private static void EnsureSameAmount(decimal? asked, decimal first)
-    {
-        if (asked is { } value && value != first)
-        {
-            throw DomainException.Conflict("Idempotency-Key reused", $"This Idempotency-Key was already used for an amount of {first}; use a new key for a new request.");
-        }
     }
 
     private static string Reason(string? reason, string fallback)

@@ -41,7 +41,8 @@ public readonly record struct OrderSurrogate(
     [property: Id(29)] FulfillmentState Fulfillment,
     [property: Id(30)] int RefundAttempts,
     [property: Id(31)] AlreadyPaidMark? AlreadyPaid,
-    [property: Id(32)] int PrepaymentAttempts);
+    [property: Id(32)] int PrepaymentAttempts,
+    [property: Id(33)] IReadOnlyList<AnsweredRequest>? ClientRequests);
 
 /// <summary>Turns an <see cref="Order"/> into its surrogate and back; one contract with it, so one file.</summary>
 [RegisterConverter]
@@ -82,10 +83,11 @@ public sealed class OrderConverter : IConverter<Order, OrderSurrogate>
         RefundAttempts = s.RefundAttempts,
         AlreadyPaid = s.AlreadyPaid,
         PrepaymentAttempts = s.PrepaymentAttempts,
+        ClientRequests = s.ClientRequests is null ? [] : [.. s.ClientRequests],
     };
 
     public OrderSurrogate ConvertToSurrogate(in Order o) => new(
         o.Number, o.OfferId, o.Customer, o.Currency, o.IsTrial, o.Status, o.PlacedAt, o.PlacedBy, o.Items, o.ShippingAndHandling, o.DeliveryMethod,
         o.Ip, o.Analytics, o.Affiliate, o.Tag, o.PaymentProvider, o.CardToken, o.Card, o.AutoCancelAt, o.AutoPaymentsEnabled, o.Trial, o.ExtendedAt,
-        o.MainOrderNumber, o.Workflow, o.Payments, o.Notes, o.Tasks, o.History, o.Changes, o.Fulfillment, o.RefundAttempts, o.AlreadyPaid, o.PrepaymentAttempts);
+        o.MainOrderNumber, o.Workflow, o.Payments, o.Notes, o.Tasks, o.History, o.Changes, o.Fulfillment, o.RefundAttempts, o.AlreadyPaid, o.PrepaymentAttempts, o.ClientRequests);
 }
