@@ -1,0 +1,155 @@
+using OrleansCrm.Domain.Payments;
+
+namespace OrleansCrm.Domain.Orders;
+
+/// <summary>The order's money: what it costs, what was received, refunded and is still owed, and the client requests it answered.</summary>
+public sealed partial class Order
+{
+    public decimal ItemsTotal() => Items.Sum(i => i.Total);
+
+    /// <summary>Everything the customer pays: products, shipping and handling, delivery, less the discounts given.</summary>
+    public decimal Total() => ItemsTotal() + ShippingAndHandling + (DeliveryMethod?.Price ?? 0m) - Discounts();
+
+    public decimal Discounts() => Changes.Where(c => c.Kind == OrderChangeKind.Discount).Sum(c => c.Amount ?? 0m);
+
+    /// <summary>What a trial's product charge takes when it runs: the items, less discounts and prepayments.</summary>
+    public decimal ProductOwed() => Math.Max(0m, ItemsTotal() - Discounts() - Prepayments());
+
+    /// <summary>What a prepayment may still cover: a trial's product, or a whole unpaid order.</summary>
+    public decimal PrepayableOwed() => IsTrial ? ProductOwed() : Math.Max(0m, Total() - Prepayments());
+
+    /// <summary>What charges still to come will take: a trial's product charge, an unpaid order's whole price; nothing once charged.</summary>
+    public decimal StillToCharge() => Status switch
+    {
+        OrderStatus.Trial when Workflow.Any(IsWaitingProductCharge) => ProductOwed(),
+        OrderStatus.Pending or OrderStatus.Confirmed => Math.Max(0m, Total() - Prepayments()),
+        _ => 0m,
+    };
+
+    /// <summary>What the customer pays in the end: what is still to be charged and what was received and not refunded.</summary>
+    public decimal Left() => StillToCharge() + Refundable();
+
+    public decimal Prepayments() => Sum(PaymentKind.Prepayment);
+
+    /// <summary>Money received: approved charges and prepayments.</summary>
+    public decimal Income() => Sum(PaymentKind.Charge) + Prepayments();
+
+    public decimal Refunded() => Sum(PaymentKind.Refund);
+
+    /// <summary>Money going out: refunds and the affiliate's commission.</summary>
+    public decimal Expenses() => Refunded() + (Affiliate?.Commission ?? 0m);
+
+    public decimal Refundable() => Income() - Refunded();
+
+    private decimal Sum(PaymentKind kind) =>
+        Payments.Where(p => p.Kind == kind && p.Status == PaymentStatus.Approved).Sum(p => p.Amount);
+
+    /// <summary>
+    /// Whether this client request was answered already (its retry changes nothing more: the order as it is is the answer);
+    /// the same key for another request is a mistake, refused (<see cref="ClientRequest.Repeats"/>).
+    /// </summary>
+    public bool Answered(ClientRequest? request) =>
+        request is not null && request.Repeats(ClientRequests.FirstOrDefault(r => r.Key == request.Key)?.Fingerprint);
+
+    private void RecordAnswer(ClientRequest? request, DateTimeOffset now)
+    {
+        if (request is not null && !ClientRequests.Exists(r => r.Key == request.Key))
+        {
+            ClientRequests.Add(new AnsweredRequest(request.Key, request.Fingerprint, now));
+        }
+    }
+
+    /// <summary>The change a refund row returns money for.</summary>
+    public OrderChange ChangeRefundedBy(WorkflowEvent row) => Changes.First(c => RefundRowId(c) == row.Id);
+
+    /// <summary>What of a change's refund has not gone back yet.</summary>
+    public decimal RefundLeft(WorkflowEvent row) =>
+        (row.Amount ?? 0m) - Payments.Where(p => p.Kind == PaymentKind.Refund && p.Status == PaymentStatus.Approved && p.EventId == row.Id).Sum(p => p.Amount);
+
+    /// <summary>After the provider answered every part of a change's refund: done, or failed (to be refunded by hand), or asked again later.</summary>
+    public void FinishChangeRefund(string rowId, PaymentStatus last, string? declineReason, DateTimeOffset now)
+    {
+        var row = Event(rowId);
+        if (row.Status != WorkflowStatus.Waiting)
+        {
+            return;
+        }
+
+        if (RefundLeft(row) == 0m)
+        {
+            row.Status = WorkflowStatus.Completed;
+            row.ExecutedAt = now;
+            row.RecheckAt = null;
+            row.Result = $"Refunded {Format(row.Amount ?? 0m)}";
+        }
+        else if (last == PaymentStatus.Unknown)
+        {
+            row.Attempts++;
+            row.RecheckAt = now + UnknownOutcomeRecheck;
+            row.Result = "Outcome unknown (the provider did not answer); it is asked again with the same key.";
+        }
+        else
+        {
+            row.Status = WorkflowStatus.Failed;
+            row.ExecutedAt = now;
+            row.DeclineReason = declineReason;
+            row.Result = $"Refund refused by the provider: {declineReason}";
+            AddSystemNote($"The refund of {Format(RefundLeft(row))} for {ChangeRefundedBy(row).Id} was refused by the provider ({declineReason}); refund it by hand.", now);
+        }
+    }
+
+    /// <summary>How much of one charge (or prepayment) is still refundable.</summary>
+    public decimal RefundableOf(PaymentRecord payment) =>
+        payment.Amount - Payments.Where(p => p.Kind == PaymentKind.Refund && p.Status == PaymentStatus.Approved && p.RefundOf == payment.TransactionId).Sum(p => p.Amount);
+
+    /// <summary>Splits a refund over the approved charges and prepayments, newest first.</summary>
+    public IReadOnlyList<(PaymentRecord Payment, decimal Amount)> PlanRefund(decimal amount)
+    {
+        var plan = new List<(PaymentRecord, decimal)>();
+        var left = amount;
+        foreach (var payment in Payments.Where(p => p.Kind != PaymentKind.Refund && p.Status == PaymentStatus.Approved).Reverse())
+        {
+            var part = Math.Min(left, RefundableOf(payment));
+            if (part > 0m)
+            {
+                plan.Add((payment, part));
+                left -= part;
+            }
+        }
+
+        return plan;
+    }
+
+    public void RecordRefund(PaymentResult result, decimal amount, string refundOf, DateTimeOffset now, string by, string? reason, string? eventId = null, ClientRequest? request = null)
+    {
+        Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Refund, amount, Currency, now, result.Provider,
+            result.TransactionId, result.Status, eventId, result.DeclineReason, result.IdempotencyKey, refundOf));
+        RecordAnswer(request, now);
+        if (result.Status != PaymentStatus.Approved)
+        {
+            return;
+        }
+
+        var full = Refundable() == 0m;
+        AddSystemNote($"{(full ? "Full" : "Partial")} refund of {Format(amount)} by {by}{(reason is null ? "" : $": {reason}")}.", now);
+        if (full && Status != OrderStatus.Refunded)
+        {
+            CancelWaiting(now, "order refunded", _ => true);
+            ChangeStatus(OrderStatus.Refunded, now, by, "Refunded in full");
+        }
+    }
+
+    public void RecordPrepayment(PaymentResult result, decimal amount, DateTimeOffset now, string by, ClientRequest? request = null)
+    {
+        Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Prepayment, amount, Currency, now, result.Provider,
+            result.TransactionId, result.Status, null, result.DeclineReason, result.IdempotencyKey));
+        RecordAnswer(request, now);
+        AddSystemNote($"Prepayment of {Format(amount)} taken by {by}.", now);
+        if (PrepayableOwed() == 0m)
+        {
+            // Paid in advance: no product charge, and no trial reminder or extension offer that speaks of one.
+            CancelWaiting(now, "paid in advance", _ => true);
+            MarkPaid(now, "prepaid in full");
+        }
+    }
+}
