@@ -14,7 +14,7 @@ public sealed class AlreadyPaidTests
         order.MarkAlreadyPaid("call-1", "Paid by bank transfer", Day(1), Agent);
 
         Assert.Equal(new AlreadyPaidMark(Day(1), Agent, "call-1"), order.AlreadyPaid);
-        var note = order.Notes.Last();
+        var note = order.Notes[^1];
         Assert.True(note.System);
         Assert.Contains("already paid", note.Text, StringComparison.Ordinal);
         Assert.Contains("Paid by bank transfer", note.Text, StringComparison.Ordinal);

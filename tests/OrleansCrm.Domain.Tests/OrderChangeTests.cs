@@ -238,7 +238,7 @@ public sealed class OrderChangeTests
     public void No_price_changes_while_a_charge_is_in_doubt_with_the_provider()
     {
         var order = TrialBeforeProductCharge();
-        order.Event(WorkflowIds.ProductCharge).Attempts = 1;
+        order.NoteChargeAttempt(WorkflowIds.ProductCharge);
         Charge(order, WorkflowIds.ProductCharge, PaymentStatus.Unknown, Day(15));
         var before = State(order);
 

@@ -71,7 +71,7 @@ public sealed partial class Order
     public OrderChange DecreaseQuantity(string sku, int quantity, string? reason, ClientRequest? request, DateTimeOffset now, string by)
     {
         OrderRules.Ensure(Number, Status, OrderAction.DecreaseQuantity);
-        var index = Items.FindIndex(i => i.Sku == sku);
+        var index = items.FindIndex(i => i.Sku == sku);
         if (index < 0)
         {
             throw DomainException.NotFound("Order item", sku);
@@ -91,7 +91,7 @@ public sealed partial class Order
         }
 
         var refund = Math.Max(0m, cut - StillToCharge());
-        Items[index] = item with { Quantity = quantity, Total = item.UnitPrice * quantity };
+        items[index] = item with { Quantity = quantity, Total = item.UnitPrice * quantity };
         var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.QuantityDecreased, now, by,
             $"Quantity of {item.Name} decreased from {item.Quantity} to {quantity} by {by} ({Format(cut)} less){Why(reason)}{RefundClause(refund)}.",
             reason, cut, refund, sku, item.Quantity, quantity, request?.Key));
@@ -106,7 +106,7 @@ public sealed partial class Order
 
     private OrderChange Record(OrderChange change)
     {
-        Changes.Add(change);
+        changes.Add(change);
         AddSystemNote(change.Description, change.At);
         return change;
     }

@@ -1,3 +1,4 @@
+using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Payments;
 
 namespace OrleansCrm.Domain.Orders;
@@ -53,9 +54,9 @@ public sealed partial class Order
 
     private void RecordAnswer(ClientRequest? request, DateTimeOffset now)
     {
-        if (request is not null && !ClientRequests.Exists(r => r.Key == request.Key))
+        if (request is not null && !clientRequests.Exists(r => r.Key == request.Key))
         {
-            ClientRequests.Add(new AnsweredRequest(request.Key, request.Fingerprint, now));
+            clientRequests.Add(new AnsweredRequest(request.Key, request.Fingerprint, now));
         }
     }
 
@@ -122,7 +123,7 @@ public sealed partial class Order
 
     public void RecordRefund(PaymentResult result, decimal amount, string refundOf, DateTimeOffset now, string by, string? reason, string? eventId = null, ClientRequest? request = null)
     {
-        Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Refund, amount, Currency, now, result.Provider,
+        payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Refund, amount, Currency, now, result.Provider,
             result.TransactionId, result.Status, eventId, result.DeclineReason, result.IdempotencyKey, refundOf));
         RecordAnswer(request, now);
         if (result.Status != PaymentStatus.Approved)
@@ -141,7 +142,7 @@ public sealed partial class Order
 
     public void RecordPrepayment(PaymentResult result, decimal amount, DateTimeOffset now, string by, ClientRequest? request = null)
     {
-        Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Prepayment, amount, Currency, now, result.Provider,
+        payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Prepayment, amount, Currency, now, result.Provider,
             result.TransactionId, result.Status, null, result.DeclineReason, result.IdempotencyKey));
         RecordAnswer(request, now);
         AddSystemNote($"Prepayment of {Format(amount)} taken by {by}.", now);
@@ -151,5 +152,88 @@ public sealed partial class Order
             CancelWaiting(now, "paid in advance", _ => true);
             MarkPaid(now, "prepaid in full");
         }
+    }
+
+    /// <summary>
+    /// Refund, full or partial, through the provider (PRODUCT.md): allowed in the statuses that took money; no amount
+    /// means everything refundable; never more than what was received and not refunded.
+    /// </summary>
+    public decimal RefundAsked(decimal? amount)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.Refund);
+        var total = amount ?? Refundable();
+        CheckAmount(total, max: Refundable(), "refundable");
+        return total;
+    }
+
+    /// <summary>
+    /// Money is never moved twice: the key prefix of a refund's parts comes from the order and the client's key; without
+    /// one, each attempt is new and takes a key of its own (persist the order before the provider hears of it).
+    /// </summary>
+    public string RefundKeyPrefix(ClientRequest? request) =>
+        request is null ? $"{Number}:refund-{++RefundAttempts}" : $"{Number}:refund:{request.Key}";
+
+    /// <summary>
+    /// The refunds the provider is asked for: <see cref="PlanRefund"/>'s parts, each under <c>{keyPrefix}:{charge transaction}</c>.
+    /// Planned again from the same state after a crash, the same keys and amounts come out.
+    /// </summary>
+    public IReadOnlyList<(PaymentRecord Payment, decimal Amount, RefundRequest Request)> RefundRequests(decimal amount, string keyPrefix, string reason)
+    {
+        var currency = Common.Currency.Get(Currency);
+        return PlanRefund(amount)
+            .Select(p => (p.Payment, p.Amount, new RefundRequest(p.Payment.Provider, $"{keyPrefix}:{p.Payment.TransactionId}", p.Payment.TransactionId!,
+                currency.ToMinorUnits(p.Amount), Currency, reason)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Prepay, when the offer allows it (PRODUCT.md): on an order still to be paid, on the card on file or another provider
+    /// token, never more than what a prepayment may still cover (<see cref="PrepayableOwed"/>). The charge it asks for.
+    /// </summary>
+    public ChargeRequest PrepaymentAsked(decimal? amount, string? cardToken, bool offerAllowsPrepayment, ClientRequest? request)
+    {
+        OrderRules.Ensure(Number, Status, OrderAction.Prepay);
+        if (!offerAllowsPrepayment)
+        {
+            throw DomainException.Conflict("Prepayment not allowed", $"Offer '{OfferId}' does not allow prepayments.");
+        }
+
+        var v = new Validator();
+        CardTokens.Check(v, "cardToken", cardToken ?? CardToken, required: true);
+        v.ThrowIfInvalid();
+        CheckAmount(amount, max: PrepayableOwed(), "still owed");
+
+        // Each keyless attempt has a key of its own (a declined one too): persist the order before the provider hears of it.
+        var key = request is null ? $"{Number}:prepayment-{++PrepaymentAttempts}" : $"{Number}:prepayment:{request.Key}";
+        return new ChargeRequest(PaymentProvider, key, cardToken ?? CardToken!, Common.Currency.Get(Currency).ToMinorUnits(amount!.Value), Currency,
+            $"Prepayment for order {Number}");
+    }
+
+    /// <summary>A discount takes a positive amount in the order's currency, at most the largest amount the CRM handles.</summary>
+    public decimal DiscountAsked(decimal? amount)
+    {
+        CheckAmount(amount, max: Common.Currency.MaxAmount, "largest amount");
+        return amount!.Value;
+    }
+
+    /// <summary>An amount asked for: present, more than zero, in the currency's decimals and at most <paramref name="max"/>.</summary>
+    private void CheckAmount(decimal? amount, decimal max, string what)
+    {
+        const string field = "amount";
+        var v = new Validator();
+        if (amount is not { } value)
+        {
+            v.Add(field, "is required.");
+        }
+        else if (value <= 0m)
+        {
+            v.Add(field, "must be more than zero.");
+        }
+        else if (v.Amount(field, value, Common.Currency.Get(Currency)) && value > max)
+        {
+            v.Add(field, $"is more than the {Format(max)} {what}.");
+        }
+
+        v.ThrowIfInvalid();
     }
 }

@@ -48,10 +48,12 @@ public sealed partial class Order
         }
     }
 
-    private WorkflowEvent Add(string id, WorkflowKind kind, WorkflowEventType type, string description, DateTimeOffset at, decimal? amount = null, string? after = null)
+    private WorkflowEvent Add(
+        string id, WorkflowKind kind, WorkflowEventType type, string description, DateTimeOffset at, decimal? amount = null, string? after = null,
+        string? resendOf = null, string? link = null)
     {
-        var e = new WorkflowEvent { Id = id, Kind = kind, Type = type, Description = description, ScheduledAt = at, Amount = amount, After = after };
-        Workflow.Add(e);
+        var e = new WorkflowEvent(id, kind, type, description, at, amount: amount, after: after, resendOf: resendOf, link: link);
+        workflow.Add(e);
         return e;
     }
 
@@ -142,7 +144,7 @@ public sealed partial class Order
         }
 
         var amount = Common.Currency.Get(Currency).FromMinorUnits(result.AmountMinor);
-        Payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Charge, amount, Currency, now, result.Provider,
+        payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Charge, amount, Currency, now, result.Provider,
             result.TransactionId, result.Status, e.Id, result.DeclineReason, result.IdempotencyKey));
         e.ExecutedAt = now;
         e.TransactionId = result.TransactionId;
@@ -267,10 +269,7 @@ public sealed partial class Order
 
         var root = original.ResendOf ?? original.Id;
         var n = Workflow.Count(w => w.ResendOf == root) + 1;
-        var copy = Add($"{root}-resend-{n}", original.Kind, WorkflowEventType.Email, $"{Event(root).Description} (resent)", now);
-        copy.ResendOf = root;
-        copy.Link = original.Link;
-        return copy;
+        return Add($"{root}-resend-{n}", original.Kind, WorkflowEventType.Email, $"{Event(root).Description} (resent)", now, resendOf: root, link: original.Link);
     }
 
     /// <summary>What extending would mean, for the page the emailed link opens: refused as <see cref="Extend"/> would be.</summary>
@@ -317,8 +316,8 @@ public sealed partial class Order
         row.Status = WorkflowStatus.Completed;
         row.ExecutedAt = now;
         row.Result = $"Product charge moved from {from:yyyy-MM-dd HH:mm} UTC to {to:yyyy-MM-dd HH:mm} UTC";
-        Workflow.Remove(row);
-        Workflow.Insert(Workflow.IndexOf(charge), row);
+        workflow.Remove(row);
+        workflow.Insert(workflow.IndexOf(charge), row);
         AddSystemNote($"Trial extended by the customer: product charge moved from {from:O} to {to:O}.", now);
     }
 
@@ -366,4 +365,18 @@ public sealed partial class Order
             e.Result = $"Cancelled: {reason}";
         }
     }
+
+    /// <summary>Intent first (money is never moved twice): a charge attempt is on record before the provider hears of it.</summary>
+    public void NoteChargeAttempt(string eventId) => Event(eventId).Attempts++;
+
+    /// <summary>The charge a due charge row asks the provider for: under its own key, for what is still owed for it.</summary>
+    public ChargeRequest ChargeRequestFor(WorkflowEvent charge) =>
+        new(PaymentProvider, ChargeKey(charge), CardToken!, Common.Currency.Get(Currency).ToMinorUnits(AmountToCharge(charge)), Currency,
+            $"{charge.Description}, order {Number}");
+
+    /// <summary>Whether this email row still needs the customer's one-time extension link before it is sent.</summary>
+    public static bool NeedsExtensionLink(WorkflowEvent email) => email.Kind == WorkflowKind.ExtensionOffer && email.Link is null;
+
+    /// <summary>The extension-offer email carries the customer's one-time link (its resends carry the same one).</summary>
+    public void GiveExtensionLink(string eventId, string link) => Event(eventId).Link = link;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Offers;
 using OrleansCrm.Domain.Payments;
@@ -17,79 +18,172 @@ public sealed partial class Order
 
     public static readonly TimeSpan DefaultAutoCancel = TimeSpan.FromDays(7);
 
-    public required string Number { get; set; }
+    private readonly List<OrderItem> items;
 
-    public required string OfferId { get; set; }
+    private readonly List<WorkflowEvent> workflow;
 
-    public required CustomerSnapshot Customer { get; set; }
+    private readonly List<PaymentRecord> payments;
 
-    public required string Currency { get; set; }
+    private readonly List<OrderNote> notes;
 
-    public bool IsTrial { get; set; }
+    private readonly List<OrderTask> tasks;
 
-    public OrderStatus Status { get; set; }
+    private readonly List<StatusChange> history;
 
-    public required DateTimeOffset PlacedAt { get; set; }
+    private readonly List<OrderChange> changes;
 
-    public required string PlacedBy { get; set; }
+    private readonly List<AnsweredRequest> clientRequests;
 
-    public List<OrderItem> Items { get; set; } = [];
+    /// <summary>
+    /// An order as it was stored (by its wire contract or, from the previous build's JSON, by property name). New orders
+    /// come from <see cref="Place"/> and <see cref="PlaceUpsell"/>; after that only the order's own rules change it.
+    /// </summary>
+    [JsonConstructor]
+    public Order(
+        string number,
+        string offerId,
+        CustomerSnapshot customer,
+        string currency,
+        bool isTrial,
+        OrderStatus status,
+        DateTimeOffset placedAt,
+        string placedBy,
+        string paymentProvider,
+        IReadOnlyList<OrderItem>? items = null,
+        decimal shippingAndHandling = 0m,
+        DeliveryMethod? deliveryMethod = null,
+        string? ip = null,
+        Analytics? analytics = null,
+        Affiliate? affiliate = null,
+        string? tag = null,
+        string? cardToken = null,
+        CardOnFile? card = null,
+        DateTimeOffset? autoCancelAt = null,
+        bool autoPaymentsEnabled = true,
+        TrialSchedule? trial = null,
+        DateTimeOffset? extendedAt = null,
+        string? mainOrderNumber = null,
+        IReadOnlyList<WorkflowEvent>? workflow = null,
+        IReadOnlyList<PaymentRecord>? payments = null,
+        IReadOnlyList<OrderNote>? notes = null,
+        IReadOnlyList<OrderTask>? tasks = null,
+        IReadOnlyList<StatusChange>? history = null,
+        IReadOnlyList<OrderChange>? changes = null,
+        FulfillmentState fulfillment = FulfillmentState.Open,
+        int refundAttempts = 0,
+        AlreadyPaidMark? alreadyPaid = null,
+        int prepaymentAttempts = 0,
+        IReadOnlyList<AnsweredRequest>? clientRequests = null)
+    {
+        Number = number;
+        OfferId = offerId;
+        Customer = customer;
+        Currency = currency;
+        IsTrial = isTrial;
+        Status = status;
+        PlacedAt = placedAt;
+        PlacedBy = placedBy;
+        this.items = [.. items ?? []];
+        ShippingAndHandling = shippingAndHandling;
+        DeliveryMethod = deliveryMethod;
+        Ip = ip;
+        Analytics = analytics;
+        Affiliate = affiliate;
+        Tag = tag;
+        PaymentProvider = paymentProvider;
+        CardToken = cardToken;
+        Card = card;
+        AutoCancelAt = autoCancelAt;
+        AutoPaymentsEnabled = autoPaymentsEnabled;
+        Trial = trial;
+        ExtendedAt = extendedAt;
+        MainOrderNumber = mainOrderNumber;
+        this.workflow = [.. workflow ?? []];
+        this.payments = [.. payments ?? []];
+        this.notes = [.. notes ?? []];
+        this.tasks = [.. tasks ?? []];
+        this.history = [.. history ?? []];
+        this.changes = [.. changes ?? []];
+        Fulfillment = fulfillment;
+        RefundAttempts = refundAttempts;
+        AlreadyPaid = alreadyPaid;
+        PrepaymentAttempts = prepaymentAttempts;
+        this.clientRequests = [.. clientRequests ?? []];
+    }
 
-    public decimal ShippingAndHandling { get; set; }
+    public string Number { get; private set; }
 
-    public DeliveryMethod? DeliveryMethod { get; set; }
+    public string OfferId { get; private set; }
 
-    public string? Ip { get; set; }
+    public CustomerSnapshot Customer { get; private set; }
 
-    public Analytics? Analytics { get; set; }
+    public string Currency { get; private set; }
 
-    public Affiliate? Affiliate { get; set; }
+    public bool IsTrial { get; private set; }
 
-    public string? Tag { get; set; }
+    public OrderStatus Status { get; private set; }
 
-    public required string PaymentProvider { get; set; }
+    public DateTimeOffset PlacedAt { get; private set; }
+
+    public string PlacedBy { get; private set; }
+
+    public IReadOnlyList<OrderItem> Items => items;
+
+    public decimal ShippingAndHandling { get; private set; }
+
+    public DeliveryMethod? DeliveryMethod { get; private set; }
+
+    public string? Ip { get; private set; }
+
+    public Analytics? Analytics { get; private set; }
+
+    public Affiliate? Affiliate { get; private set; }
+
+    public string? Tag { get; private set; }
+
+    public string PaymentProvider { get; private set; }
 
     /// <summary>The provider's token for the card on file (never a card number).</summary>
-    public string? CardToken { get; set; }
+    public string? CardToken { get; private set; }
 
-    public CardOnFile? Card { get; set; }
+    public CardOnFile? Card { get; private set; }
 
-    public DateTimeOffset? AutoCancelAt { get; set; }
+    public DateTimeOffset? AutoCancelAt { get; private set; }
 
-    public bool AutoPaymentsEnabled { get; set; } = true;
+    public bool AutoPaymentsEnabled { get; private set; }
 
-    public TrialSchedule? Trial { get; set; }
+    public TrialSchedule? Trial { get; private set; }
 
-    public DateTimeOffset? ExtendedAt { get; set; }
+    public DateTimeOffset? ExtendedAt { get; private set; }
 
     /// <summary>For an upsell, the order it was sold from.</summary>
-    public string? MainOrderNumber { get; set; }
+    public string? MainOrderNumber { get; private set; }
 
-    public List<WorkflowEvent> Workflow { get; set; } = [];
+    public IReadOnlyList<WorkflowEvent> Workflow => workflow;
 
-    public List<PaymentRecord> Payments { get; set; } = [];
+    public IReadOnlyList<PaymentRecord> Payments => payments;
 
-    public List<OrderNote> Notes { get; set; } = [];
+    public IReadOnlyList<OrderNote> Notes => notes;
 
-    public List<OrderTask> Tasks { get; set; } = [];
+    public IReadOnlyList<OrderTask> Tasks => tasks;
 
-    public List<StatusChange> History { get; set; } = [];
+    public IReadOnlyList<StatusChange> History => history;
 
     /// <summary>Changes that are not status changes (fulfillment held, released, cancelled; discounts; fewer items), oldest first.</summary>
-    public List<OrderChange> Changes { get; set; } = [];
+    public IReadOnlyList<OrderChange> Changes => changes;
 
-    public FulfillmentState Fulfillment { get; set; }
+    public FulfillmentState Fulfillment { get; private set; }
 
     /// <summary>Refunds and prepayments tried without a client key: each attempt gets a key of its own, declined ones too.</summary>
-    public int RefundAttempts { get; set; }
+    public int RefundAttempts { get; private set; }
 
     /// <summary>Set once, when a customer first says on a call that the order is already paid; null until then.</summary>
-    public AlreadyPaidMark? AlreadyPaid { get; set; }
+    public AlreadyPaidMark? AlreadyPaid { get; private set; }
 
-    public int PrepaymentAttempts { get; set; }
+    public int PrepaymentAttempts { get; private set; }
 
     /// <summary>The client requests (under an Idempotency-Key) the order has answered, oldest first: a retry finds its first answer.</summary>
-    public List<AnsweredRequest> ClientRequests { get; set; } = [];
+    public IReadOnlyList<AnsweredRequest> ClientRequests => clientRequests;
 
     public bool IsExtended() => ExtendedAt is not null;
 
@@ -163,28 +257,26 @@ public sealed partial class Order
 
         v.ThrowIfInvalid();
 
-        var order = new Order
-        {
-            Number = number,
-            OfferId = request.OfferId!,
-            Customer = customer,
-            Currency = currency,
-            IsTrial = request.Trial,
-            Status = request.Trial ? OrderStatus.Trial : OrderStatus.Pending,
-            PlacedAt = now,
-            PlacedBy = placedBy,
-            Items = items,
-            ShippingAndHandling = sh,
-            DeliveryMethod = delivery,
-            Ip = request.Ip,
-            Analytics = request.Analytics is { Source: null, Channel: null } ? null : request.Analytics,
-            Affiliate = request.Affiliate,
-            Tag = request.Tag,
-            PaymentProvider = request.PaymentProvider!,
-            CardToken = request.CardToken,
-            Card = card,
-        };
-        order.History.Add(new StatusChange(null, order.Status, now, placedBy, "Order placed"));
+        var order = new Order(
+            number: number,
+            offerId: request.OfferId!,
+            customer: customer,
+            currency: currency,
+            isTrial: request.Trial,
+            status: request.Trial ? OrderStatus.Trial : OrderStatus.Pending,
+            placedAt: now,
+            placedBy: placedBy,
+            items: items,
+            shippingAndHandling: sh,
+            deliveryMethod: delivery,
+            ip: request.Ip,
+            analytics: request.Analytics is { Source: null, Channel: null } ? null : request.Analytics,
+            affiliate: request.Affiliate,
+            tag: request.Tag,
+            paymentProvider: request.PaymentProvider!,
+            cardToken: request.CardToken,
+            card: card);
+        order.history.Add(new StatusChange(null, order.Status, now, placedBy, "Order placed"));
         order.BuildWorkflow(offer.Trial ?? TrialSettings.Default, now);
         return order;
     }
@@ -196,29 +288,27 @@ public sealed partial class Order
     public static Order PlaceUpsell(string number, Order main, UpsellPrice price, string provider, string cardToken, CardOnFile card, DateTimeOffset now, string placedBy)
     {
         OrderRules.Ensure(main.Number, main.Status, OrderAction.SellUpsell);
-        var order = new Order
-        {
-            Number = number,
-            OfferId = main.OfferId,
-            Customer = main.Customer,
-            Currency = price.Currency,
-            Status = OrderStatus.Pending,
-            PlacedAt = now,
-            PlacedBy = placedBy,
-            Items = [new OrderItem(price.UpsellId, price.Name, price.Quantity, price.UnitPrice, price.ItemsTotal)],
-            DeliveryMethod = new DeliveryMethod(price.ShippingMethodId, price.ShippingMethodName, price.ShippingPrice),
-            PaymentProvider = provider,
-            CardToken = cardToken,
-            Card = card,
-            MainOrderNumber = main.Number,
-        };
-        order.History.Add(new StatusChange(null, order.Status, now, placedBy, $"Upsell order placed on a call about order {main.Number}"));
+        var order = new Order(
+            number: number,
+            offerId: main.OfferId,
+            customer: main.Customer,
+            currency: price.Currency,
+            isTrial: false,
+            status: OrderStatus.Pending,
+            placedAt: now,
+            placedBy: placedBy,
+            items: [new OrderItem(price.UpsellId, price.Name, price.Quantity, price.UnitPrice, price.ItemsTotal)],
+            deliveryMethod: new DeliveryMethod(price.ShippingMethodId, price.ShippingMethodName, price.ShippingPrice),
+            paymentProvider: provider,
+            cardToken: cardToken,
+            card: card,
+            mainOrderNumber: main.Number);
+        order.history.Add(new StatusChange(null, order.Status, now, placedBy, $"Upsell order placed on a call about order {main.Number}"));
         order.BuildWorkflow(TrialSettings.Default, now);
         order.AddSystemNote($"Upsell of order {main.Number}: {price.Quantity} × {price.Name}, shipping {price.ShippingMethodName}, {order.Format(price.Total)}.", now);
         return order;
     }
 
-    /// <summary>The main order remembers the upsells sold on it.</summary>
     /// <summary>Notes an upsell sold on this order, once: a retried placement tells the main order again. False when it was noted already.</summary>
     public bool NoteUpsell(string upsellNumber, decimal total, DateTimeOffset now, string by)
     {
@@ -313,7 +403,7 @@ public sealed partial class Order
     {
         var stored = Customers.CustomerNote.ValidText(text);
         var note = new OrderNote($"note-{Notes.Count + 1}", stored, author, System: false, now);
-        Notes.Add(note);
+        notes.Add(note);
         return note;
     }
 
@@ -325,7 +415,7 @@ public sealed partial class Order
         v.Id("assignee", assignee, required: false);
         v.ThrowIfInvalid();
         var task = new OrderTask($"task-{Tasks.Count + 1}", CardNumbers.Redact(title!.Trim()), dueAt, assignee, false, now, by);
-        Tasks.Add(task);
+        tasks.Add(task);
         return task;
     }
 
@@ -347,7 +437,7 @@ public sealed partial class Order
 
         v.ThrowIfInvalid();
         var updated = task with { Assignee = assignee ?? task.Assignee, DueAt = clearDue ? null : dueAt ?? task.DueAt };
-        Tasks[index] = updated;
+        tasks[index] = updated;
         AddSystemNote($"Task '{taskId}' updated by {by}: assignee {updated.Assignee ?? "none"}, due {updated.DueAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.", now);
         return updated;
     }
@@ -362,25 +452,25 @@ public sealed partial class Order
         }
 
         var done = task with { Done = true, CompletedAt = now, CompletedBy = by };
-        Tasks[index] = done;
+        tasks[index] = done;
         return done;
     }
 
     private (int Index, OrderTask Task) FindTask(string taskId)
     {
-        var index = Tasks.FindIndex(t => t.Id == taskId);
+        var index = tasks.FindIndex(t => t.Id == taskId);
         return index < 0 ? throw DomainException.NotFound("Task", taskId) : (index, Tasks[index]);
     }
 
     private void ChangeStatus(OrderStatus to, DateTimeOffset now, string by, string reason)
     {
-        History.Add(new StatusChange(Status, to, now, by, reason));
+        history.Add(new StatusChange(Status, to, now, by, reason));
         AddSystemNote($"Status changed from {Status} to {to}: {reason}.", now);
         Status = to;
     }
 
     private void AddSystemNote(string text, DateTimeOffset now) =>
-        Notes.Add(new OrderNote($"note-{Notes.Count + 1}", text, SystemAuthor, System: true, now));
+        notes.Add(new OrderNote($"note-{Notes.Count + 1}", text, SystemAuthor, System: true, now));
 
     public string Format(decimal amount) =>
         string.Create(CultureInfo.InvariantCulture, $"{Currency} {amount.ToString("0.".PadRight(2 + Common.Currency.Get(Currency).MinorUnits, '0').TrimEnd('.'), CultureInfo.InvariantCulture)}");

@@ -28,27 +28,9 @@ public readonly record struct WorkflowEventSurrogate(
 [RegisterConverter]
 public sealed class WorkflowEventConverter : IConverter<WorkflowEvent, WorkflowEventSurrogate>
 {
-    public WorkflowEvent ConvertFromSurrogate(in WorkflowEventSurrogate s) => new()
-    {
-        Id = s.Id,
-        Kind = s.Kind,
-        Type = s.Type,
-        Description = s.Description,
-        Status = s.Status,
-        ScheduledAt = s.ScheduledAt,
-        ExecutedAt = s.ExecutedAt,
-        Result = s.Result,
-        Amount = s.Amount,
-        TransactionId = s.TransactionId,
-        Recipient = s.Recipient,
-        MessageId = s.MessageId,
-        DeclineReason = s.DeclineReason,
-        Link = s.Link,
-        Attempts = s.Attempts,
-        RecheckAt = s.RecheckAt,
-        After = s.After,
-        ResendOf = s.ResendOf,
-    };
+    public WorkflowEvent ConvertFromSurrogate(in WorkflowEventSurrogate s) => new(
+        s.Id, s.Kind, s.Type, s.Description, s.ScheduledAt, s.Status, s.ExecutedAt, s.Result, s.Amount, s.TransactionId, s.Recipient, s.MessageId,
+        s.DeclineReason, s.Link, s.Attempts, s.RecheckAt, s.After, s.ResendOf);
 
     public WorkflowEventSurrogate ConvertToSurrogate(in WorkflowEvent e) => new(
         e.Id, e.Kind, e.Type, e.Description, e.Status, e.ScheduledAt, e.ExecutedAt, e.Result, e.Amount, e.TransactionId, e.Recipient, e.MessageId,
