@@ -8,7 +8,7 @@ public interface IOrderGrain : IGrainWithStringKey
 {
     /// <summary>Places the order (charging the first amount at once); placing an order that exists returns it unchanged.</summary>
     [Alias("Place")]
-    Task<Order> PlaceAsync(PlaceOrder request, string placedBy);
+    Task<Order> PlaceAsync([Immutable] PlaceOrder request, string placedBy);
 
     [Alias("Get")]
     Task<Order?> GetAsync();
@@ -59,7 +59,7 @@ public interface IOrderGrain : IGrainWithStringKey
 
     /// <summary>Places this (new) order as an upsell of a paid main order, charging the card at once; a decline creates nothing.</summary>
     [Alias("PlaceUpsell")]
-    Task<Order> PlaceUpsellAsync(UpsellCheckout checkout, string placedBy);
+    Task<Order> PlaceUpsellAsync([Immutable] UpsellCheckout checkout, string placedBy);
 
     /// <summary>Records on the main order that an upsell order was sold on it.</summary>
     [Alias("NoteUpsell")]
@@ -92,5 +92,6 @@ public interface IOrderGrain : IGrainWithStringKey
 
     /// <summary>What the dialer needs of the order (whose, deleted, marked already paid); null when there is no such order.</summary>
     [Alias("CallingFacts")]
+    [return: Immutable]
     Task<OrderCallingFacts?> GetCallingFactsAsync();
 }

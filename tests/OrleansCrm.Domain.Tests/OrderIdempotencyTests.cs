@@ -43,4 +43,18 @@ public sealed class OrderIdempotencyTests
         Assert.Throws<DomainException>(() => order.Answered(asked with { Fingerprint = "prepayment 20" }));
         Assert.False(order.Answered(new ClientRequest("key-2", "prepayment 10")));
     }
+
+    [Fact]
+    public void An_order_stored_before_answered_requests_were_kept_answers_a_retry_from_the_change_made_under_the_key()
+    {
+        var order = TrialBeforeProductCharge();
+        var change = order.Discount(10m, null, null, Day(14), "supervisor");
+        var stored = new Order(
+            order.Number, order.OfferId, order.Customer, order.Currency, order.IsTrial, order.Status, order.PlacedAt, order.PlacedBy, order.PaymentProvider,
+            items: order.Items, workflow: order.Workflow, payments: order.Payments, notes: order.Notes, history: order.History,
+            changes: [change with { ClientKey = "old-key" }], trial: order.Trial);
+
+        Assert.True(stored.Answered(new ClientRequest("old-key", "whatever the new build asks")));
+        Assert.False(stored.Answered(new ClientRequest("new-key", "discount 10")));
+    }
 }

@@ -49,8 +49,26 @@ public sealed partial class Order
     /// Whether this client request was answered already (its retry changes nothing more: the order as it is is the answer);
     /// the same key for another request is a mistake, refused (<see cref="ClientRequest.Repeats"/>).
     /// </summary>
-    public bool Answered(ClientRequest? request) =>
-        request is not null && request.Repeats(ClientRequests.FirstOrDefault(r => r.Key == request.Key)?.Fingerprint);
+    public bool Answered(ClientRequest? request)
+    {
+        if (request is null)
+        {
+            return false;
+        }
+
+        return ClientRequests.FirstOrDefault(r => r.Key == request.Key) is { } answered
+            ? request.Repeats(answered.Fingerprint)
+            : AnsweredBeforeFingerprints(request.Key);
+    }
+
+    /// <summary>
+    /// An order stored by the build that kept no answered requests: the change, refund or prepayment made under the key is
+    /// its answer (that build kept no fingerprint to tell another request by).
+    /// </summary>
+    private bool AnsweredBeforeFingerprints(string key) =>
+        Changes.Any(c => c.ClientKey == key)
+        || Payments.Any(p => (p.Kind == PaymentKind.Refund && p.IdempotencyKey.StartsWith($"{Number}:refund:{key}:", StringComparison.Ordinal))
+                             || (p.Kind == PaymentKind.Prepayment && p.IdempotencyKey == $"{Number}:prepayment:{key}"));
 
     private void RecordAnswer(ClientRequest? request, DateTimeOffset now)
     {
