@@ -8,6 +8,7 @@ using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Customers;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Contracts.Ports;
+using ApiOrders = OrleansCrm.Api.Presentation;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Api.Apis;
@@ -49,8 +50,8 @@ public sealed record OrderPage(
     string? MainOrderNumber,
     FulfillmentState Fulfillment,
     IReadOnlyList<PaymentRecord> Payments,
-    IReadOnlyList<WorkflowEvent> Workflow,
-    IReadOnlyList<OrderNote> Notes,
+    IReadOnlyList<ApiOrders.WorkflowEvent> Workflow,
+    IReadOnlyList<ApiOrders.OrderNote> Notes,
     IReadOnlyList<OrderTask> Tasks,
     IReadOnlyList<OrderChange> Changes,
     IReadOnlyList<HistoryItem> History,
@@ -207,22 +208,22 @@ public static class OrdersApi
     public static async Task<Ok<OrderPage>> GetOrder(string orderNumber, IGrainFactory grains, CrmClock clock, IOrderDirectory orders, ICallDirectory calls) =>
         TypedResults.Ok(await PageAsync(await LoadAsync(orderNumber, grains), grains, clock, orders, calls));
 
-    public static async Task<Ok<IReadOnlyList<WorkflowEvent>>> GetWorkflow(string orderNumber, IGrainFactory grains) =>
-        TypedResults.Ok<IReadOnlyList<WorkflowEvent>>((await LoadAsync(orderNumber, grains)).Workflow);
+    public static async Task<Ok<IReadOnlyList<ApiOrders.WorkflowEvent>>> GetWorkflow(string orderNumber, IGrainFactory grains) =>
+        TypedResults.Ok(ApiOrders.WorkflowEvent.Of((await LoadAsync(orderNumber, grains)).Workflow));
 
-    public static async Task<Ok<IReadOnlyList<WorkflowEvent>>> Resend(string orderNumber, string eventId, IGrainFactory grains, ClaimsPrincipal user)
+    public static async Task<Ok<IReadOnlyList<ApiOrders.WorkflowEvent>>> Resend(string orderNumber, string eventId, IGrainFactory grains, ClaimsPrincipal user)
     {
         EndpointConventions.PathId("eventId", eventId);
-        return TypedResults.Ok<IReadOnlyList<WorkflowEvent>>((await Order(orderNumber, grains).ResendAsync(eventId, user.UserId())).Workflow);
+        return TypedResults.Ok(ApiOrders.WorkflowEvent.Of((await Order(orderNumber, grains).ResendAsync(eventId, user.UserId())).Workflow));
     }
 
     public static async Task<Ok<IReadOnlyList<PaymentRecord>>> GetPayments(string orderNumber, IGrainFactory grains) =>
         TypedResults.Ok<IReadOnlyList<PaymentRecord>>((await LoadAsync(orderNumber, grains)).Payments);
 
-    public static async Task<Created<OrderNote>> AddNote(string orderNumber, NoteBody body, IGrainFactory grains, ClaimsPrincipal user)
+    public static async Task<Created<ApiOrders.OrderNote>> AddNote(string orderNumber, NoteBody body, IGrainFactory grains, ClaimsPrincipal user)
     {
         var note = await Order(orderNumber, grains).AddNoteAsync(body.Text, user.UserId());
-        return TypedResults.Created($"/api/v1/orders/{orderNumber}", note);
+        return TypedResults.Created($"/api/v1/orders/{orderNumber}", ApiOrders.OrderNote.Of(note));
     }
 
     public static async Task<Ok<OrderPage>> Cancel(string orderNumber, CancelBody? body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
@@ -364,7 +365,7 @@ public static class OrdersApi
             .ToList();
         var customerOrders = (await orders.SearchAsync(new OrderQuery(CustomerId: o.Customer.Id, Take: 200))).Items;
         return new OrderPage(o.Number, o.Status, o.PlacedAt, o.AutoCancelAt, o.IsTrial, trial, amounts, customerView, o.Ip, o.Items, card,
-            o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod, o.OfferId, o.MainOrderNumber, o.Fulfillment, o.Payments, o.Workflow, o.Notes, o.Tasks, o.Changes, history,
+            o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod, o.OfferId, o.MainOrderNumber, o.Fulfillment, o.Payments, ApiOrders.WorkflowEvent.Of(o.Workflow), ApiOrders.OrderNote.Of(o.Notes), o.Tasks, o.Changes, history,
             customerOrders, tabs.OrderCalls, tabs.TaskCalls);
     }
 }

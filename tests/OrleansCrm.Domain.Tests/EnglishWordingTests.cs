@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using OrleansCrm.Domain.Orders;
 using EnglishWording = OrleansCrm.Api.Presentation.EnglishWording;
 
@@ -6,6 +8,8 @@ namespace OrleansCrm.Domain.Tests;
 /// <summary>The order's wordings and their English templates: every code is rendered, each as the sentence the order wrote before.</summary>
 public sealed class EnglishWordingTests
 {
+    private static readonly JsonSerializerOptions OldBlobs = new() { Converters = { new JsonStringEnumConverter() } };
+
     public static TheoryData<string> Codes()
     {
         var data = new TheoryData<string>();
@@ -105,6 +109,25 @@ public sealed class EnglishWordingTests
         var tested = Sentences().Select(row => row.Data.Item1.Code).ToHashSet(StringComparer.Ordinal);
 
         Assert.All(OrderWording.All, code => Assert.Contains(code.Code, tested));
+    }
+
+    [Fact]
+    public void A_workflow_row_stored_by_the_build_before_shows_its_English_result()
+    {
+        var row = JsonSerializer.Deserialize<WorkflowEvent>(
+            """{"Id":"product-charge","Kind":"ProductCharge","Type":"Charge","Description":"Product charge","ScheduledAt":"2026-03-15T09:05:00+00:00","Status":"Completed","Result":"Charged USD 49.95, transaction txn-1"}""",
+            OldBlobs)!;
+
+        Assert.Null(row.ResultWording);
+        Assert.Equal("Charged USD 49.95, transaction txn-1", Said.Result(row));
+    }
+
+    [Fact]
+    public void A_system_note_stored_by_the_build_before_shows_its_English_text()
+    {
+        var note = new OrderNote("note-1", "Prepayment of USD 20.00 taken by agent-1.", Order.SystemAuthor, System: true, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal("Prepayment of USD 20.00 taken by agent-1.", Said.Text(note));
     }
 
     [Fact]

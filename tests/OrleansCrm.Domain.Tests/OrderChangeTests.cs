@@ -62,8 +62,8 @@ public sealed class OrderChangeTests
         Assert.Equal("Fulfillment is on hold", refusal.Title);
         Assert.Equal(OrderStatus.Shipping, order.Status);
         Assert.Equal([OrderChangeKind.FulfillmentHeld, OrderChangeKind.FulfillmentReleased], order.Changes.Select(c => c.Kind));
-        Assert.Contains(order.Notes, n => n.System && n.Text == "Fulfillment held by agent-1: address to check.");
-        Assert.Contains(order.Notes, n => n.System && n.Text == "Fulfillment released by agent-1.");
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n) == "Fulfillment held by agent-1: address to check.");
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n) == "Fulfillment released by agent-1.");
         Assert.Equal(FulfillmentState.Open, order.Fulfillment);
     }
 
@@ -115,7 +115,7 @@ public sealed class OrderChangeTests
         Assert.Equal(OrderStatus.Paid, order.Status);
         Assert.Equal(FulfillmentState.Cancelled, order.Fulfillment);
         Assert.Equal((OrderStatus?)OrderStatus.Shipping, order.History[^1].From);
-        Assert.Contains(order.Notes, n => n.System && n.Text == "Fulfillment cancelled by agent-1: out of stock.");
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n) == "Fulfillment cancelled by agent-1: out of stock.");
         var before = State(order);
         Assert.Equal("Fulfillment was cancelled", Conflict(() => order.Fulfill(OrderStatus.Shipping, Day(18), Agent)).Title);
         Conflict(() => order.HoldFulfillment(null, Day(18), Agent));
@@ -138,7 +138,7 @@ public sealed class OrderChangeTests
         Assert.Equal(39.95m, order.Event(WorkflowIds.ProductCharge).Amount);
         Assert.Equal(ProductUsd + ShUsd - 10m, order.Total());
         Assert.DoesNotContain(order.Workflow, e => e.Type == WorkflowEventType.Refund);
-        Assert.Contains(order.Notes, n => n.System && n.Text == "Discount of USD 10.00 by supervisor: goodwill.");
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n) == "Discount of USD 10.00 by supervisor: goodwill.");
         Assert.Equal(change, Assert.Single(order.Changes));
     }
 
@@ -190,7 +190,7 @@ public sealed class OrderChangeTests
         RefundThroughProvider(order, $"{change.Id}-refund", PaymentStatus.Declined, Day(16));
 
         Assert.Equal(WorkflowStatus.Failed, order.Event($"{change.Id}-refund").Status);
-        Assert.Contains(order.Notes, n => n.System && n.Text.Contains("refund it by hand", StringComparison.Ordinal));
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n).Contains("refund it by hand", StringComparison.Ordinal));
         Assert.Equal(0m, order.Refunded());
     }
 
@@ -273,7 +273,7 @@ public sealed class OrderChangeTests
         Assert.Equal(0m, change.Refund);
         Assert.Equal(1, order.Items.Single().Quantity);
         Assert.Equal(ProductUsd, order.AmountToCharge(order.Event(WorkflowIds.ProductCharge)));
-        Assert.Contains(order.Notes, n => n.System && n.Text.StartsWith("Quantity of Cream decreased from 3 to 1 by supervisor (USD 99.90 less)", StringComparison.Ordinal));
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n).StartsWith("Quantity of Cream decreased from 3 to 1 by supervisor (USD 99.90 less)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -11,7 +11,8 @@ public sealed partial class Order
         OrderRules.Ensure(Number, Status, OrderAction.HoldFulfillment);
         EnsureFulfillment(FulfillmentState.Open);
         Fulfillment = FulfillmentState.OnHold;
-        return Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentHeld, now, by, $"Fulfillment held by {by}{Why(reason)}.", reason));
+        return Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentHeld, now, by, $"Fulfillment held by {by}{Why(reason)}.", reason),
+            OrderWording.NoteFulfillmentHeld.With(by, Reason(reason)));
     }
 
     public OrderChange ReleaseFulfillment(DateTimeOffset now, string by)
@@ -23,7 +24,8 @@ public sealed partial class Order
         }
 
         Fulfillment = FulfillmentState.Open;
-        return Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentReleased, now, by, $"Fulfillment released by {by}."));
+        return Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentReleased, now, by, $"Fulfillment released by {by}."),
+            OrderWording.NoteFulfillmentReleased.With(by));
     }
 
     /// <summary>The goods will not be sent; an order being shipped goes back to Paid. Money is not touched: refund it apart if owed.</summary>
@@ -36,7 +38,8 @@ public sealed partial class Order
         }
 
         Fulfillment = FulfillmentState.Cancelled;
-        var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentCancelled, now, by, $"Fulfillment cancelled by {by}{Why(reason)}.", reason));
+        var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentCancelled, now, by, $"Fulfillment cancelled by {by}{Why(reason)}.", reason),
+            OrderWording.NoteFulfillmentCancelled.With(by, Reason(reason)));
         if (Status == OrderStatus.Shipping)
         {
             ChangeStatus(OrderStatus.Paid, now, by, "Fulfillment cancelled");
@@ -61,7 +64,8 @@ public sealed partial class Order
 
         var refund = Math.Max(0m, amount - StillToCharge());
         var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.Discount, now, by,
-            $"Discount of {Format(amount)} by {by}{Why(reason)}{RefundClause(refund)}.", reason, amount, refund, ClientKey: request?.Key));
+            $"Discount of {Format(amount)} by {by}{Why(reason)}{RefundClause(refund)}.", reason, amount, refund, ClientKey: request?.Key),
+            OrderWording.NoteDiscount.With(Format(amount), by, Reason(reason), RefundValue(refund)));
         RecordAnswer(request, now);
         AfterPriceCut(change, now);
         return change;
@@ -94,7 +98,8 @@ public sealed partial class Order
         items[index] = item with { Quantity = quantity, Total = item.UnitPrice * quantity };
         var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.QuantityDecreased, now, by,
             $"Quantity of {item.Name} decreased from {item.Quantity} to {quantity} by {by} ({Format(cut)} less){Why(reason)}{RefundClause(refund)}.",
-            reason, cut, refund, sku, item.Quantity, quantity, request?.Key));
+            reason, cut, refund, sku, item.Quantity, quantity, request?.Key),
+            OrderWording.NoteQuantityDecreased.With(item.Name, OrderWording.Count(item.Quantity), OrderWording.Count(quantity), by, Format(cut), Reason(reason), RefundValue(refund)));
         RecordAnswer(request, now);
         AfterPriceCut(change, now);
         return change;
@@ -104,10 +109,10 @@ public sealed partial class Order
 
     private static string RefundRowId(OrderChange change) => $"{change.Id}-refund";
 
-    private OrderChange Record(OrderChange change)
+    private OrderChange Record(OrderChange change, Wording note)
     {
         changes.Add(change);
-        AddSystemNote(change.Description, change.At);
+        AddSystemNote(note, change.At);
         return change;
     }
 
@@ -157,6 +162,10 @@ public sealed partial class Order
     }
 
     private string RefundClause(decimal refund) => refund > 0m ? $"; {Format(refund)} refunded through the provider" : "";
+
+    private string? RefundValue(decimal refund) => refund > 0m ? Format(refund) : null;
+
+    private static string? Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason;
 
     private static string Why(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}";
 }

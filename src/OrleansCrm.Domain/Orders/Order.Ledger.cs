@@ -99,21 +99,21 @@ public sealed partial class Order
             row.Status = WorkflowStatus.Completed;
             row.ExecutedAt = now;
             row.RecheckAt = null;
-            row.Result = $"Refunded {Format(row.Amount ?? 0m)}";
+            row.Says(OrderWording.Refunded.With(Format(row.Amount ?? 0m)));
         }
         else if (last == PaymentStatus.Unknown)
         {
             row.Attempts++;
             row.RecheckAt = now + UnknownOutcomeRecheck;
-            row.Result = "Outcome unknown (the provider did not answer); it is asked again with the same key.";
+            row.Says(OrderWording.OutcomeUnknown.With());
         }
         else
         {
             row.Status = WorkflowStatus.Failed;
             row.ExecutedAt = now;
             row.DeclineReason = declineReason;
-            row.Result = $"Refund refused by the provider: {declineReason}";
-            AddSystemNote($"The refund of {Format(RefundLeft(row))} for {ChangeRefundedBy(row).Id} was refused by the provider ({declineReason}); refund it by hand.", now);
+            row.Says(OrderWording.RefundRefused.With(declineReason));
+            AddSystemNote(OrderWording.NoteRefundRefused.With(Format(RefundLeft(row)), ChangeRefundedBy(row).Id, declineReason), now);
         }
     }
 
@@ -150,7 +150,7 @@ public sealed partial class Order
         }
 
         var full = Refundable() == 0m;
-        AddSystemNote($"{(full ? "Full" : "Partial")} refund of {Format(amount)} by {by}{(reason is null ? "" : $": {reason}")}.", now);
+        AddSystemNote((full ? OrderWording.NoteFullRefund : OrderWording.NotePartialRefund).With(Format(amount), by, reason), now);
         if (full && Status != OrderStatus.Refunded)
         {
             CancelWaiting(now, "order refunded", _ => true);
@@ -163,7 +163,7 @@ public sealed partial class Order
         payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Prepayment, amount, Currency, now, result.Provider,
             result.TransactionId, result.Status, null, result.DeclineReason, result.IdempotencyKey));
         RecordAnswer(request, now);
-        AddSystemNote($"Prepayment of {Format(amount)} taken by {by}.", now);
+        AddSystemNote(OrderWording.NotePrepayment.With(Format(amount), by), now);
         if (PrepayableOwed() == 0m)
         {
             // Paid in advance: no product charge, and no trial reminder or extension offer that speaks of one.

@@ -139,7 +139,7 @@ public sealed partial class Order
         {
             e.Attempts = Math.Max(e.Attempts, 1);
             e.RecheckAt = now + UnknownOutcomeRecheck;
-            e.Result = "Outcome unknown (the provider did not answer); it is asked again with the same key.";
+            e.Says(OrderWording.OutcomeUnknown.With());
             return;
         }
 
@@ -153,10 +153,10 @@ public sealed partial class Order
         if (result.Status == PaymentStatus.Approved)
         {
             e.Status = WorkflowStatus.Completed;
-            e.Result = $"Charged {Format(amount)}, transaction {result.TransactionId}";
+            e.Says(OrderWording.Charged.With(Format(amount), result.TransactionId ?? ""));
             if (!AcceptsNewCharges() && Status != OrderStatus.PaymentFailed)
             {
-                AddSystemNote($"A charge of {Format(amount)} that was in doubt when the order became {Status} went through at the provider; refund it if it is not owed.", now);
+                AddSystemNote(OrderWording.NoteLateCharge.With(Format(amount), Status.ToString()), now);
                 return;
             }
 
@@ -170,7 +170,7 @@ public sealed partial class Order
 
         e.Status = WorkflowStatus.Failed;
         e.DeclineReason = result.DeclineReason;
-        e.Result = $"Declined: {result.DeclineReason} ({result.DeclineCode})";
+        e.Says(OrderWording.Declined.With(result.DeclineReason ?? "", result.DeclineCode ?? ""));
         if (e.Kind is not (WorkflowKind.ProductCharge or WorkflowKind.ProductChargeRetry) || !AcceptsNewCharges())
         {
             return;
@@ -209,7 +209,7 @@ public sealed partial class Order
         e.Status = WorkflowStatus.Cancelled;
         e.ExecutedAt = now;
         e.RecheckAt = null;
-        e.Result = $"Cancelled: the order is {Status} and the provider never received this charge.";
+        e.Says(OrderWording.ChargeNeverSent.With(Status.ToString()));
     }
 
     /// <summary>Records an email handed to the outbox: sent, still queued (checked again later) or failed.</summary>
@@ -230,16 +230,16 @@ public sealed partial class Order
                 e.Status = WorkflowStatus.Completed;
                 e.ExecutedAt = delivery.SentAt ?? now;
                 e.RecheckAt = null;
-                e.Result = $"Sent to {delivery.Recipient}, message id {delivery.MessageId}";
+                e.Says(OrderWording.EmailSent.With(delivery.Recipient ?? "", delivery.MessageId ?? ""));
                 break;
             case Messaging.DeliveryStatus.Failed:
                 e.Status = WorkflowStatus.Failed;
                 e.ExecutedAt = now;
-                e.Result = $"Not delivered to {delivery.Recipient}: {delivery.LastError}";
+                e.Says(OrderWording.EmailNotDelivered.With(delivery.Recipient ?? "", delivery.LastError ?? ""));
                 break;
             default:
                 e.RecheckAt = now + recheck;
-                e.Result = $"Queued for {delivery.Recipient} (attempt {delivery.Attempts}): {delivery.LastError}";
+                e.Says(OrderWording.EmailQueued.With(delivery.Recipient ?? "", OrderWording.Count(delivery.Attempts), delivery.LastError ?? ""));
                 break;
         }
     }
@@ -250,7 +250,7 @@ public sealed partial class Order
         var e = Event(eventId);
         e.Status = WorkflowStatus.Cancelled;
         e.ExecutedAt = now;
-        e.Result = "Not sent: the customer has no email address.";
+        e.Says(OrderWording.EmailNoAddress.With());
     }
 
     /// <summary>A new row that sends a completed email again.</summary>
@@ -315,26 +315,26 @@ public sealed partial class Order
         var row = Add(WorkflowIds.TrialExtended, WorkflowKind.TrialExtended, WorkflowEventType.Extension, $"Trial extended by {Trial.ExtensionDays} days", now);
         row.Status = WorkflowStatus.Completed;
         row.ExecutedAt = now;
-        row.Result = $"Product charge moved from {from:yyyy-MM-dd HH:mm} UTC to {to:yyyy-MM-dd HH:mm} UTC";
+        row.Says(OrderWording.ChargeMoved.With(OrderWording.Instant(from), OrderWording.Instant(to)));
         workflow.Remove(row);
         workflow.Insert(workflow.IndexOf(charge), row);
-        AddSystemNote($"Trial extended by the customer: product charge moved from {from:O} to {to:O}.", now);
+        AddSystemNote(OrderWording.NoteTrialExtended.With(OrderWording.Instant(from), OrderWording.Instant(to)), now);
     }
 
     /// <summary>Auto-payments disabled for the customer: waiting charges go on hold instead of running.</summary>
-    public void HoldCharges(DateTimeOffset now, string reason)
+    public void HoldCharges(DateTimeOffset now, Wording reason)
     {
         AutoPaymentsEnabled = false;
         var held = Workflow.Where(e => e.Type == WorkflowEventType.Charge && e.Status == WorkflowStatus.Waiting).ToList();
         foreach (var e in held)
         {
             e.Status = WorkflowStatus.OnHold;
-            e.Result = reason;
+            e.Says(reason);
         }
 
         if (held.Count > 0)
         {
-            AddSystemNote($"Auto-payments disabled: {string.Join(", ", held.Select(e => e.Description))} on hold.", now);
+            AddSystemNote(OrderWording.NoteChargesHeld.With(string.Join(", ", held.Select(e => e.Description))), now);
         }
     }
 
@@ -346,12 +346,12 @@ public sealed partial class Order
         foreach (var e in released)
         {
             e.Status = WorkflowStatus.Waiting;
-            e.Result = null;
+            e.Says(null);
         }
 
         if (released.Count > 0)
         {
-            AddSystemNote($"Auto-payments enabled again: {string.Join(", ", released.Select(e => e.Description))} released.", now);
+            AddSystemNote(OrderWording.NoteChargesReleased.With(string.Join(", ", released.Select(e => e.Description))), now);
         }
     }
 
@@ -362,7 +362,7 @@ public sealed partial class Order
         {
             e.Status = WorkflowStatus.Cancelled;
             e.ExecutedAt = now;
-            e.Result = $"Cancelled: {reason}";
+            e.Says(OrderWording.Cancelled.With(reason));
         }
     }
 

@@ -305,20 +305,19 @@ public sealed partial class Order
             mainOrderNumber: main.Number);
         order.history.Add(new StatusChange(null, order.Status, now, placedBy, $"Upsell order placed on a call about order {main.Number}"));
         order.BuildWorkflow(TrialSettings.Default, now);
-        order.AddSystemNote($"Upsell of order {main.Number}: {price.Quantity} × {price.Name}, shipping {price.ShippingMethodName}, {order.Format(price.Total)}.", now);
+        order.AddSystemNote(OrderWording.NoteUpsellPlaced.With(main.Number, OrderWording.Count(price.Quantity), price.Name, price.ShippingMethodName, order.Format(price.Total)), now);
         return order;
     }
 
     /// <summary>Notes an upsell sold on this order, once: a retried placement tells the main order again. False when it was noted already.</summary>
     public bool NoteUpsell(string upsellNumber, decimal total, DateTimeOffset now, string by)
     {
-        var noted = $"Upsell order {upsellNumber} (";
-        if (Notes.Any(n => n.System && n.Text.StartsWith(noted, StringComparison.Ordinal)))
+        if (Notes.Any(n => IsUpsellNote(n, upsellNumber)))
         {
             return false;
         }
 
-        AddSystemNote($"{noted}{Format(total)}) placed by {by}.", now);
+        AddSystemNote(OrderWording.NoteUpsellSold.With(upsellNumber, Format(total), by), now);
         return true;
     }
 
@@ -369,7 +368,7 @@ public sealed partial class Order
         }
 
         AutoCancelAt = at;
-        AddSystemNote(at is null ? $"Auto-cancel disabled by {by}." : $"Auto-cancel date set to {at:O} by {by}.", now);
+        AddSystemNote(at is { } cancelAt ? OrderWording.NoteAutoCancelSet.With(OrderWording.Instant(cancelAt), by) : OrderWording.NoteAutoCancelDisabled.With(by), now);
     }
 
     public void AutoCancel(DateTimeOffset now) =>
@@ -379,7 +378,7 @@ public sealed partial class Order
     {
         OrderRules.Ensure(Number, Status, OrderAction.RemoveAnalytics);
         Analytics = null;
-        AddSystemNote($"Analytics (source, channel) removed by {by}.", now);
+        AddSystemNote(OrderWording.NoteAnalyticsRemoved.With(by), now);
     }
 
     public OrderCallingFacts CallingFacts() => new(Number, Customer.Id, Status == OrderStatus.Deleted, AlreadyPaid?.At);
@@ -396,7 +395,7 @@ public sealed partial class Order
         }
 
         AlreadyPaid = new AlreadyPaidMark(now, by, callId);
-        AddSystemNote($"Marked already paid by {by} on call {callId}: the customer says this order is already paid{(comment is null ? "" : ": " + comment)}. It is never called about again.", now);
+        AddSystemNote(OrderWording.NoteAlreadyPaid.With(by, callId, comment), now);
     }
 
     public OrderNote AddNote(string? text, string author, DateTimeOffset now)
@@ -438,7 +437,7 @@ public sealed partial class Order
         v.ThrowIfInvalid();
         var updated = task with { Assignee = assignee ?? task.Assignee, DueAt = clearDue ? null : dueAt ?? task.DueAt };
         tasks[index] = updated;
-        AddSystemNote($"Task '{taskId}' updated by {by}: assignee {updated.Assignee ?? "none"}, due {updated.DueAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "none"}.", now);
+        AddSystemNote(OrderWording.NoteTaskUpdated.With(taskId, by, updated.Assignee, updated.DueAt is { } due ? OrderWording.Instant(due) : null), now);
         return updated;
     }
 
@@ -465,12 +464,18 @@ public sealed partial class Order
     private void ChangeStatus(OrderStatus to, DateTimeOffset now, string by, string reason)
     {
         history.Add(new StatusChange(Status, to, now, by, reason));
-        AddSystemNote($"Status changed from {Status} to {to}: {reason}.", now);
+        AddSystemNote(OrderWording.NoteStatusChanged.With(Status.ToString(), to.ToString(), reason), now);
         Status = to;
     }
 
-    private void AddSystemNote(string text, DateTimeOffset now) =>
-        notes.Add(new OrderNote($"note-{Notes.Count + 1}", text, SystemAuthor, System: true, now));
+    private void AddSystemNote(Wording wording, DateTimeOffset now) =>
+        notes.Add(new OrderNote($"note-{Notes.Count + 1}", "", SystemAuthor, System: true, now, wording));
+
+    /// <summary>The main order's note of an upsell sold on it: as a wording, or as the English text of the build before.</summary>
+    private static bool IsUpsellNote(OrderNote note, string upsellNumber) =>
+        note.System && (note.Wording is { } w
+            ? w.Code == OrderWording.NoteUpsellSold.Code && w.Values.TryGetValue("upsellOrder", out var number) && number == upsellNumber
+            : note.Text.StartsWith($"Upsell order {upsellNumber} (", StringComparison.Ordinal));
 
     public string Format(decimal amount) =>
         string.Create(CultureInfo.InvariantCulture, $"{Currency} {amount.ToString("0.".PadRight(2 + Common.Currency.Get(Currency).MinorUnits, '0').TrimEnd('.'), CultureInfo.InvariantCulture)}");

@@ -63,7 +63,8 @@ public sealed class WorkflowEvent
         int attempts = 0,
         DateTimeOffset? recheckAt = null,
         string? after = null,
-        string? resendOf = null)
+        string? resendOf = null,
+        Wording? resultWording = null)
     {
         Id = id;
         Kind = kind;
@@ -83,6 +84,7 @@ public sealed class WorkflowEvent
         RecheckAt = recheckAt;
         After = after;
         ResendOf = resendOf;
+        ResultWording = resultWording;
     }
 
     public string Id { get; }
@@ -99,8 +101,14 @@ public sealed class WorkflowEvent
 
     public DateTimeOffset? ExecutedAt { get; internal set; }
 
-    /// <summary>What happened, in words: the amount and transaction, the recipient and message id, or the decline reason.</summary>
-    public string? Result { get; internal set; }
+    /// <summary>
+    /// What happened, in English words, as the build before <see cref="ResultWording"/> stored it; null on a row written
+    /// since. Read it only where <see cref="ResultWording"/> is null.
+    /// </summary>
+    public string? Result { get; private set; }
+
+    /// <summary>What happened, as data: the amount and transaction, the recipient and message id, or the decline reason. The edge renders it.</summary>
+    public Wording? ResultWording { get; private set; }
 
     public decimal? Amount { get; internal set; }
 
@@ -127,6 +135,13 @@ public sealed class WorkflowEvent
     public string? ResendOf { get; }
 
     /// <summary>What an agent may do with the row: a completed email can be resent.</summary>
+    /// <summary>Says what happened (or, with null, that nothing has yet); an English result of the build before is replaced.</summary>
+    internal void Says(Wording? result)
+    {
+        ResultWording = result;
+        Result = null;
+    }
+
     public IReadOnlyList<string> Actions =>
         Type == WorkflowEventType.Email && Status == WorkflowStatus.Completed ? ["resend"] : [];
 }
@@ -153,8 +168,12 @@ public sealed record PaymentRecord(
     string IdempotencyKey,
     string? RefundOf = null);
 
-/// <summary>A note on the order: written by an agent, or by the system when something changed the order.</summary>
-public sealed record OrderNote(string Id, string Text, string Author, bool System, DateTimeOffset CreatedAt);
+/// <summary>
+/// A note on the order: written by an agent (its <paramref name="Text"/>), or by the system when something changed the
+/// order (its <paramref name="Wording"/>, rendered at the edge; a system note of the build before has English
+/// <paramref name="Text"/> and no wording).
+/// </summary>
+public sealed record OrderNote(string Id, string Text, string Author, bool System, DateTimeOffset CreatedAt, Wording? Wording = null);
 
 /// <summary>A change of status, for the order history.</summary>
 public sealed record StatusChange(OrderStatus? From, OrderStatus To, DateTimeOffset At, string By, string Reason);

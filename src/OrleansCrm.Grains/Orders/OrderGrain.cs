@@ -58,7 +58,7 @@ public sealed partial class OrderGrain(
 
         if (!customer.AutoPaymentsEnabled)
         {
-            order.HoldCharges(now, "Auto-payments are disabled for this customer.");
+            order.HoldCharges(now, OrderWording.HeldAutoPaymentsOff.With());
         }
 
         // The customer learns of the order before it is stored, so a stored order is always among its customer's orders.
@@ -235,7 +235,7 @@ public sealed partial class OrderGrain(
         }
         else
         {
-            order.HoldCharges(clock.GetUtcNow(), $"Auto-payments disabled by {by}.");
+            order.HoldCharges(clock.GetUtcNow(), OrderWording.HeldAutoPaymentsDisabledBy.With(by));
         }
 
         await SaveAndRunDueWorkAsync();
@@ -433,7 +433,7 @@ public sealed partial class OrderGrain(
 
         if (!order.AutoPaymentsEnabled)
         {
-            order.HoldCharges(now, "Auto-payments are disabled for this customer.");
+            order.HoldCharges(now, OrderWording.HeldAutoPaymentsOff.With());
             return;
         }
 
