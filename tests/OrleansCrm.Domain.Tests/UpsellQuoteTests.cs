@@ -274,7 +274,24 @@ public sealed class UpsellQuoteTests
         Assert.Single(main.Notes, n => Said.Text(n).StartsWith($"Upsell order {UpsellNumber} (", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_upsell_noted_in_English_by_the_build_before_is_not_noted_again()
+    {
+        var main = Place(Request(trial: false));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(main, StoredJson))!;
+        json["notes"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = "note-99", ["text"] = $"Upsell order {UpsellNumber} (USD 44.98) placed by {Agent}.", ["author"] = Order.SystemAuthor, ["system"] = true, ["createdAt"] = "2026-03-01T10:00:00+00:00",
+        });
+        var stored = System.Text.Json.JsonSerializer.Deserialize<Order>(json, StoredJson)!;
+
+        Assert.False(stored.NoteUpsell(UpsellNumber, 44.98m, Day(1), Agent));
+        Assert.Single(stored.Notes, n => Said.Text(n).StartsWith($"Upsell order {UpsellNumber} (", StringComparison.Ordinal));
+    }
+
     // ---- helpers ----
+
+    private static readonly System.Text.Json.JsonSerializerOptions StoredJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     private static Offer SeveralCurrencies() =>
         new Offer(
