@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansCrm.Api.Auth;
@@ -95,10 +94,8 @@ public static class CustomersApi
     public static async Task<Created<CustomerResponse>> CreateCustomer(CustomerProfile profile, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains, CrmClock clock)
     {
         // Under an Idempotency-Key the id is the key's (per user), so a retry after a failure reaches the customer it made.
-        var key = OrdersApi.IdempotencyKey(http);
-        var id = "cus_" + (key is null
-            ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))
-            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"customer\n{user.UserId()}\n{key}")))[..16]);
+        var scope = IdempotencyKeys.Scope(http, user, "customer");
+        var id = "cus_" + (scope is null ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) : scope[..16]);
         var customer = await grains.GetGrain<ICustomerGrain>(id).CreateAsync(profile.ToDomain());
         return TypedResults.Created($"/api/v1/customers/{id}", CustomerResponse.From(customer, clock.GetUtcNow()));
     }

@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansCrm.Api.Auth;
@@ -11,6 +8,7 @@ using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Customers;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Contracts.Ports;
+using ApiOrders = OrleansCrm.Api.Presentation;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Api.Apis;
@@ -52,8 +50,8 @@ public sealed record OrderPage(
     string? MainOrderNumber,
     FulfillmentState Fulfillment,
     IReadOnlyList<PaymentRecord> Payments,
-    IReadOnlyList<WorkflowEvent> Workflow,
-    IReadOnlyList<OrderNote> Notes,
+    IReadOnlyList<ApiOrders.WorkflowEvent> Workflow,
+    IReadOnlyList<ApiOrders.OrderNote> Notes,
     IReadOnlyList<OrderTask> Tasks,
     IReadOnlyList<OrderChange> Changes,
     IReadOnlyList<HistoryItem> History,
@@ -85,8 +83,6 @@ public sealed record TaskUpdateBody(string? Assignee, DateTimeOffset? DueAt, boo
 
 public static class OrdersApi
 {
-    public const string IdempotencyHeader = "Idempotency-Key";
-
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/orders").WithTags("Orders").RequireAuthorization(Roles.AnyRole).ProducesAuthProblems();
@@ -138,22 +134,19 @@ public static class OrdersApi
     {
         var by = user.UserId();
         await CheckPlacementAsync(request, grains);
-        string number;
-        if (http.Headers.TryGetValue(IdempotencyHeader, out var key) && !string.IsNullOrWhiteSpace(key))
+        var client = IdempotencyKeys.Request(http, user, purpose: null, request);
+        Order order;
+        if (client is not null)
         {
-            var v = new Validator();
-            v.Text(IdempotencyHeader, key.ToString(), 100);
-            v.ThrowIfInvalid();
-            var scope = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{by}\n{key}")));
-            number = await grains.GetGrain<IIdempotentOrderGrain>(scope).PlaceOnceAsync(request, Fingerprint(request), by);
+            order = await grains.GetGrain<IIdempotentOrderGrain>(client.Key).PlaceOrderOnceAsync(request, client, by);
         }
         else
         {
-            number = (await grains.GetGrain<ISequenceGrain>(Grains.Orders.SequenceNames.Orders).NextAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await grains.GetGrain<IOrderGrain>(number).PlaceAsync(request, by);
+            var number = (await grains.GetGrain<ISequenceGrain>(SequenceNames.Orders).NextAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            order = await grains.GetGrain<IOrderGrain>(number).PlaceAsync(request, by);
         }
 
-        return TypedResults.Created($"/api/v1/orders/{number}", await PageAsync(number, grains, clock, orders, calls));
+        return TypedResults.Created($"/api/v1/orders/{order.Number}", await PageAsync(order, grains, clock, orders, calls));
     }
 
     /// <summary>Bad input never draws an order number: the request and what it names are checked first.</summary>
@@ -213,50 +206,50 @@ public static class OrdersApi
     }
 
     public static async Task<Ok<OrderPage>> GetOrder(string orderNumber, IGrainFactory grains, CrmClock clock, IOrderDirectory orders, ICallDirectory calls) =>
-        TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        TypedResults.Ok(await PageAsync(await LoadAsync(orderNumber, grains), grains, clock, orders, calls));
 
-    public static async Task<Ok<IReadOnlyList<WorkflowEvent>>> GetWorkflow(string orderNumber, IGrainFactory grains) =>
-        TypedResults.Ok<IReadOnlyList<WorkflowEvent>>((await LoadAsync(orderNumber, grains)).Workflow);
+    public static async Task<Ok<IReadOnlyList<ApiOrders.WorkflowEvent>>> GetWorkflow(string orderNumber, IGrainFactory grains) =>
+        TypedResults.Ok(ApiOrders.WorkflowEvent.Of((await LoadAsync(orderNumber, grains)).Workflow));
 
-    public static async Task<Ok<IReadOnlyList<WorkflowEvent>>> Resend(string orderNumber, string eventId, IGrainFactory grains, ClaimsPrincipal user)
+    public static async Task<Ok<IReadOnlyList<ApiOrders.WorkflowEvent>>> Resend(string orderNumber, string eventId, IGrainFactory grains, ClaimsPrincipal user)
     {
         EndpointConventions.PathId("eventId", eventId);
-        return TypedResults.Ok<IReadOnlyList<WorkflowEvent>>((await Order(orderNumber, grains).ResendAsync(eventId, user.UserId())).Workflow);
+        return TypedResults.Ok(ApiOrders.WorkflowEvent.Of((await Order(orderNumber, grains).ResendAsync(eventId, user.UserId())).Workflow));
     }
 
     public static async Task<Ok<IReadOnlyList<PaymentRecord>>> GetPayments(string orderNumber, IGrainFactory grains) =>
         TypedResults.Ok<IReadOnlyList<PaymentRecord>>((await LoadAsync(orderNumber, grains)).Payments);
 
-    public static async Task<Created<OrderNote>> AddNote(string orderNumber, NoteBody body, IGrainFactory grains, ClaimsPrincipal user)
+    public static async Task<Created<ApiOrders.OrderNote>> AddNote(string orderNumber, NoteBody body, IGrainFactory grains, ClaimsPrincipal user)
     {
         var note = await Order(orderNumber, grains).AddNoteAsync(body.Text, user.UserId());
-        return TypedResults.Created($"/api/v1/orders/{orderNumber}", note);
+        return TypedResults.Created($"/api/v1/orders/{orderNumber}", ApiOrders.OrderNote.Of(note));
     }
 
     public static async Task<Ok<OrderPage>> Cancel(string orderNumber, CancelBody? body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
-        await Order(orderNumber, grains).CancelAsync(user.UserId(), body?.Reason);
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).CancelAsync(user.UserId(), body?.Reason);
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<OrderPage>> Confirm(string orderNumber, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
-        await Order(orderNumber, grains).ConfirmAsync(user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).ConfirmAsync(user.UserId());
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<OrderPage>> Refund(
         string orderNumber, RefundBody? body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
-        await Order(orderNumber, grains).RefundAsync(body?.Amount, body?.Reason, IdempotencyKey(http), user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).RefundAsync(body?.Amount, body?.Reason, IdempotencyKeys.OnOrder(http, new { action = "refund", amount = body?.Amount }), user.UserId());
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<OrderPage>> Prepay(
         string orderNumber, PrepaymentBody body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
-        await Order(orderNumber, grains).PrepayAsync(body.Amount, body.CardToken, IdempotencyKey(http), user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).PrepayAsync(body.Amount, body.CardToken, IdempotencyKeys.OnOrder(http, new { action = "prepayment", amount = body.Amount }), user.UserId());
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<OrderPage>> Fulfill(string orderNumber, FulfillmentBody body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
@@ -264,42 +257,43 @@ public static class OrdersApi
         var v = new Validator();
         v.Required("status", body.Status);
         v.ThrowIfInvalid();
-        await Order(orderNumber, grains).FulfillAsync(body.Status!.Value, user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).FulfillAsync(body.Status!.Value, user.UserId());
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<OrderPage>> HoldFulfillment(
         string orderNumber, FulfillmentChangeBody? body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
-        await Order(orderNumber, grains).HoldFulfillmentAsync(body?.Reason, user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).HoldFulfillmentAsync(body?.Reason, user.UserId());
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<OrderPage>> ReleaseFulfillment(string orderNumber, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
-        await Order(orderNumber, grains).ReleaseFulfillmentAsync(user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).ReleaseFulfillmentAsync(user.UserId());
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<OrderPage>> CancelFulfillment(
         string orderNumber, FulfillmentChangeBody? body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
-        await Order(orderNumber, grains).CancelFulfillmentAsync(body?.Reason, user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).CancelFulfillmentAsync(body?.Reason, user.UserId());
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<Created<OrderPage>> Discount(
         string orderNumber, DiscountBody body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
-        await Order(orderNumber, grains).DiscountAsync(body.Amount, body.Reason, IdempotencyKey(http), user.UserId());
-        return TypedResults.Created($"/api/v1/orders/{orderNumber}", await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).DiscountAsync(body.Amount, body.Reason, IdempotencyKeys.OnOrder(http, new { action = "discount", amount = body.Amount }), user.UserId());
+        return TypedResults.Created($"/api/v1/orders/{orderNumber}", await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<OrderPage>> DecreaseQuantity(
         string orderNumber, string sku, ItemQuantityBody body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
-        await Order(orderNumber, grains).DecreaseQuantityAsync(EndpointConventions.PathId("sku", sku), body.Quantity, body.Reason, IdempotencyKey(http), user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).DecreaseQuantityAsync(EndpointConventions.PathId("sku", sku), body.Quantity, body.Reason,
+            IdempotencyKeys.OnOrder(http, new { action = "decrease-quantity", sku, quantity = body.Quantity }), user.UserId());
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<NoContent> Delete(string orderNumber, IGrainFactory grains, ClaimsPrincipal user)
@@ -317,14 +311,14 @@ public static class OrdersApi
         }
 
         v.ThrowIfInvalid();
-        await Order(orderNumber, grains).SetAutoCancelAsync(body.At, user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).SetAutoCancelAsync(body.At, user.UserId());
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<Ok<OrderPage>> RemoveAnalytics(string orderNumber, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
-        await Order(orderNumber, grains).RemoveAnalyticsAsync(user.UserId());
-        return TypedResults.Ok(await PageAsync(orderNumber, grains, clock, orders, calls));
+        var order = await Order(orderNumber, grains).RemoveAnalyticsAsync(user.UserId());
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 
     public static async Task<Created<OrderTask>> AddTask(string orderNumber, TaskBody body, IGrainFactory grains, ClaimsPrincipal user)
@@ -345,26 +339,9 @@ public static class OrdersApi
     private static async Task<Order> LoadAsync(string orderNumber, IGrainFactory grains) =>
         await Order(orderNumber, grains).GetAsync() ?? throw DomainException.NotFound("Order", orderNumber);
 
-    internal static string? IdempotencyKey(HttpRequest http)
+    /// <summary>The order page, from the order a grain call just returned (never read again) and what lives beside it.</summary>
+    internal static async Task<OrderPage> PageAsync(Order o, IGrainFactory grains, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
-        if (!http.Headers.TryGetValue(IdempotencyHeader, out var key) || string.IsNullOrWhiteSpace(key))
-        {
-            return null;
-        }
-
-        var v = new Validator();
-        v.Id(IdempotencyHeader, key.ToString());
-        v.ThrowIfInvalid();
-        return key.ToString();
-    }
-
-    /// <summary>What makes two placement requests the same request: their content, canonically serialized.</summary>
-    private static string Fingerprint(PlaceOrder request) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request)));
-
-    internal static async Task<OrderPage> PageAsync(string orderNumber, IGrainFactory grains, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
-    {
-        var o = await LoadAsync(orderNumber, grains);
         var customer = await grains.GetGrain<ICustomerGrain>(o.Customer.Id).GetAsync();
         var profile = customer?.Profile;
         var zone = profile?.TimeZone ?? o.Customer.TimeZone;
@@ -388,7 +365,7 @@ public static class OrdersApi
             .ToList();
         var customerOrders = (await orders.SearchAsync(new OrderQuery(CustomerId: o.Customer.Id, Take: 200))).Items;
         return new OrderPage(o.Number, o.Status, o.PlacedAt, o.AutoCancelAt, o.IsTrial, trial, amounts, customerView, o.Ip, o.Items, card,
-            o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod, o.OfferId, o.MainOrderNumber, o.Fulfillment, o.Payments, o.Workflow, o.Notes, o.Tasks, o.Changes, history,
+            o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod, o.OfferId, o.MainOrderNumber, o.Fulfillment, o.Payments, ApiOrders.WorkflowEvent.Of(o.Workflow), ApiOrders.OrderNote.Of(o.Notes), o.Tasks, o.Changes, history,
             customerOrders, tabs.OrderCalls, tabs.TaskCalls);
     }
 }

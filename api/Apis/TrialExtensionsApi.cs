@@ -88,7 +88,7 @@ public static class TrialExtensionsApi
     private static async Task<string> OrderNumberAsync(string token, IGrainFactory grains)
     {
         var number = token.Length is > 0 and <= 200
-            ? await grains.GetGrain<ITrialExtensionTokenGrain>(Grains.Orders.OrderGrain.TokenKey(token)).GetOrderNumberAsync()
+            ? await grains.GetGrain<ITrialExtensionTokenGrain>(TrialExtensionTokens.KeyOf(token)).GetOrderNumberAsync()
             : null;
         return number ?? throw UnknownLink();
     }

@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCrm.Api.Auth;
 using OrleansCrm.Contracts;
@@ -76,23 +73,19 @@ public static class UpsellsApi
             throw DomainException.Invalid(new Dictionary<string, string[]> { ["campaignId"] = [$"There is no campaign '{checkout.CampaignId}'."] });
         }
 
-        string number;
-        if (http.Headers.TryGetValue(OrdersApi.IdempotencyHeader, out var key) && !string.IsNullOrWhiteSpace(key))
+        var client = IdempotencyKeys.Request(http, user, "upsell", checkout);
+        Order order;
+        if (client is not null)
         {
-            var v = new Validator();
-            v.Text(OrdersApi.IdempotencyHeader, key.ToString(), 100);
-            v.ThrowIfInvalid();
-            var scope = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"upsell\n{by}\n{key}")));
-            var fingerprint = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(checkout)));
-            number = await grains.GetGrain<IIdempotentOrderGrain>(scope).PlaceUpsellOnceAsync(checkout, fingerprint, by);
+            order = await grains.GetGrain<IIdempotentOrderGrain>(client.Key).PlaceUpsellOnceAsync(checkout, client, by);
         }
         else
         {
-            number = (await grains.GetGrain<ISequenceGrain>(Grains.Orders.SequenceNames.Orders).NextAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await grains.GetGrain<IOrderGrain>(number).PlaceUpsellAsync(checkout, by);
+            var number = (await grains.GetGrain<ISequenceGrain>(SequenceNames.Orders).NextAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            order = await grains.GetGrain<IOrderGrain>(number).PlaceUpsellAsync(checkout, by);
         }
 
-        return TypedResults.Created($"/api/v1/orders/{number}", await OrdersApi.PageAsync(number, grains, clock, orders, calls));
+        return TypedResults.Created($"/api/v1/orders/{order.Number}", await OrdersApi.PageAsync(order, grains, clock, orders, calls));
     }
 
     private static async Task<(Order Main, Domain.Offers.Offer Offer)> LoadAsync(string orderNumber, IGrainFactory grains)

@@ -8,7 +8,7 @@ public interface IOrderGrain : IGrainWithStringKey
 {
     /// <summary>Places the order (charging the first amount at once); placing an order that exists returns it unchanged.</summary>
     [Alias("Place")]
-    Task<Order> PlaceAsync(PlaceOrder request, string placedBy);
+    Task<Order> PlaceAsync([Immutable] PlaceOrder request, string placedBy);
 
     [Alias("Get")]
     Task<Order?> GetAsync();
@@ -51,15 +51,15 @@ public interface IOrderGrain : IGrainWithStringKey
 
     /// <summary>Refunds <paramref name="amount"/> (all that is refundable when null) through the provider.</summary>
     [Alias("Refund")]
-    Task<Order> RefundAsync(decimal? amount, string? reason, string? idempotencyKey, string by);
+    Task<Order> RefundAsync(decimal? amount, string? reason, ClientRequest? request, string by);
 
     /// <summary>Takes a prepayment on the card on file or on another provider token.</summary>
     [Alias("Prepay")]
-    Task<Order> PrepayAsync(decimal? amount, string? cardToken, string? idempotencyKey, string by);
+    Task<Order> PrepayAsync(decimal? amount, string? cardToken, ClientRequest? request, string by);
 
     /// <summary>Places this (new) order as an upsell of a paid main order, charging the card at once; a decline creates nothing.</summary>
     [Alias("PlaceUpsell")]
-    Task<Order> PlaceUpsellAsync(UpsellCheckout checkout, string placedBy);
+    Task<Order> PlaceUpsellAsync([Immutable] UpsellCheckout checkout, string placedBy);
 
     /// <summary>Records on the main order that an upsell order was sold on it.</summary>
     [Alias("NoteUpsell")]
@@ -76,11 +76,11 @@ public interface IOrderGrain : IGrainWithStringKey
 
     /// <summary>Takes an amount off the price: a charge still to come is lowered, money already taken partly refunded through the provider.</summary>
     [Alias("Discount")]
-    Task<Order> DiscountAsync(decimal? amount, string? reason, string? idempotencyKey, string by);
+    Task<Order> DiscountAsync(decimal? amount, string? reason, ClientRequest? request, string by);
 
     /// <summary>Fewer units of one item before it ships, with the same effect on money as a discount of their price.</summary>
     [Alias("DecreaseQuantity")]
-    Task<Order> DecreaseQuantityAsync(string sku, int? quantity, string? reason, string? idempotencyKey, string by);
+    Task<Order> DecreaseQuantityAsync(string sku, int? quantity, string? reason, ClientRequest? request, string by);
 
     /// <summary>The customer's auto-payments flag changed: hold or release the scheduled charges.</summary>
     [Alias("AutoPaymentsChanged")]
@@ -92,6 +92,7 @@ public interface IOrderGrain : IGrainWithStringKey
 
     /// <summary>What the dialer needs of the order (whose, deleted, marked already paid); null when there is no such order.</summary>
     [Alias("CallingFacts")]
+    [return: Immutable]
     Task<OrderCallingFacts?> GetCallingFactsAsync();
 
     /// <summary>
@@ -100,36 +101,4 @@ public interface IOrderGrain : IGrainWithStringKey
     /// </summary>
     [Orleans.Concurrency.OneWay, Alias("EmailDelivered")]
     Task EmailDeliveredAsync(string eventId, [Immutable] Domain.Messaging.EmailDelivery delivery);
-}
-
-/// <summary>Hands out order numbers, unique across the cluster.</summary>
-[Alias("OrleansCrm.ISequenceGrain")]
-public interface ISequenceGrain : IGrainWithStringKey
-{
-    [Alias("Next")]
-    Task<long> NextAsync();
-}
-
-/// <summary>A customer's one-time trial-extension token, keyed by the token's SHA-256 (the raw token is not the key).</summary>
-[Alias("OrleansCrm.ITrialExtensionTokenGrain")]
-public interface ITrialExtensionTokenGrain : IGrainWithStringKey
-{
-    [Alias("Register")]
-    Task RegisterAsync(string orderNumber);
-
-    [Alias("Order")]
-    Task<string?> GetOrderNumberAsync();
-}
-
-/// <summary>Remembers what a client's <c>Idempotency-Key</c> produced, so a retried request returns the first result.</summary>
-[Alias("OrleansCrm.IIdempotentOrderGrain")]
-public interface IIdempotentOrderGrain : IGrainWithStringKey
-{
-    /// <summary>Places the order once for this key; a retry with the same request returns the same order number.</summary>
-    [Alias("PlaceOnce")]
-    Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy);
-
-    /// <summary>Places an upsell order once for this key; a retried or double-clicked checkout returns the same order.</summary>
-    [Alias("PlaceUpsellOnce")]
-    Task<string> PlaceUpsellOnceAsync(UpsellCheckout checkout, string fingerprint, string placedBy);
 }

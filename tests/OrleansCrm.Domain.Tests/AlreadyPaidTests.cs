@@ -14,10 +14,10 @@ public sealed class AlreadyPaidTests
         order.MarkAlreadyPaid("call-1", "Paid by bank transfer", Day(1), Agent);
 
         Assert.Equal(new AlreadyPaidMark(Day(1), Agent, "call-1"), order.AlreadyPaid);
-        var note = order.Notes.Last();
+        var note = order.Notes[^1];
         Assert.True(note.System);
-        Assert.Contains("already paid", note.Text, StringComparison.Ordinal);
-        Assert.Contains("Paid by bank transfer", note.Text, StringComparison.Ordinal);
+        Assert.Contains("already paid", Said.Text(note), StringComparison.Ordinal);
+        Assert.Contains("Paid by bank transfer", Said.Text(note), StringComparison.Ordinal);
         Assert.Equal(OrderStatus.Pending, order.Status);
         Assert.Equal(new OrderCallingFacts(Number, Maria.Id, Deleted: false, AlreadyPaidAt: Day(1)), order.CallingFacts());
     }

@@ -99,7 +99,7 @@ public sealed class AutoCancelTests
         Assert.True(order.AutoCancelDue(Day(10)));
         var note = Assert.Single(order.Notes.Skip(before));
         Assert.True(note.System);
-        Assert.Contains(Agent, note.Text);
+        Assert.Contains(Agent, Said.Text(note));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class AutoCancelTests
         Assert.Null(order.AutoCancelAt);
         Assert.False(order.AutoCancelDue(Day(365)));
         Assert.Null(order.NextDue());
-        Assert.Contains(order.Notes, n => n.System && n.Text.Contains("disabled", StringComparison.Ordinal));
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n).Contains("disabled", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,6 +7,8 @@ public sealed class AutoPaymentTests
 {
     private const string Reason = "Auto-payments disabled by admin-1.";
 
+    private static readonly Wording DisabledByAdmin = OrderWording.HeldAutoPaymentsDisabledBy.With("admin-1");
+
     [Fact]
     public void Holding_charges_puts_every_waiting_charge_On_hold_with_a_note()
     {
@@ -14,17 +16,17 @@ public sealed class AutoPaymentTests
         RunDue(order, PlacedAt);
         var before = order.Notes.Count;
 
-        order.HoldCharges(Day(1), Reason);
+        order.HoldCharges(Day(1), DisabledByAdmin);
 
         Assert.False(order.AutoPaymentsEnabled);
         var held = order.Event(WorkflowIds.ProductCharge);
         Assert.Equal(WorkflowStatus.OnHold, held.Status);
-        Assert.Equal(Reason, held.Result);
+        Assert.Equal(Reason, Said.Result(held));
         Assert.All(order.Workflow.Where(e => e.Type == WorkflowEventType.Email), e => Assert.NotEqual(WorkflowStatus.OnHold, e.Status));
         var note = Assert.Single(order.Notes.Skip(before));
         Assert.True(note.System);
-        Assert.Contains("Auto-payments disabled", note.Text);
-        Assert.Contains(held.Description, note.Text);
+        Assert.Contains("Auto-payments disabled", Said.Text(note));
+        Assert.Contains(held.Description, Said.Text(note));
     }
 
     [Fact]
@@ -32,7 +34,7 @@ public sealed class AutoPaymentTests
     {
         var order = Trial();
 
-        order.HoldCharges(PlacedAt, Reason);
+        order.HoldCharges(PlacedAt, DisabledByAdmin);
 
         Assert.Equal(WorkflowStatus.OnHold, order.Event(WorkflowIds.ShippingCharge).Status);
         Assert.Equal(WorkflowIds.OrderConfirmation, order.NextDueEvent(PlacedAt)?.Id);
@@ -43,7 +45,7 @@ public sealed class AutoPaymentTests
     {
         var order = Trial();
         RunDue(order, PlacedAt);
-        order.HoldCharges(Day(1), Reason);
+        order.HoldCharges(Day(1), DisabledByAdmin);
 
         var ran = RunDue(order, Day(40));
 
@@ -60,7 +62,7 @@ public sealed class AutoPaymentTests
         var order = PaidTrial();
         var before = order.Notes.Count;
 
-        order.HoldCharges(Day(16), Reason);
+        order.HoldCharges(Day(16), DisabledByAdmin);
 
         Assert.False(order.AutoPaymentsEnabled);
         Assert.Equal(before, order.Notes.Count);
@@ -71,7 +73,7 @@ public sealed class AutoPaymentTests
     {
         var order = Trial();
         RunDue(order, PlacedAt);
-        order.HoldCharges(Day(1), Reason);
+        order.HoldCharges(Day(1), DisabledByAdmin);
         RunDue(order, Day(20));
         var before = order.Notes.Count;
 
@@ -80,11 +82,11 @@ public sealed class AutoPaymentTests
         Assert.True(order.AutoPaymentsEnabled);
         var charge = order.Event(WorkflowIds.ProductCharge);
         Assert.Equal(WorkflowStatus.Waiting, charge.Status);
-        Assert.Null(charge.Result);
+        Assert.Null(Said.Result(charge));
         Assert.Equal(WorkflowIds.ProductCharge, order.NextDueEvent(Day(20))?.Id);
         Assert.Equal([WorkflowIds.ProductCharge, WorkflowIds.PaymentConfirmation], RunDue(order, Day(20)));
         Assert.Equal(OrderStatus.Paid, order.Status);
-        Assert.Contains(order.Notes.Skip(before), n => n.System && n.Text.Contains("enabled again", StringComparison.Ordinal));
+        Assert.Contains(order.Notes.Skip(before), n => n.System && Said.Text(n).Contains("enabled again", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -92,7 +94,7 @@ public sealed class AutoPaymentTests
     {
         var order = Trial();
         RunDue(order, PlacedAt);
-        order.HoldCharges(Day(1), Reason);
+        order.HoldCharges(Day(1), DisabledByAdmin);
 
         order.ReleaseCharges(Day(5));
 
@@ -106,7 +108,7 @@ public sealed class AutoPaymentTests
     {
         var order = Trial();
         RunDue(order, Day(13));
-        order.HoldCharges(Day(13), Reason);
+        order.HoldCharges(Day(13), DisabledByAdmin);
 
         order.Extend(Day(14));
         order.ReleaseCharges(Day(16));

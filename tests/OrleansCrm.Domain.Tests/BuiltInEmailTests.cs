@@ -13,7 +13,7 @@ public sealed class BuiltInEmailTests
     private static Order WithEveryEmail(CustomerSnapshot? customer = null)
     {
         var order = Trial(customer: customer);
-        order.Event(WorkflowIds.ExtensionOffer).Link = Link;
+        order.GiveExtensionLink(WorkflowIds.ExtensionOffer, Link);
         Charge(order, WorkflowIds.ProductCharge, PaymentStatus.HardDeclined, Day(15));
         return order;
     }

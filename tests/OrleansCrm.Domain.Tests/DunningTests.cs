@@ -42,7 +42,7 @@ public sealed class DunningTests
         var row = order.Event(WorkflowIds.ProductCharge);
         Assert.Equal(WorkflowStatus.Failed, row.Status);
         Assert.Equal("Insufficient funds", row.DeclineReason);
-        Assert.Contains("Insufficient funds", row.Result);
+        Assert.Contains("Insufficient funds", Said.Result(row));
         Assert.Equal(Day(15), row.ExecutedAt);
         var payment = order.Payments[^1];
         Assert.Equal((PaymentStatus.Declined, WorkflowIds.ProductCharge, "Insufficient funds"), (payment.Status, payment.EventId, payment.DeclineReason));
@@ -124,7 +124,7 @@ public sealed class DunningTests
         Assert.Equal((WorkflowKind.PaymentFailedNotice, WorkflowEventType.Email, WorkflowStatus.Waiting, failedAt), (notice.Kind, notice.Type, notice.Status, notice.ScheduledAt));
         Assert.Equal(WorkflowIds.PaymentFailedNotice, order.NextDueEvent(failedAt)?.Id);
 
-        Assert.Contains(order.Notes.Skip(notesBefore), n => n.System && n.Text.Contains("Payment failed", StringComparison.Ordinal));
+        Assert.Contains(order.Notes.Skip(notesBefore), n => n.System && Said.Text(n).Contains("Payment failed", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class DunningTests
         Assert.Equal(at.AddMinutes(5), row.RecheckAt);
         Assert.Equal(TimeSpan.FromMinutes(5), Order.UnknownOutcomeRecheck);
         Assert.Null(row.ExecutedAt);
-        Assert.Contains("unknown", row.Result, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("unknown", Said.Result(row), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(paymentsBefore, order.Payments.Count);
         Assert.Equal(OrderStatus.Trial, order.Status);
     }

@@ -62,8 +62,8 @@ public sealed class OrderChangeTests
         Assert.Equal("Fulfillment is on hold", refusal.Title);
         Assert.Equal(OrderStatus.Shipping, order.Status);
         Assert.Equal([OrderChangeKind.FulfillmentHeld, OrderChangeKind.FulfillmentReleased], order.Changes.Select(c => c.Kind));
-        Assert.Contains(order.Notes, n => n.System && n.Text == "Fulfillment held by agent-1: address to check.");
-        Assert.Contains(order.Notes, n => n.System && n.Text == "Fulfillment released by agent-1.");
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n) == "Fulfillment held by agent-1: address to check.");
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n) == "Fulfillment released by agent-1.");
         Assert.Equal(FulfillmentState.Open, order.Fulfillment);
     }
 
@@ -115,7 +115,7 @@ public sealed class OrderChangeTests
         Assert.Equal(OrderStatus.Paid, order.Status);
         Assert.Equal(FulfillmentState.Cancelled, order.Fulfillment);
         Assert.Equal((OrderStatus?)OrderStatus.Shipping, order.History[^1].From);
-        Assert.Contains(order.Notes, n => n.System && n.Text == "Fulfillment cancelled by agent-1: out of stock.");
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n) == "Fulfillment cancelled by agent-1: out of stock.");
         var before = State(order);
         Assert.Equal("Fulfillment was cancelled", Conflict(() => order.Fulfill(OrderStatus.Shipping, Day(18), Agent)).Title);
         Conflict(() => order.HoldFulfillment(null, Day(18), Agent));
@@ -138,7 +138,7 @@ public sealed class OrderChangeTests
         Assert.Equal(39.95m, order.Event(WorkflowIds.ProductCharge).Amount);
         Assert.Equal(ProductUsd + ShUsd - 10m, order.Total());
         Assert.DoesNotContain(order.Workflow, e => e.Type == WorkflowEventType.Refund);
-        Assert.Contains(order.Notes, n => n.System && n.Text == "Discount of USD 10.00 by supervisor: goodwill.");
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n) == "Discount of USD 10.00 by supervisor: goodwill.");
         Assert.Equal(change, Assert.Single(order.Changes));
     }
 
@@ -190,7 +190,7 @@ public sealed class OrderChangeTests
         RefundThroughProvider(order, $"{change.Id}-refund", PaymentStatus.Declined, Day(16));
 
         Assert.Equal(WorkflowStatus.Failed, order.Event($"{change.Id}-refund").Status);
-        Assert.Contains(order.Notes, n => n.System && n.Text.Contains("refund it by hand", StringComparison.Ordinal));
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n).Contains("refund it by hand", StringComparison.Ordinal));
         Assert.Equal(0m, order.Refunded());
     }
 
@@ -238,7 +238,7 @@ public sealed class OrderChangeTests
     public void No_price_changes_while_a_charge_is_in_doubt_with_the_provider()
     {
         var order = TrialBeforeProductCharge();
-        order.Event(WorkflowIds.ProductCharge).Attempts = 1;
+        order.NoteChargeAttempt(WorkflowIds.ProductCharge);
         Charge(order, WorkflowIds.ProductCharge, PaymentStatus.Unknown, Day(15));
         var before = State(order);
 
@@ -251,12 +251,12 @@ public sealed class OrderChangeTests
     public void A_retry_with_the_same_Idempotency_Key_finds_its_change_and_another_change_under_that_key_is_a_conflict()
     {
         var order = TrialBeforeProductCharge();
-        order.Discount(10m, null, "key-1", Day(14), Supervisor);
+        order.Discount(10m, null, new ClientRequest("key-1", "discount 10"), Day(14), Supervisor);
 
-        Assert.True(order.AlreadyMade("key-1", OrderChangeKind.Discount, 10m));
-        Assert.False(order.AlreadyMade("key-2", OrderChangeKind.Discount, 10m));
-        Assert.False(order.AlreadyMade(null, OrderChangeKind.Discount, 10m));
-        Assert.Equal("Idempotency-Key reused", Conflict(() => order.AlreadyMade("key-1", OrderChangeKind.Discount, 11m)).Title);
+        Assert.True(order.Answered(new ClientRequest("key-1", "discount 10")));
+        Assert.False(order.Answered(new ClientRequest("key-2", "discount 10")));
+        Assert.False(order.Answered(null));
+        Assert.Equal("Idempotency-Key reused", Conflict(() => order.Answered(new ClientRequest("key-1", "discount 11"))).Title);
     }
 
     // ---------------------------------------------------------------- quantities
@@ -273,7 +273,7 @@ public sealed class OrderChangeTests
         Assert.Equal(0m, change.Refund);
         Assert.Equal(1, order.Items.Single().Quantity);
         Assert.Equal(ProductUsd, order.AmountToCharge(order.Event(WorkflowIds.ProductCharge)));
-        Assert.Contains(order.Notes, n => n.System && n.Text.StartsWith("Quantity of Cream decreased from 3 to 1 by supervisor (USD 99.90 less)", StringComparison.Ordinal));
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n).StartsWith("Quantity of Cream decreased from 3 to 1 by supervisor (USD 99.90 less)", StringComparison.Ordinal));
     }
 
     [Fact]

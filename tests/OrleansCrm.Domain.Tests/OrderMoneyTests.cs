@@ -59,7 +59,7 @@ public sealed class OrderMoneyTests
         Assert.Equal(20m, order.Prepayments());
         Assert.Equal(ProductUsd - 20m, order.AmountToCharge(order.Event(WorkflowIds.ProductCharge)));
         Assert.Equal(OrderStatus.Trial, order.Status);
-        Assert.Contains(order.Notes, n => n.System && n.Text.Contains("Prepayment of USD 20.00", StringComparison.Ordinal));
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n).Contains("Prepayment of USD 20.00", StringComparison.Ordinal));
         var row = order.Payments[^1];
         Assert.Equal((PaymentKind.Prepayment, 20m, PaymentStatus.Approved), (row.Kind, row.Amount, row.Status));
     }
@@ -192,7 +192,7 @@ public sealed class OrderMoneyTests
         Assert.Equal(ShUsd + ProductUsd - 10m, order.Refundable());
         var refund = order.Payments[^1];
         Assert.Equal((PaymentKind.Refund, 10m, product.TransactionId), (refund.Kind, refund.Amount, refund.RefundOf));
-        Assert.Contains(order.Notes, n => n.System && n.Text.Contains("Partial refund of USD 10.00", StringComparison.Ordinal) && n.Text.Contains("goodwill", StringComparison.Ordinal));
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n).Contains("Partial refund of USD 10.00", StringComparison.Ordinal) && Said.Text(n).Contains("goodwill", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class OrderMoneyTests
         Assert.DoesNotContain(order.Workflow, e => e.Status == WorkflowStatus.Waiting);
         Assert.Null(order.NextDue());
         Assert.Equal((OrderStatus?)OrderStatus.Trial, order.History[^1].From);
-        Assert.Contains(order.Notes, n => n.System && n.Text.StartsWith("Full refund", StringComparison.Ordinal));
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n).StartsWith("Full refund", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -320,7 +320,7 @@ public sealed class OrderMoneyTests
         Assert.Equal(500, result.AmountMinor);
         Assert.Equal(500m, order.Payments.Single().Amount);
         Assert.Equal("JPY", order.Payments.Single().Currency);
-        Assert.Contains("Charged JPY 500,", sh.Result);
+        Assert.Contains("Charged JPY 500,", Said.Result(sh));
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class OrderStatusTests
         Assert.Equal(OrderStatus.Confirmed, order.Status);
         var change = order.History[^1];
         Assert.Equal(((OrderStatus?)OrderStatus.Pending, OrderStatus.Confirmed, Agent, Day(1)), (change.From, change.To, change.By, change.At));
-        Assert.Contains(order.Notes, n => n.System && n.Text.Contains("Confirmed", StringComparison.Ordinal));
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n).Contains("Confirmed", StringComparison.Ordinal));
         Assert.Equal(PlacedAt.AddDays(7), order.AutoCancelAt);
     }
 
@@ -201,7 +201,7 @@ public sealed class OrderStatusTests
     {
         var order = Trial();
         RunDue(order, Day(7));
-        order.HoldCharges(Day(8), "Auto-payments disabled by admin-1.");
+        order.HoldCharges(Day(8), OrderWording.HeldAutoPaymentsDisabledBy.With("admin-1"));
         Assert.Equal(WorkflowStatus.OnHold, order.Event(WorkflowIds.ProductCharge).Status);
 
         order.Cancel(Day(9), Agent, "Customer refused");
@@ -218,7 +218,7 @@ public sealed class OrderStatusTests
             ],
             order.Workflow.Select(e => (e.Id, e.Status)));
         Assert.All(order.Workflow.Where(e => e.Status == WorkflowStatus.Cancelled), e => Assert.Equal(Day(9), e.ExecutedAt));
-        Assert.All(order.Workflow.Where(e => e.Status == WorkflowStatus.Cancelled), e => Assert.Contains("Customer refused", e.Result));
+        Assert.All(order.Workflow.Where(e => e.Status == WorkflowStatus.Cancelled), e => Assert.Contains("Customer refused", Said.Result(e)));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class OrderStatusTests
 
         var change = order.History[^1];
         Assert.Equal(((OrderStatus?)OrderStatus.Trial, OrderStatus.Cancelled, Agent, "Customer refused"), (change.From, change.To, change.By, change.Reason));
-        Assert.Contains(order.Notes, n => n.System && n.Text.Contains("Cancelled", StringComparison.Ordinal));
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n).Contains("Cancelled", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -265,7 +265,7 @@ public sealed class OrderStatusTests
     {
         var order = Trial();
         RunDue(order, PlacedAt);
-        order.HoldCharges(Day(1), "Auto-payments disabled by admin-1.");
+        order.HoldCharges(Day(1), OrderWording.HeldAutoPaymentsDisabledBy.With("admin-1"));
         order.Cancel(Day(2), Agent, "Customer refused");
 
         order.ReleaseCharges(Day(20));
@@ -322,8 +322,8 @@ public sealed class OrderStatusTests
 
         Assert.False(note.System);
         Assert.Equal(Agent, note.Author);
-        Assert.DoesNotContain("4111 1111 1111 1111", note.Text);
-        Assert.Contains("1111", note.Text);
+        Assert.DoesNotContain("4111 1111 1111 1111", Said.Text(note));
+        Assert.Contains("1111", Said.Text(note));
     }
 
     [Fact]
@@ -334,7 +334,7 @@ public sealed class OrderStatusTests
         order.RemoveAnalytics(Day(1), Agent);
 
         Assert.Null(order.Analytics);
-        Assert.Contains(order.Notes, n => n.System && n.Text.Contains("Analytics", StringComparison.Ordinal));
+        Assert.Contains(order.Notes, n => n.System && Said.Text(n).Contains("Analytics", StringComparison.Ordinal));
     }
 
     [Fact]

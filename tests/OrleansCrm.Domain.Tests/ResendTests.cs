@@ -48,7 +48,7 @@ public sealed class ResendTests
     {
         var order = Trial();
         RunDue(order, Day(12));
-        order.Event(WorkflowIds.ExtensionOffer).Link = "https://crm.example/api/v1/trial-extensions/tok-abc";
+        order.GiveExtensionLink(WorkflowIds.ExtensionOffer, "https://crm.example/api/v1/trial-extensions/tok-abc");
         RunDue(order, Day(13));
 
         var copy = order.Resend(WorkflowIds.ExtensionOffer, Day(13.5));

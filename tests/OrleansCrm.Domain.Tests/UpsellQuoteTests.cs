@@ -235,7 +235,7 @@ public sealed class UpsellQuoteTests
         Assert.NotNull(first);
         Assert.Equal(WorkflowIds.PaymentCharge, first.Id);
         Assert.Equal(5000m, upsell.AmountToCharge(first));
-        Assert.Contains(upsell.Notes, n => n.System && n.Text.Contains(main.Number, StringComparison.Ordinal) && n.Text.Contains("JPY 5000", StringComparison.Ordinal));
+        Assert.Contains(upsell.Notes, n => n.System && Said.Text(n).Contains(main.Number, StringComparison.Ordinal) && Said.Text(n).Contains("JPY 5000", StringComparison.Ordinal));
 
         RunDue(upsell, now);
         Assert.Equal(OrderStatus.Paid, upsell.Status);
@@ -256,9 +256,9 @@ public sealed class UpsellQuoteTests
         Assert.Equal(notes + 1, main.Notes.Count);
         var note = main.Notes[^1];
         Assert.True(note.System);
-        Assert.Contains(UpsellNumber, note.Text, StringComparison.Ordinal);
-        Assert.Contains("USD 44.98", note.Text, StringComparison.Ordinal);
-        Assert.Contains(Agent, note.Text, StringComparison.Ordinal);
+        Assert.Contains(UpsellNumber, Said.Text(note), StringComparison.Ordinal);
+        Assert.Contains("USD 44.98", Said.Text(note), StringComparison.Ordinal);
+        Assert.Contains(Agent, Said.Text(note), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -271,10 +271,27 @@ public sealed class UpsellQuoteTests
         Assert.False(main.NoteUpsell(UpsellNumber, 44.98m, Day(1), Agent));
         Assert.True(main.NoteUpsell(UpsellNumber + "1", 19.99m, Day(1), Agent));
 
-        Assert.Single(main.Notes, n => n.Text.StartsWith($"Upsell order {UpsellNumber} (", StringComparison.Ordinal));
+        Assert.Single(main.Notes, n => Said.Text(n).StartsWith($"Upsell order {UpsellNumber} (", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_upsell_noted_in_English_by_the_build_before_is_not_noted_again()
+    {
+        var main = Place(Request(trial: false));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(main, StoredJson))!;
+        json["notes"]!.AsArray().Add(new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = "note-99", ["text"] = $"Upsell order {UpsellNumber} (USD 44.98) placed by {Agent}.", ["author"] = Order.SystemAuthor, ["system"] = true, ["createdAt"] = "2026-03-01T10:00:00+00:00",
+        });
+        var stored = System.Text.Json.JsonSerializer.Deserialize<Order>(json, StoredJson)!;
+
+        Assert.False(stored.NoteUpsell(UpsellNumber, 44.98m, Day(1), Agent));
+        Assert.Single(stored.Notes, n => Said.Text(n).StartsWith($"Upsell order {UpsellNumber} (", StringComparison.Ordinal));
     }
 
     // ---- helpers ----
+
+    private static readonly System.Text.Json.JsonSerializerOptions StoredJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     private static Offer SeveralCurrencies() =>
         new Offer(

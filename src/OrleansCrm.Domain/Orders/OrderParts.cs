@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrleansCrm.Domain.Payments;
 
 namespace OrleansCrm.Domain.Orders;
@@ -37,51 +38,110 @@ public enum WorkflowKind
     ChangeRefund,
 }
 
-/// <summary>One row of the sales workflow: something that happens (or happened) to the order at a time.</summary>
+/// <summary>
+/// One row of the sales workflow: something that happens (or happened) to the order at a time. Only the order's own
+/// rules change a row (its setters are the domain's); a stored row comes back through the constructor.
+/// </summary>
 public sealed class WorkflowEvent
 {
-    public required string Id { get; set; }
+    [JsonConstructor]
+    public WorkflowEvent(
+        string id,
+        WorkflowKind kind,
+        WorkflowEventType type,
+        string description,
+        DateTimeOffset scheduledAt,
+        WorkflowStatus status = WorkflowStatus.Waiting,
+        DateTimeOffset? executedAt = null,
+        string? result = null,
+        decimal? amount = null,
+        string? transactionId = null,
+        string? recipient = null,
+        string? messageId = null,
+        string? declineReason = null,
+        string? link = null,
+        int attempts = 0,
+        DateTimeOffset? recheckAt = null,
+        string? after = null,
+        string? resendOf = null,
+        Wording? resultWording = null)
+    {
+        Id = id;
+        Kind = kind;
+        Type = type;
+        Description = description;
+        ScheduledAt = scheduledAt;
+        Status = status;
+        ExecutedAt = executedAt;
+        Result = result;
+        Amount = amount;
+        TransactionId = transactionId;
+        Recipient = recipient;
+        MessageId = messageId;
+        DeclineReason = declineReason;
+        Link = link;
+        Attempts = attempts;
+        RecheckAt = recheckAt;
+        After = after;
+        ResendOf = resendOf;
+        ResultWording = resultWording;
+    }
 
-    public required WorkflowKind Kind { get; set; }
+    public string Id { get; }
 
-    public required WorkflowEventType Type { get; set; }
+    public WorkflowKind Kind { get; }
 
-    public required string Description { get; set; }
+    public WorkflowEventType Type { get; }
 
-    public WorkflowStatus Status { get; set; } = WorkflowStatus.Waiting;
+    public string Description { get; internal set; }
 
-    public required DateTimeOffset ScheduledAt { get; set; }
+    public WorkflowStatus Status { get; internal set; }
 
-    public DateTimeOffset? ExecutedAt { get; set; }
+    public DateTimeOffset ScheduledAt { get; internal set; }
 
-    /// <summary>What happened, in words: the amount and transaction, the recipient and message id, or the decline reason.</summary>
-    public string? Result { get; set; }
+    public DateTimeOffset? ExecutedAt { get; internal set; }
 
-    public decimal? Amount { get; set; }
+    /// <summary>
+    /// What happened, in English words, as the build before <see cref="ResultWording"/> stored it; null on a row written
+    /// since. Read it only where <see cref="ResultWording"/> is null.
+    /// </summary>
+    public string? Result { get; private set; }
 
-    public string? TransactionId { get; set; }
+    /// <summary>What happened, as data: the amount and transaction, the recipient and message id, or the decline reason. The edge renders it.</summary>
+    public Wording? ResultWording { get; private set; }
 
-    public string? Recipient { get; set; }
+    public decimal? Amount { get; internal set; }
 
-    public string? MessageId { get; set; }
+    public string? TransactionId { get; internal set; }
 
-    public string? DeclineReason { get; set; }
+    public string? Recipient { get; internal set; }
+
+    public string? MessageId { get; internal set; }
+
+    public string? DeclineReason { get; internal set; }
 
     /// <summary>The customer's one-time extension link, on the extension-offer row.</summary>
-    public string? Link { get; set; }
+    public string? Link { get; internal set; }
 
-    public int Attempts { get; set; }
+    public int Attempts { get; internal set; }
 
     /// <summary>Set when an attempt's outcome is unknown: ask the provider again then, with the same key.</summary>
-    public DateTimeOffset? RecheckAt { get; set; }
+    public DateTimeOffset? RecheckAt { get; internal set; }
 
     /// <summary>An event that may run only after this one completed (the payment confirmation after its charge).</summary>
-    public string? After { get; set; }
+    public string? After { get; }
 
     /// <summary>For a resent email, the row it resends.</summary>
-    public string? ResendOf { get; set; }
+    public string? ResendOf { get; }
 
     /// <summary>What an agent may do with the row: a completed email can be resent.</summary>
+    /// <summary>Says what happened (or, with null, that nothing has yet); an English result of the build before is replaced.</summary>
+    internal void Says(Wording? result)
+    {
+        ResultWording = result;
+        Result = null;
+    }
+
     public IReadOnlyList<string> Actions =>
         Type == WorkflowEventType.Email && Status == WorkflowStatus.Completed ? ["resend"] : [];
 }
@@ -108,8 +168,12 @@ public sealed record PaymentRecord(
     string IdempotencyKey,
     string? RefundOf = null);
 
-/// <summary>A note on the order: written by an agent, or by the system when something changed the order.</summary>
-public sealed record OrderNote(string Id, string Text, string Author, bool System, DateTimeOffset CreatedAt);
+/// <summary>
+/// A note on the order: written by an agent (its <paramref name="Text"/>), or by the system when something changed the
+/// order (its <paramref name="Wording"/>, rendered at the edge; a system note of the build before has English
+/// <paramref name="Text"/> and no wording).
+/// </summary>
+public sealed record OrderNote(string Id, string Text, string Author, bool System, DateTimeOffset CreatedAt, Wording? Wording = null);
 
 /// <summary>A change of status, for the order history.</summary>
 public sealed record StatusChange(OrderStatus? From, OrderStatus To, DateTimeOffset At, string By, string Reason);

@@ -470,7 +470,7 @@ public sealed class CallGrain(
     {
         if (state.State.PendingProtocol is null)
         {
-            var n = await GrainFactory.GetGrain<ISequenceGrain>(Orders.SequenceNames.Contracts).NextAsync();
+            var n = await GrainFactory.GetGrain<ISequenceGrain>(SequenceNames.Contracts).NextAsync();
             state.State.PendingProtocol = "CT-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await state.WriteStateAsync();
         }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansCrm.Contracts;
@@ -11,22 +10,6 @@ using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Orders;
-
-[GenerateSerializer, Alias("OrleansCrm.OrderState")]
-public sealed class OrderState
-{
-    [Id(0)]
-    public Order? Order { get; set; }
-
-    [Id(1)]
-    public long Version { get; set; }
-}
-
-/// <summary>Where links in customer emails point.</summary>
-public sealed class PublicLinkOptions
-{
-    public string BaseUrl { get; set; } = "http://localhost:5080";
-}
 
 /// <summary>
 /// An order: loads its state, lets the domain decide, performs charges and emails (intent persisted
@@ -75,7 +58,7 @@ public sealed partial class OrderGrain(
 
         if (!customer.AutoPaymentsEnabled)
         {
-            order.HoldCharges(now, "Auto-payments are disabled for this customer.");
+            order.HoldCharges(now, OrderWording.HeldAutoPaymentsOff.With());
         }
 
         // The customer learns of the order before it is stored, so a stored order is always among its customer's orders.
@@ -100,20 +83,9 @@ public sealed partial class OrderGrain(
             ?? throw DomainException.Conflict("The offer is gone", $"Offer '{main.OfferId}' of order {main.Number} no longer exists.");
         var campaign = await GrainFactory.GetGrain<ICampaignGrain>(valid.CampaignId!).GetAsync()
             ?? throw Unknown("campaignId", $"There is no campaign '{valid.CampaignId}'.");
-        var providers = campaign.Value.PaymentProviders ?? [];
-        if (providers.Count == 0)
-        {
-            throw DomainException.Conflict("No payment provider", $"Campaign '{valid.CampaignId}' has no payment provider configured; upsells are paid by card through the campaign's providers. Nothing was charged.");
-        }
-
-        var provider = valid.PaymentProvider ?? providers[0];
-        if (!providers.Contains(provider))
-        {
-            throw Unknown("paymentProvider", $"'{provider}' is not a payment provider of campaign '{valid.CampaignId}' ({string.Join(", ", providers)}).");
-        }
-
+        var provider = valid.ProviderAmong(campaign.Value.PaymentProviders);
         var price = UpsellQuote.Price(offer.Value, main.Currency, valid.Choice);
-        var token = valid.CardToken ?? main.CardToken ?? throw Unknown("cardToken", $"Order {main.Number} has no card on file; give a provider token.");
+        var token = valid.CardTokenFor(main);
         var card = await payments.DescribeCardAsync(provider, token);
         var now = clock.GetUtcNow();
         var order = Order.PlaceUpsell(Number, main, price, provider, token, card, now, placedBy);
@@ -145,7 +117,8 @@ public sealed partial class OrderGrain(
             return;
         }
 
-        var result = await ChargeOrLookupAsync(order, first, order.AmountToCharge(first));
+        order.NoteChargeAttempt(first.Id);
+        var result = await ChargeOrLookupAsync(order, first);
         if (result.Status is PaymentStatus.Declined or PaymentStatus.HardDeclined)
         {
             throw new DomainException(ProblemKind.PaymentDeclined, "Payment declined", $"The card was declined: {result.DeclineReason} ({result.DeclineCode}). Nothing was created; try another card.");
@@ -156,7 +129,6 @@ public sealed partial class OrderGrain(
             throw new DomainException(ProblemKind.Unavailable, "The payment provider did not answer", "Nothing was created. Retry with the same Idempotency-Key: the card is never charged twice.");
         }
 
-        first.Attempts = 1;
         order.RecordCharge(first.Id, result, now);
     }
 
@@ -190,23 +162,23 @@ public sealed partial class OrderGrain(
     public Task<Order> CancelFulfillmentAsync(string? reason, string by) =>
         ChangeAsync(order => order.CancelFulfillment(OptionalReason(reason), clock.GetUtcNow(), by));
 
-    public async Task<Order> DiscountAsync(decimal? amount, string? reason, string? idempotencyKey, string by)
+    public async Task<Order> DiscountAsync(decimal? amount, string? reason, ClientRequest? request, string by)
     {
         var order = Current;
-        if (order.AlreadyMade(idempotencyKey, OrderChangeKind.Discount, amount))
+        if (order.Answered(request))
         {
             return order; // the same discount asked again: its first answer
         }
 
-        CheckAmount("amount", amount, order, max: Currency.MaxAmount, "largest amount");
+        var discount = order.DiscountAsked(amount);
         var why = OptionalReason(reason);
-        return await ChangeAsync(o => o.Discount(amount!.Value, why, idempotencyKey, clock.GetUtcNow(), by));
+        return await ChangeAsync(o => o.Discount(discount, why, request, clock.GetUtcNow(), by));
     }
 
-    public async Task<Order> DecreaseQuantityAsync(string sku, int? quantity, string? reason, string? idempotencyKey, string by)
+    public async Task<Order> DecreaseQuantityAsync(string sku, int? quantity, string? reason, ClientRequest? request, string by)
     {
         var order = Current;
-        if (order.AlreadyMade(idempotencyKey, OrderChangeKind.QuantityDecreased, null, sku, quantity))
+        if (order.Answered(request))
         {
             return order; // the same decrease asked again: its first answer
         }
@@ -219,7 +191,7 @@ public sealed partial class OrderGrain(
 
         v.ThrowIfInvalid();
         var why = OptionalReason(reason);
-        return await ChangeAsync(o => o.DecreaseQuantity(sku, quantity!.Value, why, idempotencyKey, clock.GetUtcNow(), by));
+        return await ChangeAsync(o => o.DecreaseQuantity(sku, quantity!.Value, why, request, clock.GetUtcNow(), by));
     }
 
     public async Task<OrderNote> AddNoteAsync(string? text, string by)
@@ -263,42 +235,29 @@ public sealed partial class OrderGrain(
         }
         else
         {
-            order.HoldCharges(clock.GetUtcNow(), $"Auto-payments disabled by {by}.");
+            order.HoldCharges(clock.GetUtcNow(), OrderWording.HeldAutoPaymentsDisabledBy.With(by));
         }
 
         await SaveAndRunDueWorkAsync();
     }
 
-    public async Task<Order> RefundAsync(decimal? amount, string? reason, string? idempotencyKey, string by)
+    public async Task<Order> RefundAsync(decimal? amount, string? reason, ClientRequest? request, string by)
     {
         var order = Current;
-        if (idempotencyKey is not null)
+        if (order.Answered(request))
         {
-            var earlier = order.Payments.Where(p => p.Kind == PaymentKind.Refund && p.IdempotencyKey.StartsWith($"{Number}:refund:{idempotencyKey}:", StringComparison.Ordinal)).ToList();
-            if (earlier.Count > 0)
-            {
-                EnsureSameAmount(amount, earlier.Sum(p => p.Amount));
-                return order; // the same refund asked again: its first answer
-            }
+            return order; // the same refund asked again: its first answer
         }
 
-        OrderRules.Ensure(Number, order.Status, OrderAction.Refund);
-        var total = amount ?? order.Refundable();
-        CheckAmount("amount", total, order, max: order.Refundable(), "refundable");
+        var total = order.RefundAsked(amount);
         var why = reason is null ? null : Reason(reason, "refund");
-        string refundKey;
-        if (idempotencyKey is null)
+        var keyPrefix = order.RefundKeyPrefix(request);
+        if (request is null)
         {
-            // Without a client key every attempt is new, and is on record before the provider hears of it.
-            refundKey = $"refund-{++order.RefundAttempts}";
-            await state.WriteStateAsync();
-        }
-        else
-        {
-            refundKey = $"refund:{idempotencyKey}";
+            await state.WriteStateAsync(); // a keyless attempt is on record before the provider hears of it
         }
 
-        await RefundThroughProviderAsync(order, total, $"{Number}:{refundKey}", why, by, eventId: null);
+        await RefundThroughProviderAsync(order, total, keyPrefix, why, by, eventId: null, request);
         await SaveAndRunDueWorkAsync();
         return Current;
     }
@@ -308,22 +267,19 @@ public sealed partial class OrderGrain(
     /// <c>{keyPrefix}:{charge transaction}</c>, recording each answer as it comes. Planned again from the same state
     /// after a crash, it repeats the same keys and amounts, so the provider answers with what it already did.
     /// </summary>
-    private async Task<PaymentResult?> RefundThroughProviderAsync(Order order, decimal amount, string keyPrefix, string? why, string by, string? eventId)
+    private async Task<PaymentResult?> RefundThroughProviderAsync(Order order, decimal amount, string keyPrefix, string? why, string by, string? eventId, ClientRequest? client = null)
     {
         var now = clock.GetUtcNow();
         PaymentResult? last = null;
-        foreach (var (payment, part) in order.PlanRefund(amount))
+        foreach (var (payment, part, request) in order.RefundRequests(amount, keyPrefix, why ?? "refund"))
         {
-            var currency = Currency.Get(order.Currency);
-            var request = new RefundRequest(payment.Provider, $"{keyPrefix}:{payment.TransactionId}", payment.TransactionId!,
-                currency.ToMinorUnits(part), order.Currency, why ?? "refund");
             last = await payments.RefundAsync(request);
             if (eventId is not null && last.Status == PaymentStatus.Unknown)
             {
                 break; // asked again with the same key on the row's recheck
             }
 
-            order.RecordRefund(last, part, payment.TransactionId!, now, by, why, eventId);
+            order.RecordRefund(last, part, payment.TransactionId!, now, by, why, eventId, client);
             await state.WriteStateAsync();
             if (eventId is not null && last.Status != PaymentStatus.Approved)
             {
@@ -342,49 +298,32 @@ public sealed partial class OrderGrain(
         order.FinishChangeRefund(row.Id, last?.Status ?? PaymentStatus.Approved, last?.DeclineReason, clock.GetUtcNow());
     }
 
-    public async Task<Order> PrepayAsync(decimal? amount, string? cardToken, string? idempotencyKey, string by)
+    public async Task<Order> PrepayAsync(decimal? amount, string? cardToken, ClientRequest? request, string by)
     {
         var order = Current;
-        if (idempotencyKey is not null && order.Payments.FirstOrDefault(p => p.IdempotencyKey == $"{Number}:prepayment:{idempotencyKey}") is { } earlier)
+        if (order.Answered(request))
         {
-            EnsureSameAmount(amount, earlier.Amount);
             return order; // the same prepayment asked again: its first answer
         }
 
-        OrderRules.Ensure(Number, order.Status, OrderAction.Prepay);
-        var offer = await GrainFactory.GetGrain<IOfferGrain>(order.OfferId).GetAsync();
-        if (offer?.Value.PrepaymentAllowed != true)
+        var offerAllows = OrderRules.Allows(order.Status, OrderAction.Prepay)
+            && (await GrainFactory.GetGrain<IOfferGrain>(order.OfferId).GetAsync())?.Value.PrepaymentAllowed == true;
+        var charge = order.PrepaymentAsked(amount, cardToken, offerAllows, request);
+        if (request is null)
         {
-            throw DomainException.Conflict("Prepayment not allowed", $"Offer '{order.OfferId}' does not allow prepayments.");
+            await state.WriteStateAsync(); // a keyless attempt is on record before the provider hears of it
         }
 
-        var v = new Validator();
-        CardTokens.Check(v, "cardToken", cardToken ?? order.CardToken, required: true);
-        v.ThrowIfInvalid();
-        CheckAmount("amount", amount, order, max: order.PrepayableOwed(), "still owed");
-        string key;
-        if (idempotencyKey is null)
-        {
-            // Each keyless attempt has a key of its own (a declined one too), on record before the provider hears of it.
-            key = $"{Number}:prepayment-{++order.PrepaymentAttempts}";
-            await state.WriteStateAsync();
-        }
-        else
-        {
-            key = $"{Number}:prepayment:{idempotencyKey}";
-        }
-
-        var result = await payments.ChargeAsync(new ChargeRequest(order.PaymentProvider, key, cardToken ?? order.CardToken!,
-            Currency.Get(order.Currency).ToMinorUnits(amount!.Value), order.Currency, $"Prepayment for order {Number}"));
+        var result = await payments.ChargeAsync(charge);
         if (result.Status == PaymentStatus.Unknown)
         {
-            result = await payments.LookupAsync(order.PaymentProvider, key) ?? result;
+            result = await payments.LookupAsync(order.PaymentProvider, charge.IdempotencyKey) ?? result;
         }
 
         switch (result.Status)
         {
             case PaymentStatus.Approved:
-                order.RecordPrepayment(result, amount.Value, clock.GetUtcNow(), by);
+                order.RecordPrepayment(result, amount!.Value, clock.GetUtcNow(), by, request);
                 await SaveAndRunDueWorkAsync();
                 return Current;
             case PaymentStatus.Unknown:
@@ -494,20 +433,20 @@ public sealed partial class OrderGrain(
 
         if (!order.AutoPaymentsEnabled)
         {
-            order.HoldCharges(now, "Auto-payments are disabled for this customer.");
+            order.HoldCharges(now, OrderWording.HeldAutoPaymentsOff.With());
             return;
         }
 
         // Intent first: the attempt is on record before the provider hears of it.
-        charge.Attempts++;
+        order.NoteChargeAttempt(charge.Id);
         await state.WriteStateAsync();
-        var result = await ChargeOrLookupAsync(order, charge, order.AmountToCharge(charge));
+        var result = await ChargeOrLookupAsync(order, charge);
         order.RecordCharge(charge.Id, result, clock.GetUtcNow());
         LogCharge(logger, Number, charge.Id, result.Status);
     }
 
     /// <summary>Charges under the event's key; an earlier attempt or an unknown outcome is resolved by asking with the same key.</summary>
-    private async Task<PaymentResult> ChargeOrLookupAsync(Order order, WorkflowEvent charge, decimal amount)
+    private async Task<PaymentResult> ChargeOrLookupAsync(Order order, WorkflowEvent charge)
     {
         var key = order.ChargeKey(charge);
         if (charge.Attempts > 1 && await payments.LookupAsync(order.PaymentProvider, key) is { Status: not PaymentStatus.Unknown } earlier)
@@ -515,9 +454,7 @@ public sealed partial class OrderGrain(
             return earlier;
         }
 
-        var currency = Currency.Get(order.Currency);
-        var result = await payments.ChargeAsync(new ChargeRequest(order.PaymentProvider, key, order.CardToken!, currency.ToMinorUnits(amount), order.Currency,
-            $"{charge.Description}, order {Number}"));
+        var result = await payments.ChargeAsync(order.ChargeRequestFor(charge));
         if (result.Status == PaymentStatus.Unknown)
         {
             result = await payments.LookupAsync(order.PaymentProvider, key) ?? result;
@@ -535,11 +472,11 @@ public sealed partial class OrderGrain(
             return;
         }
 
-        if (email.Kind == WorkflowKind.ExtensionOffer && email.Link is null)
+        if (Order.NeedsExtensionLink(email))
         {
             var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            await GrainFactory.GetGrain<ITrialExtensionTokenGrain>(TokenKey(token)).RegisterAsync(Number);
-            email.Link = $"{links.Value.BaseUrl.TrimEnd('/')}/api/v1/trial-extensions/{token}";
+            await GrainFactory.GetGrain<ITrialExtensionTokenGrain>(TrialExtensionTokens.KeyOf(token)).RegisterAsync(Number);
+            order.GiveExtensionLink(email.Id, $"{links.Value.BaseUrl.TrimEnd('/')}/api/v1/trial-extensions/{token}");
             await state.WriteStateAsync();
         }
 
@@ -548,40 +485,9 @@ public sealed partial class OrderGrain(
         order.RecordEmail(email.Id, delivery, now, dueWork.Value.RetryPeriod);
     }
 
-    /// <summary>Tokens are looked up by their SHA-256, so the grain key is never the secret itself.</summary>
-    public static string TokenKey(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
     private static OrderEntry Entry(Order o, long version) => new(
         o.Number, o.Customer.Id, o.Customer.Name, o.Customer.Email, o.Customer.Phone, o.Status, o.Currency, o.Total(), o.IsTrial, o.PlacedAt, o.MainOrderNumber, version,
         o.NextDue());
-
-    private static void CheckAmount(string field, decimal? amount, Order order, decimal max, string what)
-    {
-        var v = new Validator();
-        if (amount is not { } value)
-        {
-            v.Add(field, "is required.");
-        }
-        else if (value <= 0m)
-        {
-            v.Add(field, "must be more than zero.");
-        }
-        else if (v.Amount(field, value, Currency.Get(order.Currency)) && value > max)
-        {
-            v.Add(field, $"is more than the {order.Format(max)} {what}.");
-        }
-
-        v.ThrowIfInvalid();
-    }
-
-    /// <summary>A client key names one request: the same key with another amount is a mistake, not a retry.</summary>
-    private static void EnsureSameAmount(decimal? asked, decimal first)
-    {
-        if (asked is { } value && value != first)
-        {
-            throw DomainException.Conflict("Idempotency-Key reused", $"This Idempotency-Key was already used for an amount of {first}; use a new key for a new request.");
-        }
-    }
 
     private static string Reason(string? reason, string fallback)
     {

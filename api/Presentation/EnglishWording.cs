@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+using OrleansCrm.Domain.Orders;
+
+namespace OrleansCrm.Api.Presentation;
+
+/// <summary>
+/// The order's wordings in English: one template per code of <see cref="OrderWording"/>. A template writes
+/// <c>{name}</c> for a value, <c>{name:format}</c> for an instant in a format, <c>{name|text}</c> for a value with the
+/// text to write when it is absent, and <c>[…]</c> around a part written only when every value in it is given.
+/// </summary>
+public static class EnglishWording
+{
+    private const string OnAProviderRefund = "[; {refund} refunded through the provider]";
+
+    public static IReadOnlyDictionary<string, string> Templates { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [OrderWording.OutcomeUnknown.Code] = "Outcome unknown (the provider did not answer); it is asked again with the same key.",
+        [OrderWording.Charged.Code] = "Charged {amount}, transaction {transactionId}",
+        [OrderWording.Declined.Code] = "Declined: {declineReason} ({declineCode})",
+        [OrderWording.ChargeNeverSent.Code] = "Cancelled: the order is {status} and the provider never received this charge.",
+        [OrderWording.Refunded.Code] = "Refunded {amount}",
+        [OrderWording.RefundRefused.Code] = "Refund refused by the provider: {declineReason}",
+        [OrderWording.Cancelled.Code] = "Cancelled: {reason}",
+        [OrderWording.HeldAutoPaymentsOff.Code] = "Auto-payments are disabled for this customer.",
+        [OrderWording.HeldAutoPaymentsDisabledBy.Code] = "Auto-payments disabled by {by}.",
+        [OrderWording.ChargeMoved.Code] = "Product charge moved from {from:yyyy-MM-dd HH:mm} UTC to {to:yyyy-MM-dd HH:mm} UTC",
+        [OrderWording.EmailSent.Code] = "Sent to {recipient}, message id {messageId}",
+        [OrderWording.EmailNotDelivered.Code] = "Not delivered to {recipient}: {error}",
+        [OrderWording.EmailQueued.Code] = "Queued for {recipient} (attempt {attempts}): {error}",
+        [OrderWording.EmailNoAddress.Code] = "Not sent: the customer has no email address.",
+        [OrderWording.NoteStatusChanged.Code] = "Status changed from {from} to {to}: {reason}.",
+        [OrderWording.NoteUpsellPlaced.Code] = "Upsell of order {mainOrder}: {quantity} × {name}, shipping {shipping}, {total}.",
+        [OrderWording.NoteUpsellSold.Code] = "Upsell order {upsellOrder} ({total}) placed by {by}.",
+        [OrderWording.NoteAutoCancelDisabled.Code] = "Auto-cancel disabled by {by}.",
+        [OrderWording.NoteAutoCancelSet.Code] = "Auto-cancel date set to {at} by {by}.",
+        [OrderWording.NoteAnalyticsRemoved.Code] = "Analytics (source, channel) removed by {by}.",
+        [OrderWording.NoteAlreadyPaid.Code] = "Marked already paid by {by} on call {callId}: the customer says this order is already paid[: {comment}]. It is never called about again.",
+        [OrderWording.NoteTaskUpdated.Code] = "Task '{taskId}' updated by {by}: assignee {assignee|none}, due {dueAt|none}.",
+        [OrderWording.NoteRefundRefused.Code] = "The refund of {amount} for {change} was refused by the provider ({declineReason}); refund it by hand.",
+        [OrderWording.NoteFullRefund.Code] = "Full refund of {amount} by {by}[: {reason}].",
+        [OrderWording.NotePartialRefund.Code] = "Partial refund of {amount} by {by}[: {reason}].",
+        [OrderWording.NotePrepayment.Code] = "Prepayment of {amount} taken by {by}.",
+        [OrderWording.NoteLateCharge.Code] = "A charge of {amount} that was in doubt when the order became {status} went through at the provider; refund it if it is not owed.",
+        [OrderWording.NoteTrialExtended.Code] = "Trial extended by the customer: product charge moved from {from} to {to}.",
+        [OrderWording.NoteChargesHeld.Code] = "Auto-payments disabled: {charges} on hold.",
+        [OrderWording.NoteChargesReleased.Code] = "Auto-payments enabled again: {charges} released.",
+        [OrderWording.NoteFulfillmentHeld.Code] = "Fulfillment held by {by}[: {reason}].",
+        [OrderWording.NoteFulfillmentReleased.Code] = "Fulfillment released by {by}.",
+        [OrderWording.NoteFulfillmentCancelled.Code] = "Fulfillment cancelled by {by}[: {reason}].",
+        [OrderWording.NoteDiscount.Code] = "Discount of {amount} by {by}[: {reason}]" + OnAProviderRefund + ".",
+        [OrderWording.NoteQuantityDecreased.Code] = "Quantity of {item} decreased from {from} to {to} by {by} ({cut} less)[: {reason}]" + OnAProviderRefund + ".",
+    };
+
+    /// <summary>The wording in English; a code this build does not know shows as the code (never an error on a page).</summary>
+    public static string Render(Wording wording) =>
+        Templates.TryGetValue(wording.Code, out var template) ? Fill(template, wording.Values) : wording.Code;
+
+    /// <summary>The value names a template uses, in order.</summary>
+    public static IReadOnlyList<string> PlaceholdersOf(string template) =>
+        Parse(template).Where(p => p.Name is not null).Select(p => p.Name!).ToList();
+
+    private static string Fill(string template, IReadOnlyDictionary<string, string> values)
+    {
+        var text = new StringBuilder();
+        var segment = new StringBuilder();
+        var segmentComplete = true;
+        var inSegment = false;
+        foreach (var part in Parse(template))
+        {
+            if (part.Kind == PartKind.SegmentStart)
+            {
+                inSegment = true;
+                segment.Clear();
+                segmentComplete = true;
+                continue;
+            }
+
+            if (part.Kind == PartKind.SegmentEnd)
+            {
+                if (segmentComplete)
+                {
+                    text.Append(segment);
+                }
+
+                inSegment = false;
+                continue;
+            }
+
+            var target = inSegment ? segment : text;
+            if (part.Kind == PartKind.Literal)
+            {
+                target.Append(part.Text);
+                continue;
+            }
+
+            if (values.TryGetValue(part.Name!, out var value))
+            {
+                target.Append(part.Format is { } format ? Instant(value).ToString(format, CultureInfo.InvariantCulture) : value);
+            }
+            else if (inSegment && part.Default is null)
+            {
+                segmentComplete = false;
+            }
+            else
+            {
+                target.Append(part.Default);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static DateTimeOffset Instant(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    private enum PartKind
+    {
+        Literal,
+        Value,
+        SegmentStart,
+        SegmentEnd,
+    }
+
+    private sealed record Part(PartKind Kind, string? Text = null, string? Name = null, string? Format = null, string? Default = null);
+
+    private static List<Part> Parse(string template)
+    {
+        var parts = new List<Part>();
+        var literal = new StringBuilder();
+        void Flush()
+        {
+            if (literal.Length > 0)
+            {
+                parts.Add(new Part(PartKind.Literal, literal.ToString()));
+                literal.Clear();
+            }
+        }
+
+        for (var i = 0; i < template.Length; i++)
+        {
+            var c = template[i];
+            if (c is '[' or ']')
+            {
+                Flush();
+                parts.Add(new Part(c == '[' ? PartKind.SegmentStart : PartKind.SegmentEnd));
+            }
+            else if (c == '{')
+            {
+                Flush();
+                var end = template.IndexOf('}', i);
+                var inside = template[(i + 1)..end];
+                var bar = inside.IndexOf('|', StringComparison.Ordinal);
+                var deflt = bar < 0 ? null : inside[(bar + 1)..];
+                var nameAndFormat = bar < 0 ? inside : inside[..bar];
+                var colon = nameAndFormat.IndexOf(':', StringComparison.Ordinal);
+                parts.Add(colon < 0
+                    ? new Part(PartKind.Value, Name: nameAndFormat, Default: deflt)
+                    : new Part(PartKind.Value, Name: nameAndFormat[..colon], Format: nameAndFormat[(colon + 1)..], Default: deflt));
+                i = end;
+            }
+            else
+            {
+                literal.Append(c);
+            }
+        }
+
+        Flush();
+        return parts;
+    }
+}

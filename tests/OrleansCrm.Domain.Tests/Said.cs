@@ -1,0 +1,11 @@
+using OrleansCrm.Domain.Orders;
+
+namespace OrleansCrm.Domain.Tests;
+
+/// <summary>What the order says, as the api shows it: a row's result and a note's text rendered by the edge's English wording.</summary>
+public static class Said
+{
+    public static string? Result(WorkflowEvent row) => Api.Presentation.WorkflowEvent.Of(row).Result;
+
+    public static string Text(OrderNote note) => Api.Presentation.OrderNote.Of(note).Text;
+}
