@@ -40,17 +40,17 @@ public interface ICallGrain : IGrainWithStringKey
     Task<CallAttempt> CheckCanHearRecordingAsync(Actor by);
 
     [Alias("SaveDraft")]
-    Task<CallAttempt> SaveDraftAsync(CallDraft draft, Actor by);
+    Task<CallAttempt> SaveDraftAsync([Immutable] CallDraft draft, Actor by);
 
     /// <summary>Refuses (before the upload is stored) when the call is not open or not the asker's.</summary>
     [Alias("CheckRecording")]
     Task CheckCanRecordAsync(Actor by);
 
     [Alias("AttachRecording")]
-    Task<CallAttempt> AttachRecordingAsync(CallRecording recording, Actor by);
+    Task<CallAttempt> AttachRecordingAsync([Immutable] CallRecording recording, Actor by);
 
     [Alias("ConfirmOutcome")]
-    Task<CallAttempt> ConfirmOutcomeAsync(OutcomeRequest request, Actor by);
+    Task<CallAttempt> ConfirmOutcomeAsync([Immutable] OutcomeRequest request, Actor by);
 
     [Alias("Discard")]
     Task<CallAttempt> DiscardAsync(Actor by);
@@ -69,15 +69,18 @@ public interface IDialerGrain : IGrainWithStringKey
 {
     /// <summary>Adds new leads (each with its row number in the request) as fresh contacts; leads already in the campaign are reported, not changed.</summary>
     [Alias("Import")]
-    Task<ImportedLeads> ImportAsync(IReadOnlyList<(int Row, Lead Lead)> leads);
+    Task<ImportedLeads> ImportAsync([Immutable] IReadOnlyList<(int Row, Lead Lead)> leads);
 
     [Alias("Next")]
+    [return: Immutable]
     Task<DialerHandOut?> NextAsync(string agentId);
 
     [Alias("StartCall")]
+    [return: Immutable]
     Task<DialerHandOut> StartCallAsync(string leaseId, string agentId, string callId);
 
     [Alias("StartDirectCall")]
+    [return: Immutable]
     Task<DialerHandOut> StartDirectCallAsync(string contactId, string agentId, string callId);
 
     /// <summary>The call ended without an outcome: the contact goes back to the queue.</summary>
@@ -86,9 +89,10 @@ public interface IDialerGrain : IGrainWithStringKey
 
     /// <summary>A contact's dialing state changed (an outcome, or a customer added to the campaign).</summary>
     [Alias("ContactChanged")]
-    Task ContactChangedAsync(DialerContact contact);
+    Task ContactChangedAsync([Immutable] DialerContact contact);
 
     [Alias("Stats")]
+    [return: Immutable]
     Task<DialerStats> StatsAsync();
 
     /// <summary>The campaign's calling hours or retry policy may have changed.</summary>
@@ -102,9 +106,10 @@ public interface IContactGrain : IGrainWithStringKey
 {
     /// <summary>Stores a new contact; false (and nothing changed) when it exists.</summary>
     [Alias("Create")]
-    Task<bool> CreateAsync(DialerContact contact);
+    Task<bool> CreateAsync([Immutable] DialerContact contact);
 
     [Alias("Get")]
+    [return: Immutable]
     Task<DialerContact?> GetAsync();
 
     /// <summary>
@@ -112,10 +117,12 @@ public interface IContactGrain : IGrainWithStringKey
     /// row and the dialer have the state, as every call into the contact does.
     /// </summary>
     [Alias("RecordOutcome")]
-    Task<DialerContact> RecordOutcomeAsync(string callId, OutcomeDecision decision, string agentId, DateTimeOffset calledAt);
+    [return: Immutable]
+    Task<DialerContact> RecordOutcomeAsync(string callId, [Immutable] OutcomeDecision decision, string agentId, DateTimeOffset calledAt);
 
     /// <summary>Ends calling the contact without a call (its order was marked already paid elsewhere); the caller is the dialer, which takes the state returned.</summary>
     [Alias("End")]
+    [return: Immutable]
     Task<DialerContact> EndAsync(string reason);
 }
 
@@ -129,12 +136,15 @@ public static class ContactKeys
 public interface IAgentGrain : IGrainWithStringKey
 {
     [Alias("GetProfile")]
+    [return: Immutable]
     Task<AgentProfile> GetProfileAsync();
 
     [Alias("PutProfile")]
-    Task<AgentProfile> PutProfileAsync(AgentProfile profile);
+    [return: Immutable]
+    Task<AgentProfile> PutProfileAsync([Immutable] AgentProfile profile);
 
     [Alias("Agenda")]
+    [return: Immutable]
     Task<AgendaView> GetAgendaAsync(DateTimeOffset from, DateTimeOffset to);
 
     /// <summary>Holds a free slot for an open call's draft until <paramref name="until"/>; the call's earlier hold is let go.</summary>
@@ -146,13 +156,16 @@ public interface IAgentGrain : IGrainWithStringKey
 
     /// <summary>Books the slot for the call (once: booking again for the same call returns the booking); a taken slot is a conflict.</summary>
     [Alias("Book")]
+    [return: Immutable]
     Task<Booking> BookAsync(BookingRequest request);
 
     /// <summary>Cancels the booking when the asker may (<see cref="CallAccess.CheckCancel"/>).</summary>
     [Alias("CancelBookingBy")]
+    [return: Immutable]
     Task<Booking> CancelBookingAsync(string bookingId, Actor by);
 
     [Alias("GetBooking")]
+    [return: Immutable]
     Task<Booking?> GetBookingAsync(string bookingId);
 }
 
@@ -184,9 +197,11 @@ public interface IContractGrain : IGrainWithStringKey
 {
     /// <summary>Stores the contract once; creating it again returns the first.</summary>
     [Alias("Create")]
-    Task<Contract> CreateAsync(Contract contract);
+    [return: Immutable]
+    Task<Contract> CreateAsync([Immutable] Contract contract);
 
     [Alias("Get")]
+    [return: Immutable]
     Task<Contract?> GetAsync();
 }
 
