@@ -1,14 +1,5 @@
 namespace OrleansCrm.Domain.Calls;
 
-/// <summary>Where a contact stands in its campaign's dialing: not called yet, waiting for a retry, waiting for a callback, or done.</summary>
-public enum DialStage
-{
-    Fresh,
-    Retry,
-    Callback,
-    Done,
-}
-
 /// <summary>
 /// One contact of a campaign as the dialer sees it: who to call and in which zone, where it stands,
 /// when it is due next, whose private callback it is (null for public), how many attempts were made,

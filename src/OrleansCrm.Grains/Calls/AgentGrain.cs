@@ -1,5 +1,4 @@
 using OrleansCrm.Contracts.Ports;
-using System.Globalization;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
@@ -7,19 +6,6 @@ using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Calls;
-
-[GenerateSerializer, Alias("OrleansCrm.AgentState")]
-public sealed class AgentState
-{
-    [Id(0)]
-    public AgentProfile? Profile { get; set; }
-
-    [Id(1)]
-    public List<Booking> Bookings { get; set; } = [];
-
-    [Id(2)]
-    public long Version { get; set; }
-}
 
 /// <summary>
 /// An agent's agenda: one grain per agent, so bookings of one agenda happen one at a time and a slot is never
@@ -224,26 +210,5 @@ public sealed class AgentGrain(
         {
             holds.Remove(start);
         }
-    }
-}
-
-/// <summary>Booking ids carry their agent, so a booking is found from its id alone: <c>bk-{agentId}-{yyyyMMddHHmm}-{n}</c>.</summary>
-public static class BookingIds
-{
-    private const string Prefix = "bk-";
-
-    public static string New(string agentId, DateTimeOffset start, int n) =>
-        $"{Prefix}{agentId}-{start.UtcDateTime.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}-{n.ToString(CultureInfo.InvariantCulture)}";
-
-    public static string? AgentOf(string bookingId)
-    {
-        if (!bookingId.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var last = bookingId.LastIndexOf('-');
-        var stamp = last > 0 ? bookingId.LastIndexOf('-', last - 1) : -1;
-        return stamp > Prefix.Length ? bookingId[Prefix.Length..stamp] : null;
     }
 }
