@@ -28,7 +28,7 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Books the slot for the call (once: booking again for the same call returns the booking); a taken slot is a conflict.</summary>
     [Alias("Book")]
     [return: Immutable]
-    Task<Booking> BookAsync(BookingRequest request);
+    Task<Booking> BookAsync([Immutable] BookingRequest request);
 
     /// <summary>Cancels the booking when the asker may (<see cref="CallAccess.CheckCancel"/>).</summary>
     [Alias("CancelBookingBy")]

@@ -43,19 +43,47 @@ public sealed class CallAttempt
 
     public DateTimeOffset TimesOutAt { get; init; }
 
-    public DateTimeOffset? EndedAt { get; set; }
+    // What the call's own rules change: given when the call is made or read back, changed only by its methods below.
+    private DateTimeOffset? endedAt;
+    private CallStatus status;
+    private CallDraft draft = CallDraft.Empty;
+    private CallRecording? recording;
+    private LinkedOrder? linkedOrder;
+    private ConfirmedOutcome? outcome;
 
-    public CallStatus Status { get; set; }
+    public DateTimeOffset? EndedAt { get => endedAt; init => endedAt = value; }
 
-    public CallDraft Draft { get; set; } = CallDraft.Empty;
+    public CallStatus Status { get => status; init => status = value; }
 
-    public CallRecording? Recording { get; set; }
+    public CallDraft Draft { get => draft; init => draft = value; }
 
-    public LinkedOrder? LinkedOrder { get; set; }
+    public CallRecording? Recording { get => recording; init => recording = value; }
 
-    public ConfirmedOutcome? Outcome { get; set; }
+    public LinkedOrder? LinkedOrder { get => linkedOrder; init => linkedOrder = value; }
+
+    public ConfirmedOutcome? Outcome { get => outcome; init => outcome = value; }
 
     public bool IsOpen => Status == CallStatus.Open;
+
+    /// <summary>The agent whose agenda the draft's appointment slot is in (the call's agent unless it names another); null without a slot.</summary>
+    public string? SlotAgent => SlotAgentOf(Draft);
+
+    /// <summary>The agent whose agenda a draft's appointment slot is in; null when the draft names no slot.</summary>
+    public string? SlotAgentOf(CallDraft draft) => draft.Appointment is { Start: not null } slot ? slot.AgentId ?? AgentId : null;
+
+    /// <summary>A T outcome books the draft's slot for the contact of the call, in the slot agent's agenda.</summary>
+    public BookingRequest AppointmentBooking(string bookedBy)
+    {
+        var start = Draft.Appointment?.Start ?? throw new InvalidOperationException($"Call '{Id}' has no appointment slot in its draft.");
+        return new BookingRequest(Id, start, CampaignId, ContactId, CustomerId, ContactName, Email, TimeZone, bookedBy, AgentId);
+    }
+
+    /// <summary>A C outcome: the draft's cart as agreed on the call, under the protocol number taken for it.</summary>
+    public Contract ContractUnder(string protocol, DateTimeOffset now)
+    {
+        var cart = Draft.Cart ?? throw new InvalidOperationException($"Call '{Id}' has no cart in its draft.");
+        return new Contract(protocol, Id, CampaignId, ContactId, CustomerId, ContactName, Phone, AgentId, cart.Currency!, cart.Lines!, cart.Total(), now);
+    }
 
     public void EnsureOpen(string action)
     {
@@ -69,10 +97,10 @@ public sealed class CallAttempt
     public void SaveDraft(CallDraft draft, DateTimeOffset now, string by)
     {
         EnsureOpen("take a draft");
-        Draft = draft.Validated();
+        this.draft = draft.Validated();
         if (Draft.LinkedOrderId is { } orderId && LinkedOrder?.OrderId != orderId)
         {
-            LinkedOrder = new LinkedOrder(orderId, LinkStatus.PendingValidation, now, by);
+            this.linkedOrder = new LinkedOrder(orderId, LinkStatus.PendingValidation, now, by);
         }
     }
 
@@ -90,36 +118,47 @@ public sealed class CallAttempt
         var v = new Validator();
         v.Id("orderId", orderId);
         v.ThrowIfInvalid();
-        LinkedOrder = new LinkedOrder(orderId!, LinkStatus.PendingValidation, now, by);
+        this.linkedOrder = new LinkedOrder(orderId!, LinkStatus.PendingValidation, now, by);
         if (IsOpen)
         {
-            Draft = Draft with { LinkedOrderId = orderId };
+            this.draft = Draft with { LinkedOrderId = orderId };
         }
     }
 
     public void AttachRecording(CallRecording recording)
     {
         EnsureOpen("take a recording");
-        Recording = recording;
+        this.recording = recording;
+    }
+
+    /// <summary>Commits the draft with the stored outcome and what its effects produced: the call ends Confirmed at the outcome's instant.</summary>
+    public void Confirm(OutcomeIntent intent, OutcomeResults results)
+    {
+        var (decision, chosen) = (intent.Decision, intent.Decision.Outcome);
+        Confirm(
+            new ConfirmedOutcome(
+                chosen.Code!, chosen.Label!, chosen.Type!.Value.ToString(), chosen.Color!, decision.Comment, decision.CallbackAt, decision.Visibility,
+                decision.Invoice, results.BookingId, results.ContractProtocol, results.NewOrderNumber, results.MessageSent, intent.At, intent.By),
+            intent.At);
     }
 
     /// <summary>Commits the draft with the outcome: the call ends Confirmed.</summary>
     public void Confirm(ConfirmedOutcome outcome, DateTimeOffset now)
     {
         EnsureOpen("take an outcome");
-        Outcome = outcome;
-        EndedAt = now;
-        Status = CallStatus.Confirmed;
+        this.outcome = outcome;
+        this.endedAt = now;
+        this.status = CallStatus.Confirmed;
     }
 
     /// <summary>STOP/CLOSE, or the open-call timeout: nothing of the draft is kept.</summary>
     public void Discard(DateTimeOffset now, bool timedOut)
     {
         EnsureOpen("be discarded");
-        Draft = CallDraft.Empty;
-        Recording = null;
-        LinkedOrder = null;
-        EndedAt = now;
-        Status = timedOut ? CallStatus.TimedOut : CallStatus.Discarded;
+        this.draft = CallDraft.Empty;
+        this.recording = null;
+        this.linkedOrder = null;
+        this.endedAt = now;
+        this.status = timedOut ? CallStatus.TimedOut : CallStatus.Discarded;
     }
 }

@@ -13,4 +13,8 @@ public sealed record Contract(
     string Currency,
     IReadOnlyList<CartLine> Lines,
     decimal Total,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>A contract's protocol number, from the cluster-wide contracts sequence.</summary>
+    public static string ProtocolNumber(long next) => "CT-" + next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

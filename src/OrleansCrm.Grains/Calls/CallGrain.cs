@@ -5,7 +5,6 @@ using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Campaigns;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
@@ -155,17 +154,15 @@ public sealed class CallGrain(
     {
         var call = await OpenCallOfAsync(by, "take a draft");
         var valid = draft.Validated();
-        var before = call.Draft.Appointment;
-        var after = valid.Appointment is { Start: { } start } slot ? (AgentId: slot.AgentId ?? call.AgentId, Start: start) : default;
-        if (after.AgentId is not null)
+        var (heldBefore, holdNow) = (call.SlotAgent, call.SlotAgentOf(valid));
+        if (holdNow is not null)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(after.AgentId).HoldAsync(after.Start, CallId, call.TimesOutAt);
+            await GrainFactory.GetGrain<IAgentGrain>(holdNow).HoldAsync(valid.Appointment!.Start!.Value, CallId, call.TimesOutAt);
         }
 
-        var beforeAgent = before?.Start is null ? null : before.AgentId ?? call.AgentId;
-        if (beforeAgent is not null && beforeAgent != after.AgentId)
+        if (heldBefore is not null && heldBefore != holdNow)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(beforeAgent).ReleaseHoldAsync(CallId);
+            await GrainFactory.GetGrain<IAgentGrain>(heldBefore).ReleaseHoldAsync(CallId);
         }
 
         call.SaveDraft(valid, clock.GetUtcNow(), by.UserId);
@@ -203,10 +200,7 @@ public sealed class CallGrain(
         campaign ??= (await GrainFactory.GetGrain<ICampaignGrain>(call.CampaignId).GetAsync())?.Value
             ?? throw DomainException.Conflict("The campaign is gone", $"Campaign '{call.CampaignId}' no longer exists.");
         var decision = OutcomeRules.Decide(campaign, call, request, now, options.Value.CallbackHorizon);
-        if (call.Draft.Message is not null && call.Email is null)
-        {
-            throw Unknown("draft.message", $"Contact '{call.ContactId}' has no email address; the message cannot be sent.");
-        }
+        OutcomeMessages.CheckCanBeSent(call);
 
         await RecordIntentAsync(new OutcomeIntent(decision, now, by.UserId));
         await FinishOutcomeAsync(refusalAbandons: true);
@@ -344,13 +338,13 @@ public sealed class CallGrain(
                     protocol = await CloseContractAsync(call, now);
                     break;
                 case OutcomeEffect.Refusal when call.OrderNumber is not null:
-                    await CancelOrderAsync(call.OrderNumber, by, $"Refusal on call {CallId}{Suffix(decision.Comment)}");
+                    await CancelOrderAsync(call.OrderNumber, by, CallNotes.RefusalOn(CallId, decision.Comment));
                     break;
                 case OutcomeEffect.AlreadyPaid when call.OrderNumber is not null:
                     await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber).MarkAlreadyPaidAsync(CallId, decision.Comment, by.UserId);
                     break;
                 case OutcomeEffect.InvalidContact:
-                    await DoNotCall.List(GrainFactory).BlockAsync(call.Phone, BlockReason.InvalidNumber, $"Invalid contact on call {CallId}", by.UserId);
+                    await DoNotCall.List(GrainFactory).BlockAsync(call.Phone, BlockReason.InvalidNumber, CallNotes.InvalidContactOn(CallId), by.UserId);
                     break;
             }
 
@@ -366,20 +360,15 @@ public sealed class CallGrain(
             throw;
         }
 
-        if (decision.Effect != OutcomeEffect.Appointment && call.Draft.Appointment?.Start is not null)
+        if (decision.Effect != OutcomeEffect.Appointment && call.SlotAgent is { } slotAgent)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(call.Draft.Appointment.AgentId ?? call.AgentId).ReleaseHoldAsync(CallId);
+            await GrainFactory.GetGrain<IAgentGrain>(slotAgent).ReleaseHoldAsync(CallId);
         }
 
         await GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(call.CampaignId, call.ContactId)).RecordOutcomeAsync(CallId, decision, call.AgentId, now);
         var messageSent = await SendMessageAsync(call, decision);
 
-        var outcome = decision.Outcome;
-        call.Confirm(
-            new ConfirmedOutcome(
-                outcome.Code!, outcome.Label!, outcome.Type!.Value.ToString(), outcome.Color!, decision.Comment, decision.CallbackAt, decision.Visibility,
-                decision.Invoice, bookingId, protocol, newOrder, messageSent, now, intent.By),
-            now);
+        call.Confirm(intent, new OutcomeResults(bookingId, protocol, newOrder, messageSent));
         state.State.PendingOutcome = null;
         await SaveAsync();
         DelayDeactivation(TimeSpan.Zero); // ended and stored: the regular collection may take it
@@ -389,9 +378,9 @@ public sealed class CallGrain(
     private async Task ReleaseAsync(bool timedOut)
     {
         var call = Current;
-        if (call.Draft.Appointment?.Start is not null)
+        if (call.SlotAgent is { } slotAgent)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(call.Draft.Appointment.AgentId ?? call.AgentId).ReleaseHoldAsync(CallId);
+            await GrainFactory.GetGrain<IAgentGrain>(slotAgent).ReleaseHoldAsync(CallId);
         }
 
         await GrainFactory.GetGrain<IDialerGrain>(call.CampaignId).ReleaseAsync(call.ContactId, CallId);
@@ -437,26 +426,19 @@ public sealed class CallGrain(
         await ReconcileAsync();
     }
 
-    private async Task<Booking> BookAsync(CallAttempt call, Actor by)
-    {
-        var slot = call.Draft.Appointment!;
-        var request = new BookingRequest(call.Id, slot.Start!.Value, call.CampaignId, call.ContactId, call.CustomerId, call.ContactName, call.Email, call.TimeZone, by.UserId, call.AgentId);
-        return await GrainFactory.GetGrain<IAgentGrain>(slot.AgentId ?? call.AgentId).BookAsync(request);
-    }
+    private async Task<Booking> BookAsync(CallAttempt call, Actor by) =>
+        await GrainFactory.GetGrain<IAgentGrain>(call.SlotAgent!).BookAsync(call.AppointmentBooking(by.UserId));
 
     private async Task<string> CloseContractAsync(CallAttempt call, DateTimeOffset now)
     {
         if (state.State.PendingProtocol is null)
         {
-            var n = await GrainFactory.GetGrain<ISequenceGrain>(Orders.SequenceNames.Contracts).NextAsync();
-            state.State.PendingProtocol = "CT-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var next = await GrainFactory.GetGrain<ISequenceGrain>(Orders.SequenceNames.Contracts).NextAsync();
+            state.State.PendingProtocol = Contract.ProtocolNumber(next);
             await state.WriteStateAsync();
         }
 
-        var cart = call.Draft.Cart!;
-        var contract = new Contract(
-            state.State.PendingProtocol, call.Id, call.CampaignId, call.ContactId, call.CustomerId, call.ContactName, call.Phone, call.AgentId,
-            cart.Currency!, cart.Lines!, cart.Total(), now);
+        var contract = call.ContractUnder(state.State.PendingProtocol, now);
         return (await GrainFactory.GetGrain<IContractGrain>(state.State.PendingProtocol).CreateAsync(contract)).Protocol;
     }
 
@@ -475,18 +457,12 @@ public sealed class CallGrain(
     {
         var old = await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber!).GetAsync()
             ?? throw DomainException.Conflict("The order is gone", $"Order {call.OrderNumber} no longer exists.");
-        if (action == InvoiceAction.Replace && old.Status != OrderStatus.Cancelled)
+        var invoice = new CallInvoice(CallId, action, old);
+        invoice.CheckOldCanBeCancelled();
+        var number = await GrainFactory.GetGrain<IIdempotentOrderGrain>(invoice.OnceKey).PlaceOnceAsync(invoice.NewOrder(), invoice.Reference, by.UserId);
+        if (invoice.CancelsOld)
         {
-            OrderRules.Ensure(old.Number, old.Status, OrderAction.Cancel);
-        }
-
-        var request = new PlaceOrder(
-            old.Customer.Id, old.OfferId, old.Currency, false, old.Items.Select(i => new OrderLine(i.Sku, i.Quantity)).ToList(),
-            null, null, old.DeliveryMethod?.Id, null, null, null, null);
-        var number = await GrainFactory.GetGrain<IIdempotentOrderGrain>($"call:{CallId}:invoice").PlaceOnceAsync(request, "invoice:" + old.Number, by.UserId);
-        if (action == InvoiceAction.Replace && old.Status != OrderStatus.Cancelled)
-        {
-            await GrainFactory.GetGrain<IOrderGrain>(old.Number).CancelAsync(by.UserId, $"Replaced by order {number} on call {CallId}");
+            await GrainFactory.GetGrain<IOrderGrain>(old.Number).CancelAsync(by.UserId, invoice.ReplacedBy(number));
         }
 
         return number;
@@ -495,24 +471,19 @@ public sealed class CallGrain(
     /// <summary>The draft's message to the customer, and its copy to the customer's manager (or, without one, to the calling agent).</summary>
     private async Task<bool> SendMessageAsync(CallAttempt call, OutcomeDecision decision)
     {
-        if (call.Draft.Message is not { } message)
+        if (OutcomeMessages.ToCustomer(call) is not { } message)
         {
             return false;
         }
 
-        await outbox.SendAsync(new EmailMessage($"call:{CallId}:message", call.Email!, call.ContactName, message.Subject!, message.Body!));
-        if (message.CopyToManager)
+        await outbox.SendAsync(message);
+        if (OutcomeMessages.WantsManagerCopy(call))
         {
-            var manager = call.AgentId;
-            if (call.CustomerId is not null && await GrainFactory.GetGrain<ICustomerGrain>(call.CustomerId).GetAsync() is { Profile.PersonalManager: { } personal })
-            {
-                manager = personal;
-            }
-
+            var personal = call.CustomerId is null ? null : (await GrainFactory.GetGrain<ICustomerGrain>(call.CustomerId).GetAsync())?.Profile.PersonalManager;
+            var manager = OutcomeMessages.ManagerOf(call, personal);
             if ((await GrainFactory.GetGrain<IAgentGrain>(manager).GetProfileAsync()).Email is { } managerEmail)
             {
-                var (subject, body) = CallEmails.ManagerCopy(call, call.Email!, message, decision.Outcome.Code!);
-                await outbox.SendAsync(new EmailMessage($"call:{CallId}:message-copy", managerEmail, null, subject, body));
+                await outbox.SendAsync(OutcomeMessages.ManagerCopy(call, managerEmail, decision.Outcome.Code!));
             }
         }
 
@@ -583,8 +554,6 @@ public sealed class CallGrain(
     private CallEntry Entry(CallAttempt call) => new(
         call.Id, call.CampaignId, call.ContactId, call.CustomerId, call.OrderNumber, call.TaskId, call.AgentId, call.Direction.ToString(), call.Attempt,
         call.StartedAt, call.EndedAt, call.Status.ToString(), call.Outcome?.Code, call.Outcome?.Label, call.Outcome?.Type, call.Outcome?.Color, call.Outcome?.Comment, state.State.Version);
-
-    private static string Suffix(string? comment) => comment is null ? "" : ": " + comment;
 
     private static DomainException Unknown(string field, string message) =>
         DomainException.Invalid(new Dictionary<string, string[]> { [field] = [message] });

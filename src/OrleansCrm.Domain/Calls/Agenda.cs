@@ -1,0 +1,167 @@
+using OrleansCrm.Domain.Common;
+
+namespace OrleansCrm.Domain.Calls;
+
+/// <summary>
+/// An agent's agenda: its bookings and the slots open calls hold while their drafts name them. It keeps the rule of
+/// appointments — a booking takes a free slot of the grid, never one booked or held by another open call — and knows
+/// which booking reminders are still to send. Holds live only as long as the agenda in memory (an open call's draft
+/// names its slot again when saved).
+/// </summary>
+public sealed class Agenda
+{
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(62);
+
+    private readonly List<Booking> bookings;
+    private readonly Dictionary<DateTimeOffset, SlotHold> holds = [];
+
+    public Agenda(string agentId, AgendaSettings settings, IEnumerable<Booking> bookings)
+    {
+        AgentId = agentId;
+        Settings = settings;
+        this.bookings = [.. bookings];
+    }
+
+    public string AgentId { get; }
+
+    public AgendaSettings Settings { get; private set; }
+
+    /// <summary>Every booking, in the order they were made (booked and cancelled).</summary>
+    public IReadOnlyList<Booking> Bookings => bookings;
+
+    /// <summary>The agent's profile changed: new working hours, days or slot length.</summary>
+    public void Reschedule(AgendaSettings settings) => Settings = settings;
+
+    /// <summary>The agenda over [<paramref name="from"/>, <paramref name="to"/>): at most <see cref="MaxRange"/> at a time.</summary>
+    public (IReadOnlyList<Booking> Bookings, IReadOnlyList<DateTimeOffset> FreeSlots) Between(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        var v = new Validator();
+        if (to <= from)
+        {
+            v.Add("to", "must be later than from.");
+        }
+        else if (to - from > MaxRange)
+        {
+            v.Add("to", $"an agenda is read at most {MaxRange.TotalDays:0} days at a time.");
+        }
+
+        v.ThrowIfInvalid();
+        var inRange = bookings.Where(b => b.Start < to && b.End > from).OrderBy(b => b.Start).ToList();
+        var free = AgendaRules.Slots(Settings, from, to).Where(s => s > now && IsFree(s, callId: null, now)).ToList();
+        return (inRange, free);
+    }
+
+    /// <summary>An open call's draft names a free slot: it is held for the call until <paramref name="until"/>; the call's earlier hold is let go.</summary>
+    public void Hold(DateTimeOffset start, string callId, DateTimeOffset until, DateTimeOffset now)
+    {
+        AgendaRules.CheckSlot(Settings, start, now, "appointment.start");
+        EnsureFree(start, callId, now);
+        ReleaseHold(callId);
+        holds[start] = new SlotHold(callId, until);
+    }
+
+    public void ReleaseHold(string callId)
+    {
+        foreach (var start in holds.Where(h => h.Value.CallId == callId).Select(h => h.Key).ToList())
+        {
+            holds.Remove(start);
+        }
+    }
+
+    /// <summary>The booking a call already made, if it is still on: booking again for the same call returns it.</summary>
+    public Booking? BookedFor(string callId) => bookings.FirstOrDefault(b => b.CallId == callId && b.Status == BookingStatus.Booked);
+
+    /// <summary>
+    /// Never two bookings in one slot: the slot must be on the grid, ahead, not booked and not held by another open
+    /// call. The booking's reminder is planned for the day before, on the customer's wall clock; the call's hold goes.
+    /// </summary>
+    public Booking Book(BookingRequest request, DateTimeOffset now)
+    {
+        if (BookedFor(request.CallId) is { } booked)
+        {
+            return booked;
+        }
+
+        AgendaRules.CheckSlot(Settings, request.Start, now, "draft.appointment.start");
+        EnsureFree(request.Start, request.CallId, now);
+        var booking = new Booking(
+            BookingIds.New(AgentId, request.Start, bookings.Count + 1),
+            AgentId,
+            request.Start,
+            request.Start.AddMinutes(Settings.SlotMinutes!.Value),
+            request.CallId,
+            request.CampaignId,
+            request.ContactId,
+            request.CustomerId,
+            request.CustomerName,
+            request.CustomerEmail,
+            request.CustomerTimeZone,
+            BookingStatus.Booked,
+            BookingReminderPlan.ReminderAt(request.Start, request.CustomerTimeZone),
+            ReminderSent: false,
+            now,
+            request.BookedBy,
+            CallAgentId: request.CallAgentId);
+        bookings.Add(booking);
+        ReleaseHold(request.CallId);
+        return booking;
+    }
+
+    /// <summary>Cancelling a booking (its agent, who booked it, supervisors and admins may) cancels its reminder; a booking is cancelled once.</summary>
+    public Booking Cancel(string bookingId, string userId, bool isAgent, DateTimeOffset now)
+    {
+        var index = bookings.FindIndex(b => b.Id == bookingId);
+        if (index < 0)
+        {
+            throw DomainException.NotFound("Booking", bookingId);
+        }
+
+        var booking = bookings[index];
+        CallAccess.CheckCancel(booking, userId, isAgent);
+        if (booking.Status == BookingStatus.Cancelled)
+        {
+            throw DomainException.Conflict("Booking already cancelled", $"Booking '{bookingId}' was cancelled at {booking.CancelledAt:O} by {booking.CancelledBy}.");
+        }
+
+        var cancelled = booking with { Status = BookingStatus.Cancelled, CancelledAt = now, CancelledBy = userId };
+        bookings[index] = cancelled;
+        return cancelled;
+    }
+
+    public Booking? Find(string bookingId) => bookings.FirstOrDefault(b => b.Id == bookingId);
+
+    /// <summary>The booking reminders due by <paramref name="now"/> and not sent yet.</summary>
+    public IReadOnlyList<Booking> RemindersDue(DateTimeOffset now) => bookings.Where(b => IsPendingReminder(b) && b.ReminderAt <= now).ToList();
+
+    /// <summary>A reminder is sent once.</summary>
+    public void ReminderSent(string bookingId)
+    {
+        var index = bookings.FindIndex(b => b.Id == bookingId);
+        bookings[index] = bookings[index] with { ReminderSent = true };
+    }
+
+    /// <summary>When the next booking reminder is due; null when none is pending.</summary>
+    public DateTimeOffset? NextReminderAt() => bookings.Where(IsPendingReminder).Select(b => (DateTimeOffset?)b.ReminderAt).Min();
+
+    /// <summary>A reminder is sent for a booking still on, not yet reminded, whose reminder time was still ahead when it was booked.</summary>
+    private static bool IsPendingReminder(Booking b) => b.Status == BookingStatus.Booked && !b.ReminderSent && b.ReminderAt > b.BookedAt;
+
+    private bool IsFree(DateTimeOffset start, string? callId, DateTimeOffset now) =>
+        !bookings.Any(b => b.Status == BookingStatus.Booked && b.Start == start)
+        && !(holds.TryGetValue(start, out var hold) && hold.CallId != callId && hold.Until > now);
+
+    private void EnsureFree(DateTimeOffset start, string callId, DateTimeOffset now)
+    {
+        if (bookings.Any(b => b.Status == BookingStatus.Booked && b.Start == start))
+        {
+            throw DomainException.Conflict("Slot taken", $"Agent '{AgentId}' already has a booking at {start:O}.");
+        }
+
+        if (holds.TryGetValue(start, out var hold) && hold.CallId != callId && hold.Until > now)
+        {
+            throw DomainException.Conflict("Slot held", $"The slot at {start:O} in agent '{AgentId}''s agenda is held by another open call.");
+        }
+    }
+
+    private readonly record struct SlotHold(string CallId, DateTimeOffset Until);
+}
