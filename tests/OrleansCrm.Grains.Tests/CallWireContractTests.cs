@@ -91,6 +91,7 @@ public sealed class CallWireContractTests
             ["agent profile"] = new AgentProfile("Bea", "bea@example.com", AgendaSettings.Default),
             ["agent profile without agenda"] = new AgentProfile(null, null, null),
             ["booking"] = booking,
+            ["booking request"] = new BookingRequest("call_x", At, "c1", "k1", "cu1", "Ada", "ada@example.com", "Europe/Rome", "agent-1", "agent-2"),
             ["agenda view"] = new AgendaView("agent-1", AgendaSettings.Default, [booking], [At]),
             ["contract"] = new Contract("CT-1", "call_x", "c1", "k1", "cu1", "Ada", "+39", "agent-1", "EUR", [new CartLine("Plan", 1, 3m)], 3m, At),
             ["stored campaign"] = new Stored<Campaign>("c1", campaign, 3, At, true),
