@@ -81,6 +81,7 @@ public sealed class CallWireContractTests
                 Id = "call_y", CampaignId = "c1", ContactId = "k1", Phone = "+39", TimeZone = "UTC", AgentId = "a", StartedBy = "a", StartedAt = At, TimesOutAt = At,
             },
             ["draft"] = draft,
+            ["start call"] = new StartCall("agent-1", "lease_x", "c1", "k1", "cu1", "ORD-1", "t1", Inbound: true),
             ["outcome request"] = new OutcomeRequest("callback", "later", At, CallbackVisibility.Public, InvoiceAction.New),
             ["outcome decision"] = decision,
             ["outcome intent"] = new OutcomeIntent(decision, At, "agent-1"),

@@ -7,7 +7,7 @@ namespace OrleansCrm.Contracts;
 public interface ICallGrain : IGrainWithStringKey
 {
     [Alias("Start")]
-    Task<CallAttempt> StartAsync(StartCall request, Actor by);
+    Task<CallAttempt> StartAsync([Immutable] StartCall request, Actor by);
 
     [Alias("Get")]
     Task<CallAttempt?> GetAsync();

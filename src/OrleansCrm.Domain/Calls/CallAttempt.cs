@@ -65,6 +65,37 @@ public sealed class CallAttempt
 
     public bool IsOpen => Status == CallStatus.Open;
 
+    /// <summary>
+    /// A call starts open on the contact the dialer handed out (or the one called directly), as that contact's next
+    /// attempt, about the order named (else the contact's own), and times out after <paramref name="openCallTimeout"/>.
+    /// </summary>
+    public static CallAttempt Start(
+        string id, StartCall request, DialerHandOut handOut, Orders.Order? order, string startedBy, DateTimeOffset now, TimeSpan openCallTimeout)
+    {
+        var contact = handOut.Contact;
+        return new CallAttempt
+        {
+            Id = id,
+            CampaignId = request.CampaignId!,
+            ContactId = contact.ContactId,
+            ContactName = contact.Name,
+            Phone = contact.Phone,
+            Email = contact.Email,
+            TimeZone = contact.TimeZone,
+            CustomerId = request.CustomerId ?? order?.Customer.Id ?? contact.CustomerId,
+            OrderNumber = order?.Number ?? contact.OrderNumber,
+            TaskId = request.TaskId,
+            AgentId = request.AgentId,
+            StartedBy = startedBy,
+            Direction = request.Inbound ? CallDirection.Inbound : CallDirection.Outbound,
+            Why = handOut.Lease.Why,
+            Attempt = contact.Attempts + 1,
+            StartedAt = now,
+            TimesOutAt = now + openCallTimeout,
+            Status = CallStatus.Open,
+        };
+    }
+
     /// <summary>The agent whose agenda the draft's appointment slot is in (the call's agent unless it names another); null without a slot.</summary>
     public string? SlotAgent => SlotAgentOf(Draft);
 

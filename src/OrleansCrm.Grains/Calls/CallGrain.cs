@@ -64,24 +64,7 @@ public sealed class CallGrain(
         state.StartNew();
         armed = (true, null);
 
-        var v = new Validator();
-        v.Id("campaignId", request.CampaignId);
-        v.Id("leaseId", request.LeaseId, required: false);
-        v.Id("contactId", request.ContactId, required: false);
-        v.Id("customerId", request.CustomerId, required: false);
-        v.Id("orderNumber", request.OrderNumber, required: false);
-        v.Id("taskId", request.TaskId, required: false);
-        if (request.LeaseId is null && request.ContactId is null && request.CustomerId is null)
-        {
-            v.Add("leaseId", "give the lease from dialer/next, or a contactId or customerId to call directly.");
-        }
-
-        if (request.TaskId is not null && request.OrderNumber is null)
-        {
-            v.Add("taskId", "a task call needs the task's orderNumber.");
-        }
-
-        v.ThrowIfInvalid();
+        request.Check();
         campaign = (await GrainFactory.GetGrain<ICampaignGrain>(request.CampaignId!).GetAsync())?.Value
             ?? throw Unknown("campaignId", $"There is no campaign '{request.CampaignId}'.");
 
@@ -105,28 +88,7 @@ public sealed class CallGrain(
             throw DomainException.Conflict("Number blocked", $"{contact.Phone} is blocked ({blocked.Reason}) since {blocked.At:O}; it is never called. Inbound calls from it are still taken.");
         }
 
-        var now = clock.GetUtcNow();
-        state.State.Call = new CallAttempt
-        {
-            Id = CallId,
-            CampaignId = request.CampaignId!,
-            ContactId = contact.ContactId,
-            ContactName = contact.Name,
-            Phone = contact.Phone,
-            Email = contact.Email,
-            TimeZone = contact.TimeZone,
-            CustomerId = request.CustomerId ?? order?.Customer.Id ?? contact.CustomerId,
-            OrderNumber = order?.Number ?? contact.OrderNumber,
-            TaskId = request.TaskId,
-            AgentId = request.AgentId,
-            StartedBy = by.UserId,
-            Direction = request.Inbound ? CallDirection.Inbound : CallDirection.Outbound,
-            Why = handOut.Lease.Why,
-            Attempt = contact.Attempts + 1,
-            StartedAt = now,
-            TimesOutAt = now + options.Value.OpenCallTimeout,
-            Status = CallStatus.Open,
-        };
+        state.State.Call = CallAttempt.Start(CallId, request, handOut, order, by.UserId, clock.GetUtcNow(), options.Value.OpenCallTimeout);
 
         // Until its draft is saved the call exists only here: it must not be collected while it can still end.
         DelayDeactivation(options.Value.OpenCallTimeout);
@@ -536,13 +498,7 @@ public sealed class CallGrain(
             throw Unknown("customerId", $"There is no {(namedContact is null ? "" : $"contact '{namedContact}' in campaign '{campaignId}' and no ")}customer '{customerId}'.");
         }
 
-        var contactId = customerId;
-
-        var now = clock.GetUtcNow();
-        var profile = customer.Profile;
-        var contact = new DialerContact(
-            campaignId, contactId, profile.Phone!, profile.TimeZone!, profile.Name, profile.Email, customer.Id, orderNumber,
-            DialStage.Done, now, null, 0, "not-queued", now, 1);
+        var contact = DialerContact.CalledDirectly(campaignId, customerId, customer.Id, customer.Profile, orderNumber, clock.GetUtcNow());
         if (!await grain.CreateAsync(contact))
         {
             contact = (await grain.GetAsync())!;
