@@ -120,7 +120,7 @@ public static class CallsApi
     }
 
     public static async Task<Ok<CallAttempt>> ConfirmOutcome(string callId, OutcomeRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await Call(callId, grains).ConfirmOutcomeAsync(body, user.Actor()));
+        TypedResults.Ok(await Call(callId, grains).ConfirmOutcomeAsync(body.ToDomain(), user.Actor()));
 
     public static async Task<Ok<CallAttempt>> Discard(string callId, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(await Call(callId, grains).DiscardAsync(user.Actor()));
