@@ -5,7 +5,6 @@ using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Grains.Calls;
 using OrleansCrm.Grains.Scheduling;
 using static OrleansCrm.Api.Apis.EndpointConventions;
 
@@ -37,10 +36,13 @@ public static class AgendaApi
     }
 
     public static async Task<Ok<AgentProfile>> GetAgent(string agentId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IAgentGrain>(PathId("agentId", agentId)).GetProfileAsync());
+        TypedResults.Ok(AgentProfile.From(await grains.GetGrain<IAgentGrain>(PathId("agentId", agentId)).GetProfileAsync()));
 
-    public static async Task<Ok<AgentProfile>> PutAgent(string agentId, AgentProfile body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IAgentGrain>(PathId("agentId", agentId)).PutProfileAsync(body));
+    public static async Task<Ok<AgentProfile>> PutAgent(string agentId, AgentProfile body, IGrainFactory grains)
+    {
+        var agent = grains.GetGrain<IAgentGrain>(PathId("agentId", agentId));
+        return TypedResults.Ok(AgentProfile.From(await agent.PutProfileAsync(body.ToDomain())));
+    }
 
     public static async Task<Ok<Booking>> GetBooking(string bookingId, IGrainFactory grains) =>
         TypedResults.Ok(await Agenda(bookingId, grains).GetBookingAsync(bookingId) ?? throw DomainException.NotFound("Booking", bookingId));

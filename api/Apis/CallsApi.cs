@@ -7,7 +7,6 @@ using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Grains.Calls;
 using OrleansCrm.Grains.Scheduling;
 using static OrleansCrm.Api.Apis.EndpointConventions;
 
@@ -58,14 +57,14 @@ public static class CallsApi
         var callId = LetterIds.New("call");
         var request = new StartCall(agent, body.LeaseId, body.CampaignId, body.ContactId, body.CustomerId, body.OrderNumber, body.TaskId, body.Direction == CallDirection.Inbound);
         var call = await grains.GetGrain<ICallGrain>(callId).StartAsync(request, user.Actor());
-        return TypedResults.Created($"/api/v1/calls/{callId}", call);
+        return TypedResults.Created($"/api/v1/calls/{callId}", CallAttempt.From(call));
     }
 
     public static async Task<Ok<CallAttempt>> Get(string callId, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await Call(callId, grains).SeeAsync(user.Actor()));
+        TypedResults.Ok(CallAttempt.From(await Call(callId, grains).SeeAsync(user.Actor())));
 
     public static async Task<Ok<CallAttempt>> SaveDraft(string callId, CallDraft body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await Call(callId, grains).SaveDraftAsync(body, user.Actor()));
+        TypedResults.Ok(CallAttempt.From(await Call(callId, grains).SaveDraftAsync(body.ToDomain(), user.Actor())));
 
     public static async Task<Ok<CallAttempt>> UploadRecording(
         string callId, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, IRecordingStore recordings, CrmClock clock, IOptions<CallOptions> options)
@@ -99,7 +98,7 @@ public static class CallsApi
         var info = await recordings.SaveAsync(callId, contentType, content, clock.GetUtcNow(), http.HttpContext.RequestAborted);
         try
         {
-            return TypedResults.Ok(await call.AttachRecordingAsync(new CallRecording(info.ContentType, info.Size, info.Sha256, info.StoredAt), user.Actor()));
+            return TypedResults.Ok(CallAttempt.From(await call.AttachRecordingAsync(new CallRecording(info.ContentType, info.Size, info.Sha256, info.StoredAt), user.Actor())));
         }
         catch (DomainException)
         {
@@ -121,13 +120,13 @@ public static class CallsApi
     }
 
     public static async Task<Ok<CallAttempt>> ConfirmOutcome(string callId, OutcomeRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await Call(callId, grains).ConfirmOutcomeAsync(body, user.Actor()));
+        TypedResults.Ok(CallAttempt.From(await Call(callId, grains).ConfirmOutcomeAsync(body.ToDomain(), user.Actor())));
 
     public static async Task<Ok<CallAttempt>> Discard(string callId, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await Call(callId, grains).DiscardAsync(user.Actor()));
+        TypedResults.Ok(CallAttempt.From(await Call(callId, grains).DiscardAsync(user.Actor())));
 
     public static async Task<Ok<CallAttempt>> LinkOrder(string callId, LinkedOrderBody body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await Call(callId, grains).LinkOrderAsync(body.OrderId, user.Actor()));
+        TypedResults.Ok(CallAttempt.From(await Call(callId, grains).LinkOrderAsync(body.OrderId, user.Actor())));
 
     public static async Task<Ok<Contract>> GetContract(string protocolNumber, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IContractGrain>(PathId("protocolNumber", protocolNumber)).GetAsync()

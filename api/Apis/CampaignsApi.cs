@@ -9,7 +9,7 @@ namespace OrleansCrm.Api.Apis;
 /// <summary>A campaign as stored, with its built-in outcomes and the outcome step filled in.</summary>
 public sealed record CampaignResponse(string Id, long Version, DateTimeOffset UpdatedAt, Campaign Campaign)
 {
-    public static CampaignResponse From(Stored<Campaign> stored) => new(stored.Id, stored.Version, stored.UpdatedAt, stored.Value);
+    public static CampaignResponse From(Stored<Domain.Campaigns.Campaign> stored) => new(stored.Id, stored.Version, stored.UpdatedAt, Campaign.From(stored.Value));
 }
 
 public static class CampaignsApi
@@ -41,7 +41,7 @@ public static class CampaignsApi
     public static async Task<Results<Created<CampaignResponse>, Ok<CampaignResponse>>> PutCampaign(string campaignId, Campaign campaign, IGrainFactory grains)
     {
         EndpointConventions.PathId("campaignId", campaignId);
-        var stored = await grains.GetGrain<ICampaignGrain>(campaignId).PutAsync(campaign);
+        var stored = await grains.GetGrain<ICampaignGrain>(campaignId).PutAsync(campaign.ToDomain());
         var body = CampaignResponse.From(stored);
         return stored.Created ? TypedResults.Created($"/api/v1/campaigns/{campaignId}", body) : TypedResults.Ok(body);
     }
@@ -52,7 +52,7 @@ public static class CampaignsApi
     public static async Task<Ok<IReadOnlyList<Outcome>>> GetOutcomes(string campaignId, IGrainFactory grains) =>
         TypedResults.Ok((await LoadAsync(campaignId, grains)).Value.Outcomes!);
 
-    private static async Task<Stored<Campaign>> LoadAsync(string campaignId, IGrainFactory grains)
+    private static async Task<Stored<Domain.Campaigns.Campaign>> LoadAsync(string campaignId, IGrainFactory grains)
     {
         EndpointConventions.PathId("campaignId", campaignId);
         return await grains.GetGrain<ICampaignGrain>(campaignId).GetAsync() ?? throw DomainException.NotFound("Campaign", campaignId);

@@ -1,4 +1,4 @@
-using OrleansCrm.Grains.Calls;
+using OrleansCrm.Contracts;
 using OrleansCrm.Infrastructure.Hosting;
 
 namespace OrleansCrm.Api.Edge;

@@ -40,12 +40,10 @@ public sealed class DomainCopyingTests
     [Fact]
     public void The_call_cycle_values_are_never_copied_through_JSON()
     {
-        Assert.Equal(DomainCopy.Share, DomainCopying.Of(typeof(DialerContact)));
-        Assert.Equal(DomainCopy.Share, DomainCopying.Of(typeof(DialerHandOut)));
-        Assert.Equal(DomainCopy.Share, DomainCopying.Of(typeof(OutcomeRequest)));
-        Assert.Equal(DomainCopy.Share, DomainCopying.Of(typeof(OutcomeDecision)));
-        Assert.Equal(DomainCopy.Share, DomainCopying.Of(typeof(Campaign)));
-        Assert.Equal(DomainCopy.MemberwiseCopy, DomainCopying.Of(typeof(CallAttempt)));
+        // Issue 11: they cross as versioned surrogates (Contracts/Wire), copied by Orleans and shared where a grain
+        // interface marks them [Immutable]; the JSON codec never sees them (CallWireContractTests round-trips them).
+        Type[] callCycle = [typeof(DialerContact), typeof(DialerHandOut), typeof(OutcomeRequest), typeof(OutcomeDecision), typeof(Campaign), typeof(CallAttempt)];
+        Assert.All(callCycle, type => Assert.False(DomainSerialization.IsDomainType(type), type.Name));
     }
 
     [Fact]

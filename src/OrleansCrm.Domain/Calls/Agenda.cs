@@ -1,156 +1,167 @@
-using System.Globalization;
 using OrleansCrm.Domain.Common;
 
 namespace OrleansCrm.Domain.Calls;
 
 /// <summary>
-/// When an agent takes appointments: the working hours on the agent's wall clock, the working days and
-/// the slot length. Unset fields take the defaults (UTC, 09:00–17:00, Monday–Friday, 30 minutes).
+/// An agent's agenda: its bookings and the slots open calls hold while their drafts name them. It keeps the rule of
+/// appointments — a booking takes a free slot of the grid, never one booked or held by another open call — and knows
+/// which booking reminders are still to send. Holds live only as long as the agenda in memory (an open call's draft
+/// names its slot again when saved).
 /// </summary>
-public sealed record AgendaSettings(string? TimeZone, string? DayStart, string? DayEnd, int? SlotMinutes, IReadOnlyList<DayOfWeek>? WorkDays)
+public sealed class Agenda
 {
-    public static AgendaSettings Default { get; } = new(
-        "UTC", "09:00", "17:00", 30, [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]);
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(62);
 
-    public TimeOnly StartsAt() => TimeOnly.ParseExact(DayStart!, "HH:mm", CultureInfo.InvariantCulture);
+    private readonly List<Booking> bookings;
+    private readonly Dictionary<DateTimeOffset, SlotHold> holds = [];
 
-    public TimeOnly EndsAt() => TimeOnly.ParseExact(DayEnd!, "HH:mm", CultureInfo.InvariantCulture);
-
-    public AgendaSettings Validated(Validator v, string path)
+    public Agenda(string agentId, AgendaSettings settings, IEnumerable<Booking> bookings)
     {
-        var full = new AgendaSettings(
-            TimeZone ?? Default.TimeZone, DayStart ?? Default.DayStart, DayEnd ?? Default.DayEnd, SlotMinutes ?? Default.SlotMinutes, WorkDays ?? Default.WorkDays);
-        v.TimeZone($"{path}.timeZone", full.TimeZone);
-        new Campaigns.CallingHours(full.DayStart, full.DayEnd).ValidateAs(v, path, "dayStart", "dayEnd");
-        v.Range($"{path}.slotMinutes", full.SlotMinutes!.Value, 5, 480);
-        if (full.WorkDays!.Count == 0)
-        {
-            v.Add($"{path}.workDays", "needs at least one day.");
-        }
-        else if (full.WorkDays.Count > 7)
-        {
-            v.Add($"{path}.workDays", "names each day of the week at most once (at most 7 days).");
-        }
-
-        return full with { WorkDays = full.WorkDays.Distinct().Order().ToList() };
+        AgentId = agentId;
+        Settings = settings;
+        this.bookings = [.. bookings];
     }
-}
 
-/// <summary>An agent as the agenda and the outcome messages know them: a name, an email for manager copies, the agenda's settings.</summary>
-public sealed record AgentProfile(string? Name, string? Email, AgendaSettings? Agenda)
-{
-    public AgentProfile Validated()
+    public string AgentId { get; }
+
+    public AgendaSettings Settings { get; private set; }
+
+    /// <summary>Every booking, in the order they were made (booked and cancelled).</summary>
+    public IReadOnlyList<Booking> Bookings => bookings;
+
+    /// <summary>The agent's profile changed: new working hours, days or slot length.</summary>
+    public void Reschedule(AgendaSettings settings) => Settings = settings;
+
+    /// <summary>The agenda over [<paramref name="from"/>, <paramref name="to"/>): at most <see cref="MaxRange"/> at a time.</summary>
+    public (IReadOnlyList<Booking> Bookings, IReadOnlyList<DateTimeOffset> FreeSlots) Between(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
     {
         var v = new Validator();
-        var email = Email?.Trim();
-        v.Text("name", Name, Validator.NameMaxLength);
-        v.Email("email", email);
-        var agenda = (Agenda ?? AgendaSettings.Default).Validated(v, "agenda");
-        v.ThrowIfInvalid();
-        return new AgentProfile(Name is null ? null : CardNumbers.Redact(Name.Trim()), email, agenda);
-    }
-}
-
-public enum BookingStatus
-{
-    Booked,
-    Cancelled,
-}
-
-/// <summary>An appointment in an agent's agenda, booked by a T outcome, with its reminder to the customer.</summary>
-public sealed record Booking(
-    string Id,
-    string AgentId,
-    DateTimeOffset Start,
-    DateTimeOffset End,
-    string CallId,
-    string CampaignId,
-    string ContactId,
-    string? CustomerId,
-    string? CustomerName,
-    string? CustomerEmail,
-    string CustomerTimeZone,
-    BookingStatus Status,
-    DateTimeOffset ReminderAt,
-    bool ReminderSent,
-    DateTimeOffset BookedAt,
-    string BookedBy,
-    DateTimeOffset? CancelledAt = null,
-    string? CancelledBy = null,
-    string? CallAgentId = null);
-
-/// <summary>The slot grid of an agenda: where appointments may start.</summary>
-public static class AgendaRules
-{
-    /// <summary>Refuses a slot that is in the past, off the grid, outside the working hours or on a day off (a 400 on <paramref name="field"/>).</summary>
-    public static void CheckSlot(AgendaSettings settings, DateTimeOffset start, DateTimeOffset now, string field)
-    {
-        var v = new Validator();
-        if (start <= now)
+        if (to <= from)
         {
-            v.Add(field, $"must be in the future (now is {now:O}).");
+            v.Add("to", "must be later than from.");
         }
-        else if (!IsSlot(settings, start))
+        else if (to - from > MaxRange)
         {
-            v.Add(field, $"is not a slot of this agenda: slots start every {settings.SlotMinutes} minutes from {settings.DayStart} to {settings.DayEnd} on {string.Join(", ", settings.WorkDays!)} ({settings.TimeZone}).");
+            v.Add("to", $"an agenda is read at most {MaxRange.TotalDays:0} days at a time.");
         }
 
         v.ThrowIfInvalid();
+        var inRange = bookings.Where(b => b.Start < to && b.End > from).OrderBy(b => b.Start).ToList();
+        var free = AgendaRules.Slots(Settings, from, to).Where(s => s > now && IsFree(s, callId: null, now)).ToList();
+        return (inRange, free);
     }
 
-    public static bool IsSlot(AgendaSettings settings, DateTimeOffset start)
+    /// <summary>An open call's draft names a free slot: it is held for the call until <paramref name="until"/>; the call's earlier hold is let go.</summary>
+    public void Hold(DateTimeOffset start, string callId, DateTimeOffset until, DateTimeOffset now)
     {
-        var local = TimeZones.LocalTime(start, settings.TimeZone!);
-        var date = DateOnly.FromDateTime(local.DateTime);
-        return Slots(settings, date).Contains(start);
+        AgendaRules.CheckSlot(Settings, start, now, "appointment.start");
+        EnsureFree(start, callId, now);
+        ReleaseHold(callId);
+        holds[start] = new SlotHold(callId, until);
     }
 
-    /// <summary>Every slot start in [<paramref name="from"/>, <paramref name="to"/>), in order.</summary>
-    public static IEnumerable<DateTimeOffset> Slots(AgendaSettings settings, DateTimeOffset from, DateTimeOffset to)
+    public void ReleaseHold(string callId)
     {
-        var first = DateOnly.FromDateTime(TimeZones.LocalTime(from, settings.TimeZone!).DateTime);
-        var last = DateOnly.FromDateTime(TimeZones.LocalTime(to, settings.TimeZone!).DateTime);
-        for (var date = first; date <= last; date = date.AddDays(1))
+        foreach (var start in holds.Where(h => h.Value.CallId == callId).Select(h => h.Key).ToList())
         {
-            foreach (var slot in Slots(settings, date).Where(s => s >= from && s < to))
-            {
-                yield return slot;
-            }
+            holds.Remove(start);
         }
     }
 
-    private static IEnumerable<DateTimeOffset> Slots(AgendaSettings settings, DateOnly date)
+    /// <summary>The booking a call already made, if it is still on: booking again for the same call returns it.</summary>
+    public Booking? BookedFor(string callId) => bookings.FirstOrDefault(b => b.CallId == callId && b.Status == BookingStatus.Booked);
+
+    /// <summary>
+    /// Never two bookings in one slot: the slot must be on the grid, ahead, not booked and not held by another open
+    /// call. The booking's reminder is planned for the day before, on the customer's wall clock; the call's hold goes.
+    /// </summary>
+    public Booking Book(BookingRequest request, DateTimeOffset now)
     {
-        if (!settings.WorkDays!.Contains(date.DayOfWeek))
+        if (BookedFor(request.CallId) is { } booked)
         {
-            yield break;
+            return booked;
         }
 
-        var zone = TimeZones.Find(settings.TimeZone!);
-        var length = TimeSpan.FromMinutes(settings.SlotMinutes!.Value);
-        var end = settings.EndsAt();
-        for (var time = settings.StartsAt(); time.Add(length) <= end && time.Add(length) > time; time = time.Add(length))
+        AgendaRules.CheckSlot(Settings, request.Start, now, "draft.appointment.start");
+        EnsureFree(request.Start, request.CallId, now);
+        var booking = new Booking(
+            BookingIds.New(AgentId, request.Start, bookings.Count + 1),
+            AgentId,
+            request.Start,
+            request.Start.AddMinutes(Settings.SlotMinutes!.Value),
+            request.CallId,
+            request.CampaignId,
+            request.ContactId,
+            request.CustomerId,
+            request.CustomerName,
+            request.CustomerEmail,
+            request.CustomerTimeZone,
+            BookingStatus.Booked,
+            BookingReminderPlan.ReminderAt(request.Start, request.CustomerTimeZone),
+            ReminderSent: false,
+            now,
+            request.BookedBy,
+            CallAgentId: request.CallAgentId);
+        bookings.Add(booking);
+        ReleaseHold(request.CallId);
+        return booking;
+    }
+
+    /// <summary>Cancelling a booking (its agent, who booked it, supervisors and admins may) cancels its reminder; a booking is cancelled once.</summary>
+    public Booking Cancel(string bookingId, string userId, bool isAgent, DateTimeOffset now)
+    {
+        var index = bookings.FindIndex(b => b.Id == bookingId);
+        if (index < 0)
         {
-            var local = date.ToDateTime(time, DateTimeKind.Unspecified);
-            if (!zone.IsInvalidTime(local))
-            {
-                yield return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-            }
+            throw DomainException.NotFound("Booking", bookingId);
+        }
+
+        var booking = bookings[index];
+        CallAccess.CheckCancel(booking, userId, isAgent);
+        if (booking.Status == BookingStatus.Cancelled)
+        {
+            throw DomainException.Conflict("Booking already cancelled", $"Booking '{bookingId}' was cancelled at {booking.CancelledAt:O} by {booking.CancelledBy}.");
+        }
+
+        var cancelled = booking with { Status = BookingStatus.Cancelled, CancelledAt = now, CancelledBy = userId };
+        bookings[index] = cancelled;
+        return cancelled;
+    }
+
+    public Booking? Find(string bookingId) => bookings.FirstOrDefault(b => b.Id == bookingId);
+
+    /// <summary>The booking reminders due by <paramref name="now"/> and not sent yet.</summary>
+    public IReadOnlyList<Booking> RemindersDue(DateTimeOffset now) => bookings.Where(b => IsPendingReminder(b) && b.ReminderAt <= now).ToList();
+
+    /// <summary>A reminder is sent once.</summary>
+    public void ReminderSent(string bookingId)
+    {
+        var index = bookings.FindIndex(b => b.Id == bookingId);
+        bookings[index] = bookings[index] with { ReminderSent = true };
+    }
+
+    /// <summary>When the next booking reminder is due; null when none is pending.</summary>
+    public DateTimeOffset? NextReminderAt() => bookings.Where(IsPendingReminder).Select(b => (DateTimeOffset?)b.ReminderAt).Min();
+
+    /// <summary>A reminder is sent for a booking still on, not yet reminded, whose reminder time was still ahead when it was booked.</summary>
+    private static bool IsPendingReminder(Booking b) => b.Status == BookingStatus.Booked && !b.ReminderSent && b.ReminderAt > b.BookedAt;
+
+    private bool IsFree(DateTimeOffset start, string? callId, DateTimeOffset now) =>
+        !bookings.Any(b => b.Status == BookingStatus.Booked && b.Start == start)
+        && !(holds.TryGetValue(start, out var hold) && hold.CallId != callId && hold.Until > now);
+
+    private void EnsureFree(DateTimeOffset start, string callId, DateTimeOffset now)
+    {
+        if (bookings.Any(b => b.Status == BookingStatus.Booked && b.Start == start))
+        {
+            throw DomainException.Conflict("Slot taken", $"Agent '{AgentId}' already has a booking at {start:O}.");
+        }
+
+        if (holds.TryGetValue(start, out var hold) && hold.CallId != callId && hold.Until > now)
+        {
+            throw DomainException.Conflict("Slot held", $"The slot at {start:O} in agent '{AgentId}''s agenda is held by another open call.");
         }
     }
+
+    private readonly record struct SlotHold(string CallId, DateTimeOffset Until);
 }
-
-/// <summary>A close-online contract: the cart as agreed on the call, under a protocol number unique across the cluster.</summary>
-public sealed record Contract(
-    string Protocol,
-    string CallId,
-    string CampaignId,
-    string ContactId,
-    string? CustomerId,
-    string? ContactName,
-    string Phone,
-    string AgentId,
-    string Currency,
-    IReadOnlyList<CartLine> Lines,
-    decimal Total,
-    DateTimeOffset CreatedAt);

@@ -2,22 +2,6 @@ using OrleansCrm.Domain.Common;
 
 namespace OrleansCrm.Domain.Calls;
 
-/// <summary>What someone wants to do with a call.</summary>
-public enum CallUse
-{
-    /// <summary>Read the call (<c>GET /calls/{id}</c>): its draft while open, its outcome once confirmed.</summary>
-    Read,
-
-    /// <summary>Work on the open call: draft, recording upload, outcome, discard.</summary>
-    Work,
-
-    /// <summary>Download the conversation's recording.</summary>
-    HearRecording,
-
-    /// <summary>Set the web-shop order id the call sold (pending validation).</summary>
-    LinkOrder,
-}
-
 /// <summary>
 /// Who may do what with another agent's work — the one place the rule lives. An agent works on their own calls;
 /// supervisors and admins see and work on all. A colleague's call is readable once it is confirmed (it is part of

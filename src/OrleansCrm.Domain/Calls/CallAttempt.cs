@@ -2,156 +2,6 @@ using OrleansCrm.Domain.Common;
 
 namespace OrleansCrm.Domain.Calls;
 
-public enum CallStatus
-{
-    Open,
-    Confirmed,
-    Discarded,
-    TimedOut,
-}
-
-public enum CallDirection
-{
-    Outbound,
-    Inbound,
-}
-
-/// <summary>Whether a callback is the agent's own (private) or for anyone in the campaign (public).</summary>
-public enum CallbackVisibility
-{
-    Private,
-    Public,
-}
-
-/// <summary>What "conversation completed" does to the call's order: a new invoice beside it, or the old order cancelled and a new one made.</summary>
-public enum InvoiceAction
-{
-    New,
-    Replace,
-}
-
-/// <summary>A linked web-shop order id starts pending validation (the nightly validation decides).</summary>
-public enum LinkStatus
-{
-    PendingValidation,
-    Valid,
-    Invalid,
-}
-
-/// <summary>A cart line of a close-online outcome, priced in the cart's currency.</summary>
-public sealed record CartLine(string? Product, int? Quantity, decimal? UnitPrice);
-
-/// <summary>What the customer agreed to buy on the call; a close-online (C) outcome turns it into a contract.</summary>
-public sealed record Cart(string? Currency, IReadOnlyList<CartLine>? Lines)
-{
-    public const int MaxLines = 50;
-
-    public decimal Total() => (Lines ?? []).Sum(l => (l.UnitPrice ?? 0m) * (l.Quantity ?? 1));
-
-    internal Cart Validated(Validator v, string path)
-    {
-        var currencyOk = v.Currency($"{path}.currency", Currency);
-        var lines = Lines ?? [];
-        if (lines.Count > MaxLines)
-        {
-            v.Add($"{path}.lines", $"may hold at most {MaxLines} lines.");
-        }
-
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var line = $"{path}.lines[{i}]";
-            if (!v.Required(line, lines[i]))
-            {
-                continue;
-            }
-
-            v.Text($"{line}.product", lines[i].Product, Validator.NameMaxLength, required: true);
-            v.Range($"{line}.quantity", lines[i].Quantity ?? 1, 1, 1000);
-            if (v.Required($"{line}.unitPrice", lines[i].UnitPrice) && currencyOk)
-            {
-                v.Amount($"{line}.unitPrice", lines[i].UnitPrice!.Value, Common.Currency.Get(Currency!));
-            }
-        }
-
-        return this with
-        {
-            Currency = Currency?.Trim().ToUpperInvariant(),
-            Lines = lines.Select(l => l is null ? l! : l with { Product = l.Product is null ? null : CardNumbers.Redact(l.Product.Trim()), Quantity = l.Quantity ?? 1 }).ToList(),
-        };
-    }
-}
-
-/// <summary>A slot in an agent's agenda, for an appointment (T) outcome; the agent defaults to the call's agent.</summary>
-public sealed record AppointmentSlot(string? AgentId, DateTimeOffset? Start);
-
-/// <summary>A message to the customer sent when the outcome is confirmed, with a copy to the customer's manager (or the calling agent).</summary>
-public sealed record CustomerMessage([FreeText] string? Subject, [FreeText] string? Body, bool CopyToManager = true);
-
-/// <summary>
-/// What an agent builds while the call is open. Confirming an outcome commits it; discarding the call (or its
-/// timeout) drops it entirely. Free text is stored with card numbers redacted.
-/// </summary>
-public sealed record CallDraft([FreeText] string? Notes, Cart? Cart, AppointmentSlot? Appointment, string? LinkedOrderId, CustomerMessage? Message)
-{
-    public const int MaxNotes = 4000;
-    public const int MaxSubject = 200;
-    public const int MaxBody = 10_000;
-
-    public static CallDraft Empty { get; } = new(null, null, null, null, null);
-
-    public CallDraft Validated()
-    {
-        var v = new Validator();
-        v.Text("notes", Notes, MaxNotes);
-        var cart = Cart?.Validated(v, "cart");
-        if (Appointment is not null)
-        {
-            v.Id("appointment.agentId", Appointment.AgentId, required: false);
-            v.Required("appointment.start", Appointment.Start);
-        }
-
-        v.Id("linkedOrderId", LinkedOrderId, required: false);
-        if (Message is not null)
-        {
-            v.Text("message.subject", Message.Subject, MaxSubject, required: true);
-            v.Text("message.body", Message.Body, MaxBody, required: true);
-        }
-
-        v.ThrowIfInvalid();
-        return new CallDraft(
-            Redact(Notes),
-            cart,
-            Appointment,
-            LinkedOrderId,
-            Message is null ? null : Message with { Subject = Redact(Message.Subject), Body = Redact(Message.Body) });
-    }
-
-    private static string? Redact(string? text) => text is null ? null : CardNumbers.Redact(text.Trim());
-}
-
-/// <summary>The recording of the conversation, stored beside the rest of the data.</summary>
-public sealed record CallRecording(string ContentType, long Size, string Sha256, DateTimeOffset StoredAt);
-
-/// <summary>The web-shop order id an agent entered on the call, and where its validation stands.</summary>
-public sealed record LinkedOrder(string OrderId, LinkStatus Status, DateTimeOffset SetAt, string SetBy, string? Reason = null);
-
-/// <summary>The outcome as confirmed, with everything it produced.</summary>
-public sealed record ConfirmedOutcome(
-    string Code,
-    string Label,
-    string Type,
-    string Color,
-    string? Comment,
-    DateTimeOffset? CallbackAt,
-    CallbackVisibility? CallbackVisibility,
-    InvoiceAction? Invoice,
-    string? BookingId,
-    string? ContractProtocol,
-    string? NewOrderNumber,
-    bool MessageSent,
-    DateTimeOffset ConfirmedAt,
-    string ConfirmedBy);
-
 /// <summary>
 /// A call attempt: who called whom in which campaign, about which order or task, when, its draft while open,
 /// and the outcome once confirmed. Open → Confirmed, Discarded or TimedOut; nothing else moves.
@@ -193,19 +43,78 @@ public sealed class CallAttempt
 
     public DateTimeOffset TimesOutAt { get; init; }
 
-    public DateTimeOffset? EndedAt { get; set; }
+    // What the call's own rules change: given when the call is made or read back, changed only by its methods below.
+    private DateTimeOffset? endedAt;
+    private CallStatus status;
+    private CallDraft draft = CallDraft.Empty;
+    private CallRecording? recording;
+    private LinkedOrder? linkedOrder;
+    private ConfirmedOutcome? outcome;
 
-    public CallStatus Status { get; set; }
+    public DateTimeOffset? EndedAt { get => endedAt; init => endedAt = value; }
 
-    public CallDraft Draft { get; set; } = CallDraft.Empty;
+    public CallStatus Status { get => status; init => status = value; }
 
-    public CallRecording? Recording { get; set; }
+    public CallDraft Draft { get => draft; init => draft = value; }
 
-    public LinkedOrder? LinkedOrder { get; set; }
+    public CallRecording? Recording { get => recording; init => recording = value; }
 
-    public ConfirmedOutcome? Outcome { get; set; }
+    public LinkedOrder? LinkedOrder { get => linkedOrder; init => linkedOrder = value; }
+
+    public ConfirmedOutcome? Outcome { get => outcome; init => outcome = value; }
 
     public bool IsOpen => Status == CallStatus.Open;
+
+    /// <summary>
+    /// A call starts open on the contact the dialer handed out (or the one called directly), as that contact's next
+    /// attempt, about the order named (else the contact's own), and times out after <paramref name="openCallTimeout"/>.
+    /// </summary>
+    public static CallAttempt Start(
+        string id, StartCall request, DialerHandOut handOut, Orders.Order? order, string startedBy, DateTimeOffset now, TimeSpan openCallTimeout)
+    {
+        var contact = handOut.Contact;
+        return new CallAttempt
+        {
+            Id = id,
+            CampaignId = request.CampaignId!,
+            ContactId = contact.ContactId,
+            ContactName = contact.Name,
+            Phone = contact.Phone,
+            Email = contact.Email,
+            TimeZone = contact.TimeZone,
+            CustomerId = request.CustomerId ?? order?.Customer.Id ?? contact.CustomerId,
+            OrderNumber = order?.Number ?? contact.OrderNumber,
+            TaskId = request.TaskId,
+            AgentId = request.AgentId,
+            StartedBy = startedBy,
+            Direction = request.Inbound ? CallDirection.Inbound : CallDirection.Outbound,
+            Why = handOut.Lease.Why,
+            Attempt = contact.Attempts + 1,
+            StartedAt = now,
+            TimesOutAt = now + openCallTimeout,
+            Status = CallStatus.Open,
+        };
+    }
+
+    /// <summary>The agent whose agenda the draft's appointment slot is in (the call's agent unless it names another); null without a slot.</summary>
+    public string? SlotAgent => SlotAgentOf(Draft);
+
+    /// <summary>The agent whose agenda a draft's appointment slot is in; null when the draft names no slot.</summary>
+    public string? SlotAgentOf(CallDraft draft) => draft.Appointment is { Start: not null } slot ? slot.AgentId ?? AgentId : null;
+
+    /// <summary>A T outcome books the draft's slot for the contact of the call, in the slot agent's agenda.</summary>
+    public BookingRequest AppointmentBooking(string bookedBy)
+    {
+        var start = Draft.Appointment?.Start ?? throw new InvalidOperationException($"Call '{Id}' has no appointment slot in its draft.");
+        return new BookingRequest(Id, start, CampaignId, ContactId, CustomerId, ContactName, Email, TimeZone, bookedBy, AgentId);
+    }
+
+    /// <summary>A C outcome: the draft's cart as agreed on the call, under the protocol number taken for it.</summary>
+    public Contract ContractUnder(string protocol, DateTimeOffset now)
+    {
+        var cart = Draft.Cart ?? throw new InvalidOperationException($"Call '{Id}' has no cart in its draft.");
+        return new Contract(protocol, Id, CampaignId, ContactId, CustomerId, ContactName, Phone, AgentId, cart.Currency!, cart.Lines!, cart.Total(), now);
+    }
 
     public void EnsureOpen(string action)
     {
@@ -219,10 +128,10 @@ public sealed class CallAttempt
     public void SaveDraft(CallDraft draft, DateTimeOffset now, string by)
     {
         EnsureOpen("take a draft");
-        Draft = draft.Validated();
+        this.draft = draft.Validated();
         if (Draft.LinkedOrderId is { } orderId && LinkedOrder?.OrderId != orderId)
         {
-            LinkedOrder = new LinkedOrder(orderId, LinkStatus.PendingValidation, now, by);
+            this.linkedOrder = new LinkedOrder(orderId, LinkStatus.PendingValidation, now, by);
         }
     }
 
@@ -240,36 +149,47 @@ public sealed class CallAttempt
         var v = new Validator();
         v.Id("orderId", orderId);
         v.ThrowIfInvalid();
-        LinkedOrder = new LinkedOrder(orderId!, LinkStatus.PendingValidation, now, by);
+        this.linkedOrder = new LinkedOrder(orderId!, LinkStatus.PendingValidation, now, by);
         if (IsOpen)
         {
-            Draft = Draft with { LinkedOrderId = orderId };
+            this.draft = Draft with { LinkedOrderId = orderId };
         }
     }
 
     public void AttachRecording(CallRecording recording)
     {
         EnsureOpen("take a recording");
-        Recording = recording;
+        this.recording = recording;
+    }
+
+    /// <summary>Commits the draft with the stored outcome and what its effects produced: the call ends Confirmed at the outcome's instant.</summary>
+    public void Confirm(OutcomeIntent intent, OutcomeResults results)
+    {
+        var (decision, chosen) = (intent.Decision, intent.Decision.Outcome);
+        Confirm(
+            new ConfirmedOutcome(
+                chosen.Code!, chosen.Label!, chosen.Type!.Value.ToString(), chosen.Color!, decision.Comment, decision.CallbackAt, decision.Visibility,
+                decision.Invoice, results.BookingId, results.ContractProtocol, results.NewOrderNumber, results.MessageSent, intent.At, intent.By),
+            intent.At);
     }
 
     /// <summary>Commits the draft with the outcome: the call ends Confirmed.</summary>
     public void Confirm(ConfirmedOutcome outcome, DateTimeOffset now)
     {
         EnsureOpen("take an outcome");
-        Outcome = outcome;
-        EndedAt = now;
-        Status = CallStatus.Confirmed;
+        this.outcome = outcome;
+        this.endedAt = now;
+        this.status = CallStatus.Confirmed;
     }
 
     /// <summary>STOP/CLOSE, or the open-call timeout: nothing of the draft is kept.</summary>
     public void Discard(DateTimeOffset now, bool timedOut)
     {
         EnsureOpen("be discarded");
-        Draft = CallDraft.Empty;
-        Recording = null;
-        LinkedOrder = null;
-        EndedAt = now;
-        Status = timedOut ? CallStatus.TimedOut : CallStatus.Discarded;
+        this.draft = CallDraft.Empty;
+        this.recording = null;
+        this.linkedOrder = null;
+        this.endedAt = now;
+        this.status = timedOut ? CallStatus.TimedOut : CallStatus.Discarded;
     }
 }

@@ -1,14 +1,5 @@
 namespace OrleansCrm.Domain.Calls;
 
-/// <summary>Where a contact stands in its campaign's dialing: not called yet, waiting for a retry, waiting for a callback, or done.</summary>
-public enum DialStage
-{
-    Fresh,
-    Retry,
-    Callback,
-    Done,
-}
-
 /// <summary>
 /// One contact of a campaign as the dialer sees it: who to call and in which zone, where it stands,
 /// when it is due next, whose private callback it is (null for public), how many attempts were made,
@@ -32,4 +23,19 @@ public sealed record DialerContact(
     string? DoneReason,
     DateTimeOffset ImportedAt,
     long Version,
-    long ImportSequence = 0);
+    long ImportSequence = 0)
+{
+    /// <summary>Why a customer called directly is a contact the dialer does not hand out (until an outcome says so).</summary>
+    public const string NotQueuedReason = "not-queued";
+
+    /// <summary>An imported lead becomes a fresh contact, due now, in its own time zone or the campaign's, numbered in import order.</summary>
+    public static DialerContact Fresh(string campaignId, Lead lead, string campaignTimeZone, DateTimeOffset now, long importSequence) => new(
+        campaignId, lead.Id!, lead.Phone!, lead.TimeZone ?? campaignTimeZone, lead.Name, lead.Email, lead.CustomerId, lead.OrderNumber,
+        DialStage.Fresh, now, null, 0, null, now, 1, importSequence);
+
+    /// <summary>A customer called directly becomes a contact of the campaign (keyed by the customer id), not queued for the dialer until an outcome says so.</summary>
+    public static DialerContact CalledDirectly(
+        string campaignId, string contactId, string customerId, Customers.CustomerProfile profile, string? orderNumber, DateTimeOffset now) => new(
+        campaignId, contactId, profile.Phone!, profile.TimeZone!, profile.Name, profile.Email, customerId, orderNumber,
+        DialStage.Done, now, null, 0, NotQueuedReason, now, 1);
+}

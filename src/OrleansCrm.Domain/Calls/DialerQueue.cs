@@ -3,30 +3,6 @@ using OrleansCrm.Domain.Common;
 
 namespace OrleansCrm.Domain.Calls;
 
-/// <summary>Why the dialer handed a contact out, in the order it looks: the agent's own private callback, a public callback, a retry, a fresh lead.</summary>
-public enum HandOutReason
-{
-    PrivateCallback,
-    Callback,
-    Retry,
-    New,
-
-    /// <summary>Not handed out by the dialer: an agent started a call to the contact directly (an inbound call, a task call).</summary>
-    Direct,
-}
-
-/// <summary>A contact held for one agent: until it expires, or, once a call started on it, until the call ends or times out.</summary>
-public sealed record DialerLease(string LeaseId, string ContactId, string AgentId, HandOutReason Why, DateTimeOffset ExpiresAt, string? CallId);
-
-/// <summary>What <c>dialer/next</c> answers: the lease and the contact.</summary>
-public sealed record DialerHandOut(DialerLease Lease, DialerContact Contact);
-
-/// <summary>
-/// A campaign's queue: due now (waiting only for a free agent or its calling window), scheduled later,
-/// leased to an agent, done. <see cref="Due"/> counts contacts whose due time has come, open window or not.
-/// </summary>
-public sealed record DialerStats(int Due, int Scheduled, int Leased, int Done, int Total);
-
 /// <summary>
 /// The dialing queue of one campaign, in memory (its grain rebuilds it from the contacts on activation).
 /// Hands out, in order: the asking agent's own due private callbacks, due public callbacks (private ones

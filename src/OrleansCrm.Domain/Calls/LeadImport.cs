@@ -7,31 +7,6 @@ using OrleansCrm.Domain.Common;
 
 namespace OrleansCrm.Domain.Calls;
 
-/// <summary>One lead as a client sends it (a JSON body row or a CSV row); every field is optional at the type level.</summary>
-public sealed record Lead(string? Id, string? Name, string? Phone, string? Email, string? TimeZone, string? CustomerId, string? OrderNumber);
-
-/// <summary>
-/// A row that was refused: its 1-based number in the request (in a CSV the header is not a row) and its
-/// errors by field name (camelCase), as a validation problem names them.
-/// </summary>
-public sealed record LeadRowError(int Row, IReadOnlyDictionary<string, string[]> Errors);
-
-/// <summary>The checked import: the leads to import (normalized, each with its id) and the rows refused.</summary>
-public sealed record CheckedLeads(IReadOnlyList<Lead> Accepted, IReadOnlyList<LeadRowError> Refused);
-
-/// <summary>A customer a lead names, as the CRM knows them: the lead takes their name, phone, email and zone where the row gives none.</summary>
-public sealed record KnownCustomer(string Id, string? Name, string? Phone, string? Email, string? TimeZone);
-
-/// <summary>
-/// The customers and orders the rows of an import name, looked up before the rows are checked (see
-/// <see cref="LeadImport.Named"/>). A customer or order missing from these does not exist.
-/// </summary>
-public sealed record LeadReferences(IReadOnlyDictionary<string, KnownCustomer> Customers, IReadOnlyDictionary<string, Orders.OrderCallingFacts> Orders)
-{
-    /// <summary>Nothing known: every row that names a customer or an order is refused.</summary>
-    public static LeadReferences None { get; } = new(new Dictionary<string, KnownCustomer>(), new Dictionary<string, Orders.OrderCallingFacts>());
-}
-
 /// <summary>
 /// The bulk lead import of a calling campaign: thousands of rows in one request, as a JSON array or a CSV
 /// (RFC 4180). A request that cannot be read at all is refused whole; otherwise every bad row is reported

@@ -3,46 +3,6 @@ using OrleansCrm.Domain.Common;
 
 namespace OrleansCrm.Domain.Calls;
 
-/// <summary>What the agent confirms: the outcome code, a comment, and what the outcome needs (a callback time and its visibility, an invoice action).</summary>
-public sealed record OutcomeRequest(string? Code, [FreeText] string? Comment, DateTimeOffset? CallbackAt, CallbackVisibility? CallbackVisibility, InvoiceAction? Invoice);
-
-/// <summary>What a confirmed outcome does beyond recording itself.</summary>
-public enum OutcomeEffect
-{
-    /// <summary>Calling ends (an N outcome, or "conversation completed" without a callback).</summary>
-    EndCalling,
-
-    /// <summary>No contact: the contact comes back after the retry delay.</summary>
-    Retry,
-
-    /// <summary>The contact comes back at the agreed time.</summary>
-    Callback,
-
-    /// <summary>C: the cart becomes a contract with a protocol number.</summary>
-    Contract,
-
-    /// <summary>T: the appointment slot is booked in the agent's agenda.</summary>
-    Appointment,
-
-    /// <summary>The customer says the order is paid: marked on the order, never called about again.</summary>
-    AlreadyPaid,
-
-    /// <summary>The order is cancelled; calling ends.</summary>
-    Refusal,
-
-    /// <summary>Wrong number: the number is marked invalid and never called again.</summary>
-    InvalidContact,
-}
-
-/// <summary>The outcome as decided from the catalog and the request, before any of it happens.</summary>
-public sealed record OutcomeDecision(Outcome Outcome, string? Comment, OutcomeEffect Effect, DateTimeOffset? CallbackAt, CallbackVisibility? Visibility, InvoiceAction? Invoice);
-
-/// <summary>
-/// An outcome the agent confirmed, stored on the call before any of its effects happen: whoever finishes it (the
-/// agent's retry, the call's own due work) applies the same decision, at the same instant, as the same user.
-/// </summary>
-public sealed record OutcomeIntent(OutcomeDecision Decision, DateTimeOffset At, string By);
-
 /// <summary>Checks an outcome against the campaign's catalog and the open call, and says what it does.</summary>
 public static class OutcomeRules
 {
@@ -152,42 +112,6 @@ public static class OutcomeRules
         else if (at > now + horizon)
         {
             v.Add("callbackAt", $"must be within {horizon.TotalDays:0} days (by {now + horizon:O}).");
-        }
-    }
-}
-
-/// <summary>Where a contact stands after a confirmed outcome (seed 001's retry rule, callbacks, the attempt cap).</summary>
-public static class DialingRules
-{
-    public const string AttemptCapReached = "attempt-cap";
-
-    /// <summary>
-    /// Calling ends without a call of this campaign (e.g. the contact's order was marked already paid elsewhere):
-    /// done for <paramref name="reason"/>; a contact already done stays as it is.
-    /// </summary>
-    public static DialerContact Ended(DialerContact contact, string reason) =>
-        contact.Stage == DialStage.Done
-            ? contact
-            : contact with { Stage = DialStage.Done, DoneReason = reason, CallbackOwner = null, Version = contact.Version + 1 };
-
-    /// <param name="consecutiveNoContacts">No-contact calls in a row before this one.</param>
-    public static (DialerContact Contact, int ConsecutiveNoContacts) After(
-        DialerContact contact, int consecutiveNoContacts, OutcomeDecision decision, string agentId, DateTimeOffset calledAt, RetryPolicy policy, int attemptCap)
-    {
-        var attempts = contact.Attempts + 1;
-        var next = contact with { Attempts = attempts, Version = contact.Version + 1, CallbackOwner = null, DoneReason = null };
-        switch (decision.Effect)
-        {
-            case OutcomeEffect.Retry:
-                var inARow = consecutiveNoContacts + 1;
-                return attempts >= attemptCap
-                    ? (next with { Stage = DialStage.Done, DoneReason = AttemptCapReached }, inARow)
-                    : (next with { Stage = DialStage.Retry, DueAt = NoContactRetryPolicy.NextAttemptAt(calledAt, inARow, policy) }, inARow);
-            case OutcomeEffect.Callback:
-                var owner = decision.Visibility == CallbackVisibility.Private ? agentId : null;
-                return (next with { Stage = DialStage.Callback, DueAt = decision.CallbackAt!.Value, CallbackOwner = owner }, 0);
-            default:
-                return (next with { Stage = DialStage.Done, DoneReason = decision.Outcome.Code }, 0);
         }
     }
 }

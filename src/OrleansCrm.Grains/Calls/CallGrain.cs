@@ -5,34 +5,11 @@ using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Campaigns;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Calls;
-
-[GenerateSerializer, Alias("OrleansCrm.CallState")]
-public sealed class CallState
-{
-    [Id(0)]
-    public CallAttempt? Call { get; set; }
-
-    [Id(1)]
-    public long Version { get; set; }
-
-    /// <summary>The protocol number taken for this call's contract before the contract is stored (a retried outcome reuses it).</summary>
-    [Id(2)]
-    public string? PendingProtocol { get; set; }
-
-    /// <summary>Whether the stored call wants its due work armed (the open-call timeout, or an outcome to finish).</summary>
-    [Id(3)]
-    public bool DueWorkArmed { get; set; }
-
-    /// <summary>The outcome being confirmed: stored before its first effect, cleared when the call is stored Confirmed.</summary>
-    [Id(4)]
-    public OutcomeIntent? PendingOutcome { get; set; }
-}
 
 /// <summary>
 /// A call attempt, and the process manager of its outcome. An open call lives in memory until its draft is first
@@ -87,24 +64,7 @@ public sealed class CallGrain(
         state.StartNew();
         armed = (true, null);
 
-        var v = new Validator();
-        v.Id("campaignId", request.CampaignId);
-        v.Id("leaseId", request.LeaseId, required: false);
-        v.Id("contactId", request.ContactId, required: false);
-        v.Id("customerId", request.CustomerId, required: false);
-        v.Id("orderNumber", request.OrderNumber, required: false);
-        v.Id("taskId", request.TaskId, required: false);
-        if (request.LeaseId is null && request.ContactId is null && request.CustomerId is null)
-        {
-            v.Add("leaseId", "give the lease from dialer/next, or a contactId or customerId to call directly.");
-        }
-
-        if (request.TaskId is not null && request.OrderNumber is null)
-        {
-            v.Add("taskId", "a task call needs the task's orderNumber.");
-        }
-
-        v.ThrowIfInvalid();
+        request.Check();
         campaign = (await GrainFactory.GetGrain<ICampaignGrain>(request.CampaignId!).GetAsync())?.Value
             ?? throw Unknown("campaignId", $"There is no campaign '{request.CampaignId}'.");
 
@@ -128,28 +88,7 @@ public sealed class CallGrain(
             throw DomainException.Conflict("Number blocked", $"{contact.Phone} is blocked ({blocked.Reason}) since {blocked.At:O}; it is never called. Inbound calls from it are still taken.");
         }
 
-        var now = clock.GetUtcNow();
-        state.State.Call = new CallAttempt
-        {
-            Id = CallId,
-            CampaignId = request.CampaignId!,
-            ContactId = contact.ContactId,
-            ContactName = contact.Name,
-            Phone = contact.Phone,
-            Email = contact.Email,
-            TimeZone = contact.TimeZone,
-            CustomerId = request.CustomerId ?? order?.Customer.Id ?? contact.CustomerId,
-            OrderNumber = order?.Number ?? contact.OrderNumber,
-            TaskId = request.TaskId,
-            AgentId = request.AgentId,
-            StartedBy = by.UserId,
-            Direction = request.Inbound ? CallDirection.Inbound : CallDirection.Outbound,
-            Why = handOut.Lease.Why,
-            Attempt = contact.Attempts + 1,
-            StartedAt = now,
-            TimesOutAt = now + options.Value.OpenCallTimeout,
-            Status = CallStatus.Open,
-        };
+        state.State.Call = CallAttempt.Start(CallId, request, handOut, order, by.UserId, clock.GetUtcNow(), options.Value.OpenCallTimeout);
 
         // Until its draft is saved the call exists only here: it must not be collected while it can still end.
         DelayDeactivation(options.Value.OpenCallTimeout);
@@ -177,17 +116,15 @@ public sealed class CallGrain(
     {
         var call = await OpenCallOfAsync(by, "take a draft");
         var valid = draft.Validated();
-        var before = call.Draft.Appointment;
-        var after = valid.Appointment is { Start: { } start } slot ? (AgentId: slot.AgentId ?? call.AgentId, Start: start) : default;
-        if (after.AgentId is not null)
+        var (heldBefore, holdNow) = (call.SlotAgent, call.SlotAgentOf(valid));
+        if (holdNow is not null)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(after.AgentId).HoldAsync(after.Start, CallId, call.TimesOutAt);
+            await GrainFactory.GetGrain<IAgentGrain>(holdNow).HoldAsync(valid.Appointment!.Start!.Value, CallId, call.TimesOutAt);
         }
 
-        var beforeAgent = before?.Start is null ? null : before.AgentId ?? call.AgentId;
-        if (beforeAgent is not null && beforeAgent != after.AgentId)
+        if (heldBefore is not null && heldBefore != holdNow)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(beforeAgent).ReleaseHoldAsync(CallId);
+            await GrainFactory.GetGrain<IAgentGrain>(heldBefore).ReleaseHoldAsync(CallId);
         }
 
         call.SaveDraft(valid, clock.GetUtcNow(), by.UserId);
@@ -225,10 +162,7 @@ public sealed class CallGrain(
         campaign ??= (await GrainFactory.GetGrain<ICampaignGrain>(call.CampaignId).GetAsync())?.Value
             ?? throw DomainException.Conflict("The campaign is gone", $"Campaign '{call.CampaignId}' no longer exists.");
         var decision = OutcomeRules.Decide(campaign, call, request, now, options.Value.CallbackHorizon);
-        if (call.Draft.Message is not null && call.Email is null)
-        {
-            throw Unknown("draft.message", $"Contact '{call.ContactId}' has no email address; the message cannot be sent.");
-        }
+        OutcomeMessages.CheckCanBeSent(call);
 
         await RecordIntentAsync(new OutcomeIntent(decision, now, by.UserId));
         await FinishOutcomeAsync(refusalAbandons: true);
@@ -366,13 +300,13 @@ public sealed class CallGrain(
                     protocol = await CloseContractAsync(call, now);
                     break;
                 case OutcomeEffect.Refusal when call.OrderNumber is not null:
-                    await CancelOrderAsync(call.OrderNumber, by, $"Refusal on call {CallId}{Suffix(decision.Comment)}");
+                    await CancelOrderAsync(call.OrderNumber, by, CallNotes.RefusalOn(CallId, decision.Comment));
                     break;
                 case OutcomeEffect.AlreadyPaid when call.OrderNumber is not null:
                     await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber).MarkAlreadyPaidAsync(CallId, decision.Comment, by.UserId);
                     break;
                 case OutcomeEffect.InvalidContact:
-                    await DoNotCall.List(GrainFactory).BlockAsync(call.Phone, BlockReason.InvalidNumber, $"Invalid contact on call {CallId}", by.UserId);
+                    await DoNotCall.List(GrainFactory).BlockAsync(call.Phone, BlockReason.InvalidNumber, CallNotes.InvalidContactOn(CallId), by.UserId);
                     break;
             }
 
@@ -388,20 +322,15 @@ public sealed class CallGrain(
             throw;
         }
 
-        if (decision.Effect != OutcomeEffect.Appointment && call.Draft.Appointment?.Start is not null)
+        if (decision.Effect != OutcomeEffect.Appointment && call.SlotAgent is { } slotAgent)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(call.Draft.Appointment.AgentId ?? call.AgentId).ReleaseHoldAsync(CallId);
+            await GrainFactory.GetGrain<IAgentGrain>(slotAgent).ReleaseHoldAsync(CallId);
         }
 
         await GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(call.CampaignId, call.ContactId)).RecordOutcomeAsync(CallId, decision, call.AgentId, now);
         var messageSent = await SendMessageAsync(call, decision);
 
-        var outcome = decision.Outcome;
-        call.Confirm(
-            new ConfirmedOutcome(
-                outcome.Code!, outcome.Label!, outcome.Type!.Value.ToString(), outcome.Color!, decision.Comment, decision.CallbackAt, decision.Visibility,
-                decision.Invoice, bookingId, protocol, newOrder, messageSent, now, intent.By),
-            now);
+        call.Confirm(intent, new OutcomeResults(bookingId, protocol, newOrder, messageSent));
         state.State.PendingOutcome = null;
         await SaveAsync();
         DelayDeactivation(TimeSpan.Zero); // ended and stored: the regular collection may take it
@@ -411,9 +340,9 @@ public sealed class CallGrain(
     private async Task ReleaseAsync(bool timedOut)
     {
         var call = Current;
-        if (call.Draft.Appointment?.Start is not null)
+        if (call.SlotAgent is { } slotAgent)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(call.Draft.Appointment.AgentId ?? call.AgentId).ReleaseHoldAsync(CallId);
+            await GrainFactory.GetGrain<IAgentGrain>(slotAgent).ReleaseHoldAsync(CallId);
         }
 
         await GrainFactory.GetGrain<IDialerGrain>(call.CampaignId).ReleaseAsync(call.ContactId, CallId);
@@ -459,26 +388,19 @@ public sealed class CallGrain(
         await ReconcileAsync();
     }
 
-    private async Task<Booking> BookAsync(CallAttempt call, Actor by)
-    {
-        var slot = call.Draft.Appointment!;
-        var request = new BookingRequest(call.Id, slot.Start!.Value, call.CampaignId, call.ContactId, call.CustomerId, call.ContactName, call.Email, call.TimeZone, by.UserId, call.AgentId);
-        return await GrainFactory.GetGrain<IAgentGrain>(slot.AgentId ?? call.AgentId).BookAsync(request);
-    }
+    private async Task<Booking> BookAsync(CallAttempt call, Actor by) =>
+        await GrainFactory.GetGrain<IAgentGrain>(call.SlotAgent!).BookAsync(call.AppointmentBooking(by.UserId));
 
     private async Task<string> CloseContractAsync(CallAttempt call, DateTimeOffset now)
     {
         if (state.State.PendingProtocol is null)
         {
-            var n = await GrainFactory.GetGrain<ISequenceGrain>(SequenceNames.Contracts).NextAsync();
-            state.State.PendingProtocol = "CT-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var next = await GrainFactory.GetGrain<ISequenceGrain>(SequenceNames.Contracts).NextAsync();
+            state.State.PendingProtocol = Contract.ProtocolNumber(next);
             await state.WriteStateAsync();
         }
 
-        var cart = call.Draft.Cart!;
-        var contract = new Contract(
-            state.State.PendingProtocol, call.Id, call.CampaignId, call.ContactId, call.CustomerId, call.ContactName, call.Phone, call.AgentId,
-            cart.Currency!, cart.Lines!, cart.Total(), now);
+        var contract = call.ContractUnder(state.State.PendingProtocol, now);
         return (await GrainFactory.GetGrain<IContractGrain>(state.State.PendingProtocol).CreateAsync(contract)).Protocol;
     }
 
@@ -497,18 +419,12 @@ public sealed class CallGrain(
     {
         var old = await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber!).GetAsync()
             ?? throw DomainException.Conflict("The order is gone", $"Order {call.OrderNumber} no longer exists.");
-        if (action == InvoiceAction.Replace && old.Status != OrderStatus.Cancelled)
+        var invoice = new CallInvoice(CallId, action, old);
+        invoice.CheckOldCanBeCancelled();
+        var number = await GrainFactory.GetGrain<IIdempotentOrderGrain>(invoice.OnceKey).PlaceOnceAsync(invoice.NewOrder(), invoice.Reference, by.UserId);
+        if (invoice.CancelsOld)
         {
-            OrderRules.Ensure(old.Number, old.Status, OrderAction.Cancel);
-        }
-
-        var request = new PlaceOrder(
-            old.Customer.Id, old.OfferId, old.Currency, false, old.Items.Select(i => new OrderLine(i.Sku, i.Quantity)).ToList(),
-            null, null, old.DeliveryMethod?.Id, null, null, null, null);
-        var number = await GrainFactory.GetGrain<IIdempotentOrderGrain>($"call:{CallId}:invoice").PlaceOnceAsync(request, "invoice:" + old.Number, by.UserId);
-        if (action == InvoiceAction.Replace && old.Status != OrderStatus.Cancelled)
-        {
-            await GrainFactory.GetGrain<IOrderGrain>(old.Number).CancelAsync(by.UserId, $"Replaced by order {number} on call {CallId}");
+            await GrainFactory.GetGrain<IOrderGrain>(old.Number).CancelAsync(by.UserId, invoice.ReplacedBy(number));
         }
 
         return number;
@@ -517,24 +433,19 @@ public sealed class CallGrain(
     /// <summary>The draft's message to the customer, and its copy to the customer's manager (or, without one, to the calling agent).</summary>
     private async Task<bool> SendMessageAsync(CallAttempt call, OutcomeDecision decision)
     {
-        if (call.Draft.Message is not { } message)
+        if (OutcomeMessages.ToCustomer(call) is not { } message)
         {
             return false;
         }
 
-        await outbox.SendAsync(new EmailMessage($"call:{CallId}:message", call.Email!, call.ContactName, message.Subject!, message.Body!));
-        if (message.CopyToManager)
+        await outbox.SendAsync(message);
+        if (OutcomeMessages.WantsManagerCopy(call))
         {
-            var manager = call.AgentId;
-            if (call.CustomerId is not null && await GrainFactory.GetGrain<ICustomerGrain>(call.CustomerId).GetAsync() is { Profile.PersonalManager: { } personal })
-            {
-                manager = personal;
-            }
-
+            var personal = call.CustomerId is null ? null : (await GrainFactory.GetGrain<ICustomerGrain>(call.CustomerId).GetAsync())?.Profile.PersonalManager;
+            var manager = OutcomeMessages.ManagerOf(call, personal);
             if ((await GrainFactory.GetGrain<IAgentGrain>(manager).GetProfileAsync()).Email is { } managerEmail)
             {
-                var (subject, body) = CallEmails.ManagerCopy(call, call.Email!, message, decision.Outcome.Code!);
-                await outbox.SendAsync(new EmailMessage($"call:{CallId}:message-copy", managerEmail, null, subject, body));
+                await outbox.SendAsync(OutcomeMessages.ManagerCopy(call, managerEmail, decision.Outcome.Code!));
             }
         }
 
@@ -587,13 +498,7 @@ public sealed class CallGrain(
             throw Unknown("customerId", $"There is no {(namedContact is null ? "" : $"contact '{namedContact}' in campaign '{campaignId}' and no ")}customer '{customerId}'.");
         }
 
-        var contactId = customerId;
-
-        var now = clock.GetUtcNow();
-        var profile = customer.Profile;
-        var contact = new DialerContact(
-            campaignId, contactId, profile.Phone!, profile.TimeZone!, profile.Name, profile.Email, customer.Id, orderNumber,
-            DialStage.Done, now, null, 0, "not-queued", now, 1);
+        var contact = DialerContact.CalledDirectly(campaignId, customerId, customer.Id, customer.Profile, orderNumber, clock.GetUtcNow());
         if (!await grain.CreateAsync(contact))
         {
             contact = (await grain.GetAsync())!;
@@ -605,8 +510,6 @@ public sealed class CallGrain(
     private CallEntry Entry(CallAttempt call) => new(
         call.Id, call.CampaignId, call.ContactId, call.CustomerId, call.OrderNumber, call.TaskId, call.AgentId, call.Direction.ToString(), call.Attempt,
         call.StartedAt, call.EndedAt, call.Status.ToString(), call.Outcome?.Code, call.Outcome?.Label, call.Outcome?.Type, call.Outcome?.Color, call.Outcome?.Comment, state.State.Version);
-
-    private static string Suffix(string? comment) => comment is null ? "" : ": " + comment;
 
     private static DomainException Unknown(string field, string message) =>
         DomainException.Invalid(new Dictionary<string, string[]> { [field] = [message] });

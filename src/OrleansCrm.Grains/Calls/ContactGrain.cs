@@ -6,20 +6,6 @@ using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Grains.Calls;
 
-[GenerateSerializer, Alias("OrleansCrm.ContactState")]
-public sealed class ContactState
-{
-    [Id(0)]
-    public DialerContact? Contact { get; set; }
-
-    [Id(1)]
-    public int ConsecutiveNoContacts { get; set; }
-
-    /// <summary>The calls whose outcomes were applied (the latest ones), so a repeated outcome changes nothing.</summary>
-    [Id(2)]
-    public List<string> AppliedCalls { get; set; } = [];
-}
-
 /// <summary>
 /// One contact's dialing state in one campaign: applies outcomes, persists once, indexes, tells the dialer.
 /// Every way in (a new contact, a read, an outcome, an outcome applied before and asked again) makes sure what
@@ -138,73 +124,4 @@ public sealed class ContactGrain(
             toldVersion = contact.Version;
         }
     }
-}
-
-/// <summary>A close-online contract, stored once under its protocol number.</summary>
-public sealed class ContractGrain(
-    [PersistentState(StorageNames.ContractState, StorageNames.Crm)] IPersistentState<ContractHolder> state)
-    : Grain, IContractGrain
-{
-    public async Task<Contract> CreateAsync(Contract contract)
-    {
-        if (state.State.Contract is { } existing)
-        {
-            return existing;
-        }
-
-        state.State.Contract = contract;
-        await state.WriteStateAsync();
-        return contract;
-    }
-
-    public Task<Contract?> GetAsync() => Task.FromResult(state.State.Contract);
-}
-
-[GenerateSerializer, Alias("OrleansCrm.ContractHolder")]
-public sealed class ContractHolder
-{
-    [Id(0)]
-    public Contract? Contract { get; set; }
-}
-
-/// <summary>The do-not-call list (numbers blocked on request or found invalid on a call), kept in memory, stored whole.</summary>
-public sealed class DoNotCallGrain(
-    [PersistentState(StorageNames.DoNotCallState, StorageNames.Crm)] IPersistentState<DoNotCallList> state,
-    Scheduling.CrmClock clock)
-    : Grain, IDoNotCallGrain
-{
-    public async Task<BlockedNumber> BlockAsync(string phone, BlockReason reason, string? note, string by)
-    {
-        if (state.State.Numbers.TryGetValue(phone, out var existing) && existing.Reason == reason)
-        {
-            return existing;
-        }
-
-        var entry = new BlockedNumber(phone, reason, note is null ? null : CardNumbers.Redact(note.Trim()), clock.GetUtcNow(), by);
-        state.State.Numbers[phone] = entry;
-        await state.WriteStateAsync();
-        return entry;
-    }
-
-    public async Task<bool> UnblockAsync(string phone)
-    {
-        if (!state.State.Numbers.Remove(phone))
-        {
-            return false;
-        }
-
-        await state.WriteStateAsync();
-        return true;
-    }
-
-    public Task<bool> IsBlockedAsync(string phone) => Task.FromResult(state.State.Numbers.ContainsKey(phone));
-
-    public Task<BlockedNumber?> GetAsync(string phone) => Task.FromResult(state.State.Numbers.GetValueOrDefault(phone));
-}
-
-[GenerateSerializer, Alias("OrleansCrm.DoNotCallList")]
-public sealed class DoNotCallList
-{
-    [Id(0)]
-    public Dictionary<string, BlockedNumber> Numbers { get; set; } = new(StringComparer.Ordinal);
 }

@@ -66,9 +66,7 @@ public sealed class DialerGrain(
                 continue;
             }
 
-            fresh.Add(new DialerContact(
-                CampaignId, lead.Id!, lead.Phone!, lead.TimeZone ?? timeZone, lead.Name, lead.Email, lead.CustomerId, lead.OrderNumber,
-                DialStage.Fresh, now, null, 0, null, now, 1, ++lastImportSequence));
+            fresh.Add(DialerContact.Fresh(CampaignId, lead, timeZone, now, ++lastImportSequence));
         }
 
         var created = new bool[fresh.Count];

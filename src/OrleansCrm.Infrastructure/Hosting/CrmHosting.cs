@@ -10,7 +10,6 @@ using Orleans.Serialization.Cloning;
 using Orleans.Storage;
 using OrleansCrm.Contracts;
 using OrleansCrm.Grains;
-using OrleansCrm.Grains.Calls;
 using OrleansCrm.Grains.Orders;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;

@@ -8,9 +8,11 @@ public interface ICampaignGrain : IGrainWithStringKey
 {
     /// <summary>Interleaves: the dialer reads the campaign while the campaign is telling it of a change.</summary>
     [Alias("Get"), Orleans.Concurrency.AlwaysInterleave]
+    [return: Immutable]
     Task<Stored<Campaign>?> GetAsync();
 
     /// <summary>Creates or replaces the campaign after checking every field.</summary>
     [Alias("Put")]
-    Task<Stored<Campaign>> PutAsync(Campaign campaign);
+    [return: Immutable]
+    Task<Stored<Campaign>> PutAsync([Immutable] Campaign campaign);
 }

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
-
-namespace OrleansCrm.Grains.Calls;
+namespace OrleansCrm.Contracts;
 
 /// <summary>The settings of calls and the dialer (configuration section <c>Calls</c>).</summary>
 public sealed class CallOptions
@@ -18,21 +16,4 @@ public sealed class CallOptions
 
     /// <summary>The largest recording accepted.</summary>
     public long MaxRecordingBytes { get; set; } = 20 * 1024 * 1024;
-}
-
-/// <summary>Opaque ids made of letters only (a run of digits in an id could look like a card number and be redacted).</summary>
-public static class LetterIds
-{
-    public static string New(string prefix)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
-        Span<char> letters = stackalloc char[16];
-        for (var i = 0; i < letters.Length; i++)
-        {
-            letters[i] = (char)('a' + (bytes[i] % 26));
-        }
-
-        return prefix + "_" + new string(letters);
-    }
 }

@@ -1,0 +1,20 @@
+using OrleansCrm.Domain.Calls;
+
+namespace OrleansCrm.Api.Apis;
+
+/// <summary>
+/// An agent's profile as the API reads and writes it: a name, an email for manager copies, the agenda's settings.
+/// Checked here by the domain's own rule before it reaches the agent's grain.
+/// </summary>
+public sealed record AgentProfile(string? Name, string? Email, AgendaSettings? Agenda)
+{
+    public static AgentProfile From(Domain.Calls.AgentProfile profile) => new(profile.Name, profile.Email, profile.Agenda);
+
+    /// <summary>The profile for the domain, checked: a bad one throws the domain's validation problem (same fields, same messages).</summary>
+    public Domain.Calls.AgentProfile ToDomain()
+    {
+        var profile = new Domain.Calls.AgentProfile(Name, Email, Agenda);
+        profile.Validated();
+        return profile;
+    }
+}

@@ -1,0 +1,41 @@
+using OrleansCrm.Domain.Campaigns;
+
+namespace OrleansCrm.Api.Apis;
+
+/// <summary>
+/// A campaign as the API reads and writes it: its name, where its clock runs, when it may call, its outcome catalog,
+/// workflow steps, retry policy, attempt cap and payment providers. Checked here by the domain's own rule; the
+/// campaign's grain stores it with its defaults, built-in outcomes and outcome step filled in.
+/// </summary>
+public sealed record Campaign(
+    string? Name,
+    string? TimeZone,
+    CallingHours? CallingHours,
+    IReadOnlyList<Outcome>? Outcomes,
+    IReadOnlyList<WorkflowStep>? WorkflowSteps,
+    RetryPolicy? RetryPolicy,
+    int? AttemptCap,
+    IReadOnlyList<string>? PaymentProviders)
+{
+    public static Campaign From(Domain.Campaigns.Campaign campaign) => new(
+        campaign.Name,
+        campaign.TimeZone,
+        campaign.CallingHours,
+        campaign.Outcomes,
+        campaign.WorkflowSteps,
+        campaign.RetryPolicy,
+        campaign.AttemptCap,
+        campaign.PaymentProviders);
+
+    /// <summary>
+    /// The campaign for the domain, checked: a bad one throws the domain's validation problem (same fields, same
+    /// messages). It goes as sent; the grain fills in the defaults (filling them twice would count built-in outcomes
+    /// against the catalog's cap).
+    /// </summary>
+    public Domain.Campaigns.Campaign ToDomain()
+    {
+        var campaign = new Domain.Campaigns.Campaign(Name, TimeZone, CallingHours, Outcomes, WorkflowSteps, RetryPolicy, AttemptCap, PaymentProviders);
+        campaign.Validated();
+        return campaign;
+    }
+}

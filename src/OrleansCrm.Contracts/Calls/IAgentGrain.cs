@@ -1,0 +1,41 @@
+using OrleansCrm.Domain.Calls;
+
+namespace OrleansCrm.Contracts;
+
+/// <summary>An agent's agenda and profile, keyed by agent id.</summary>
+[Alias("OrleansCrm.IAgentGrain")]
+public interface IAgentGrain : IGrainWithStringKey
+{
+    [Alias("GetProfile")]
+    [return: Immutable]
+    Task<AgentProfile> GetProfileAsync();
+
+    [Alias("PutProfile")]
+    [return: Immutable]
+    Task<AgentProfile> PutProfileAsync([Immutable] AgentProfile profile);
+
+    [Alias("Agenda")]
+    [return: Immutable]
+    Task<AgendaView> GetAgendaAsync(DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>Holds a free slot for an open call's draft until <paramref name="until"/>; the call's earlier hold is let go.</summary>
+    [Alias("Hold")]
+    Task HoldAsync(DateTimeOffset start, string callId, DateTimeOffset until);
+
+    [Alias("ReleaseHold")]
+    Task ReleaseHoldAsync(string callId);
+
+    /// <summary>Books the slot for the call (once: booking again for the same call returns the booking); a taken slot is a conflict.</summary>
+    [Alias("Book")]
+    [return: Immutable]
+    Task<Booking> BookAsync([Immutable] BookingRequest request);
+
+    /// <summary>Cancels the booking when the asker may (<see cref="CallAccess.CheckCancel"/>).</summary>
+    [Alias("CancelBookingBy")]
+    [return: Immutable]
+    Task<Booking> CancelBookingAsync(string bookingId, Actor by);
+
+    [Alias("GetBooking")]
+    [return: Immutable]
+    Task<Booking?> GetBookingAsync(string bookingId);
+}

@@ -1,0 +1,7 @@
+namespace OrleansCrm.Domain.Calls;
+
+public enum CallDirection
+{
+    Outbound,
+    Inbound,
+}

@@ -1,0 +1,9 @@
+namespace OrleansCrm.Domain.Calls;
+
+public enum CallStatus
+{
+    Open,
+    Confirmed,
+    Discarded,
+    TimedOut,
+}
