@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCrm.Api.Auth;
@@ -5,7 +6,6 @@ using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Grains.Scheduling;
 using static OrleansCrm.Api.Apis.EndpointConventions;
 
 namespace OrleansCrm.Api.Apis;

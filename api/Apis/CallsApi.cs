@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Contracts.Ports;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +8,6 @@ using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Grains.Scheduling;
 using static OrleansCrm.Api.Apis.EndpointConventions;
 
 namespace OrleansCrm.Api.Apis;

@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +8,6 @@ using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Customers;
 using OrleansCrm.Contracts.Ports;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Api.Apis;
 

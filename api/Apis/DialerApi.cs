@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text;
@@ -11,7 +12,6 @@ using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Orders;
-using OrleansCrm.Grains.Scheduling;
 using static OrleansCrm.Api.Apis.EndpointConventions;
 
 namespace OrleansCrm.Api.Apis;

@@ -1,8 +1,8 @@
+using OrleansCrm.Contracts.Scheduling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OrleansCrm.Api.Auth;
 using OrleansCrm.Contracts.Ports;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Api.Apis;
 

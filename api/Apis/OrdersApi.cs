@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,6 @@ using OrleansCrm.Domain.Customers;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Contracts.Ports;
 using ApiOrders = OrleansCrm.Api.Presentation;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Api.Apis;
 

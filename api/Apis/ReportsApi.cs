@@ -1,9 +1,9 @@
+using OrleansCrm.Contracts.Scheduling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCrm.Api.Auth;
 using OrleansCrm.Api.Edge;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Contracts.Ports;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Api.Apis;
 

@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCrm.Api.Auth;
@@ -5,7 +6,6 @@ using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Contracts.Ports;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Api.Apis;
 

@@ -1,5 +1,5 @@
+using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Contracts;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains;
 

@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using Microsoft.Extensions.Time.Testing;
 using OrleansCrm.Grains.Scheduling;
 

@@ -13,20 +13,14 @@ public sealed class ApiAssemblyReferencesTests
     private const string Grains = "OrleansCrm.Grains";
 
     /// <summary>
-    /// What remains today, each with the slice of issue 11 that takes it out of the route files; the lead empties the
-    /// list after the merge. (The composition itself, CrmHosting, lives in Infrastructure: it needs no entry. Constants
-    /// such as SequenceNames are compiled into the api and leave no reference to find.)
+    /// The one use left: the simulated clock's route, mapped only when the api co-hosts its silo (CrmSettings refuses
+    /// the simulated clock in client mode), so a client-mode api never touches it. (The composition itself, CrmHosting,
+    /// lives in Infrastructure. Constants such as SequenceNames are compiled into the api and leave no reference.)
     /// </summary>
     private static readonly Dictionary<string, string> Allowed = new()
     {
-        ["OrleansCrm.Grains.Calls.BookingIds"] = "calls: AgendaApi",
-        ["OrleansCrm.Grains.Calls.CallOptions"] = "calls: CallsApi, Edge/EdgeSettings",
-        ["OrleansCrm.Grains.Calls.LetterIds"] = "calls: CallsApi",
-        ["OrleansCrm.Grains.Orders.OrderGrain"] = "orders: TrialExtensionsApi (OrderGrain.TokenKey)",
-        ["OrleansCrm.Grains.Scheduling.CrmClock"] = "platform: every route file reads the business clock; CrmClock moves out of the grain assembly after the merge (the move touches every slice)",
-        ["OrleansCrm.Grains.Scheduling.DueWorkOptions"] = "platform: OpsApi reads the retry period; moves with CrmClock",
-        ["OrleansCrm.Grains.Scheduling.TestClock"] = "platform: the simulated clock's route (co-hosted only); moves with CrmClock",
-        ["OrleansCrm.Grains.Scheduling.ClockAdvance"] = "platform: the simulated clock's route (co-hosted only); moves with CrmClock",
+        ["OrleansCrm.Grains.Scheduling.TestClock"] = "the simulated clock's route (co-hosted only)",
+        ["OrleansCrm.Grains.Scheduling.ClockAdvance"] = "the simulated clock's route (co-hosted only)",
     };
 
     [Fact]

@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

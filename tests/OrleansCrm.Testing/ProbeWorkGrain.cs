@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Grains;
 using OrleansCrm.Grains.Scheduling;
 

@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;

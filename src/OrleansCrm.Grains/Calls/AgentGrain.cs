@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;

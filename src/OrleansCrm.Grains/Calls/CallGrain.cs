@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;

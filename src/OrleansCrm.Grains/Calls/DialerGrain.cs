@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using OrleansCrm.Contracts;
@@ -5,7 +6,6 @@ using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Campaigns;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Contracts.Ports;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Calls;
 

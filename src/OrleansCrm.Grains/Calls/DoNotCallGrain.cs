@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
 
@@ -6,7 +7,7 @@ namespace OrleansCrm.Grains.Calls;
 /// <summary>The do-not-call list (numbers blocked on request or found invalid on a call), kept in memory, stored whole.</summary>
 public sealed class DoNotCallGrain(
     [PersistentState(StorageNames.DoNotCallState, StorageNames.Crm)] IPersistentState<DoNotCallList> state,
-    Scheduling.CrmClock clock)
+    CrmClock clock)
     : Grain, IDoNotCallGrain
 {
     public async Task<BlockedNumber> BlockAsync(string phone, BlockReason reason, string? note, string by)

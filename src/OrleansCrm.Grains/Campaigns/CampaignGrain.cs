@@ -1,6 +1,6 @@
+using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Campaigns;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Campaigns;
 

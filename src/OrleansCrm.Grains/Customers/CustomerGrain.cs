@@ -1,9 +1,9 @@
+using OrleansCrm.Contracts.Scheduling;
 using System.Security.Cryptography;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Customers;
 using OrleansCrm.Contracts.Ports;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Customers;
 

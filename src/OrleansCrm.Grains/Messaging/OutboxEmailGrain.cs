@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Contracts.Ports;
 using Microsoft.Extensions.Logging;
 using OrleansCrm.Contracts;

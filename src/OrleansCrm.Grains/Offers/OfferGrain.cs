@@ -1,6 +1,6 @@
+using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Offers;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Offers;
 

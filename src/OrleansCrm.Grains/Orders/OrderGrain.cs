@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

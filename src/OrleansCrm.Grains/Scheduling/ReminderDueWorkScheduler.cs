@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

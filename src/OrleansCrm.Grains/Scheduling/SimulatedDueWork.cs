@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,5 @@
+using OrleansCrm.Contracts.Scheduling;
+
 namespace OrleansCrm.Grains.Scheduling;
 
 /// <summary>

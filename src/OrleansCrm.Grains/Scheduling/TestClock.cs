@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansCrm.Domain.Common;

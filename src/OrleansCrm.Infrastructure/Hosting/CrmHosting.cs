@@ -1,3 +1,4 @@
+using OrleansCrm.Contracts.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,7 +7,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
-using Orleans.Serialization.Cloning;
 using Orleans.Storage;
 using OrleansCrm.Contracts;
 using OrleansCrm.Grains;
@@ -124,26 +124,13 @@ public static partial class CrmHosting
     }
 
     /// <summary>
-    /// Domain records are serialized as JSON (grain state, calls between silos); everything else uses Orleans' own codecs.
-    /// Inside one process an immutable domain record is shared and a record of immutable values copied member-wise
-    /// (<see cref="DomainCopying"/>); only the rest is copied through JSON.
-    /// TRANSITION (issue 11): once every domain type has its surrogate, replace <see cref="AddTransitionalDomainJson"/>
-    /// by <see cref="LegacyStateReading.AddLegacyStateReading"/> (and drop the DomainCopier): the JSON codec then writes
-    /// nothing and only reads what the previous builds stored. Both read old blobs with <see cref="LegacyStateJson.Options"/>.
+    /// Everything that crosses a grain call or is stored is serialized and copied by Orleans' generated code: the
+    /// state classes and the versioned surrogates of the domain's values (Contracts/Wire). The JSON codec stays only
+    /// to read rows that builds before the surrogates wrote (<see cref="LegacyStateReading.AddLegacyStateReading"/>):
+    /// it writes and copies nothing.
     /// </summary>
     public static IServiceCollection AddCrmSerializer(this IServiceCollection services) =>
-        services.AddSerializer(serializer =>
-        {
-            serializer.Services.AddSingleton<IGeneralizedCopier, DomainCopier>();
-            serializer.AddTransitionalDomainJson();
-        });
-
-    /// <summary>The JSON codec for the domain types that have no surrogate yet (it writes and copies them), reading old blobs too.</summary>
-    public static ISerializerBuilder AddTransitionalDomainJson(this ISerializerBuilder serializer) =>
-        serializer.AddJsonSerializer(
-            isSerializable: DomainSerialization.IsDomainType,
-            isCopyable: type => DomainSerialization.IsDomainType(type) && DomainCopying.Of(type) == DomainCopy.Json,
-            configureOptions: options => options.Configure(o => o.SerializerOptions = LegacyStateJson.Options));
+        services.AddSerializer(serializer => serializer.AddLegacyStateReading());
 
     /// <summary>
     /// Grain state is stored with Orleans' own serializer, the format the state classes' <c>[Id]</c>s version.

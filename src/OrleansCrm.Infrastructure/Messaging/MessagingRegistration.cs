@@ -1,10 +1,10 @@
+using OrleansCrm.Contracts.Scheduling;
+using OrleansCrm.Grains.Messaging;
 using OrleansCrm.Contracts.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using OrleansCrm.Grains.Messaging;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Infrastructure.Messaging;
 

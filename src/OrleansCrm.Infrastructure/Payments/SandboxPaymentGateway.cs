@@ -1,9 +1,9 @@
+using OrleansCrm.Contracts.Scheduling;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Payments;
 using OrleansCrm.Contracts.Ports;
-using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Infrastructure.Payments;
 

@@ -3,7 +3,7 @@ using OrleansCrm.Domain.Calls;
 namespace OrleansCrm.Contracts.Wire.Calls;
 
 /// <summary>A T outcome's booking request (<see cref="BookingRequest"/>) as it crosses a grain call. Never renumber an id.</summary>
-[GenerateSerializer, Immutable, Alias("OrleansCrm.BookingRequest.v1")]
+[GenerateSerializer, Immutable, Alias("OrleansCrm.BookingRequest")]
 public readonly record struct BookingRequestSurrogate(
     [property: Id(0)] string CallId,
     [property: Id(1)] DateTimeOffset Start,

@@ -3,7 +3,7 @@ using OrleansCrm.Domain.Calls;
 namespace OrleansCrm.Contracts.Wire.Calls;
 
 /// <summary>A request to start a call (<see cref="StartCall"/>) as it crosses a grain call. Never renumber an id.</summary>
-[GenerateSerializer, Immutable, Alias("OrleansCrm.StartCall.v1")]
+[GenerateSerializer, Immutable, Alias("OrleansCrm.StartCall")]
 public readonly record struct StartCallSurrogate(
     [property: Id(0)] string AgentId,
     [property: Id(1)] string? LeaseId,

@@ -1,4 +1,4 @@
-namespace OrleansCrm.Grains.Scheduling;
+namespace OrleansCrm.Contracts.Scheduling;
 
 /// <summary>
 /// The business clock every grain and rule reads. It wraps the system clock in production, a
