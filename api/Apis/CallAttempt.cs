@@ -8,7 +8,6 @@ namespace OrleansCrm.Api.Apis;
 /// </summary>
 public sealed class CallAttempt
 {
-    private string? slotAgent;
 
     public required string Id { get; init; }
 
@@ -58,9 +57,6 @@ public sealed class CallAttempt
 
     public bool IsOpen => Status == CallStatus.Open;
 
-    /// <summary>The agent whose slot the draft holds, as the call says it.</summary>
-    public string? SlotAgent => slotAgent;
-
     public static CallAttempt From(Domain.Calls.CallAttempt call) => new()
     {
         Id = call.Id,
@@ -86,6 +82,5 @@ public sealed class CallAttempt
         Recording = call.Recording,
         LinkedOrder = call.LinkedOrder,
         Outcome = call.Outcome,
-        slotAgent = call.SlotAgent,
     };
 }

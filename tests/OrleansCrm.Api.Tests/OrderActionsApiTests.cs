@@ -275,6 +275,7 @@ public sealed class OrderActionsApiTests(OrderActionsApiFixture fixture) : IClas
     public async Task Cancelling_a_Paid_order_is_409_and_changes_nothing()
     {
         var number = await PlaceAsync(Paid(await driver.CreateCustomerAsync()));
+        await driver.EmailsSettledAsync(number);
         var before = await driver.OrderAsync(number);
 
         var problem = await (await Agent.PostAsJsonAsync($"/api/v1/orders/{number}/cancel", new { reason = "Changed their mind" })).AssertProblemAsync(HttpStatusCode.Conflict);
@@ -492,6 +493,7 @@ public sealed class OrderActionsApiTests(OrderActionsApiFixture fixture) : IClas
     public async Task A_declined_prepayment_is_402_and_records_nothing()
     {
         var number = await PlaceAsync(Trial(await driver.CreateCustomerAsync()));
+        await driver.EmailsSettledAsync(number);
         var before = await driver.OrderAsync(number);
 
         var problem = await (await PrepayAsync(number, new { amount = 49.95m, cardToken = Token("tok_decline") }, Key())).AssertProblemAsync(HttpStatusCode.PaymentRequired);
