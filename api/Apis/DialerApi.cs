@@ -16,23 +16,6 @@ using static OrleansCrm.Api.Apis.EndpointConventions;
 
 namespace OrleansCrm.Api.Apis;
 
-/// <summary>What a lead import did: how many leads were added, the rows refused with their errors, the rows already in the campaign.</summary>
-public sealed record LeadImportResult(int Received, int Imported, IReadOnlyList<LeadRowError> Refused, IReadOnlyList<int> AlreadyInCampaign);
-
-public sealed record DialerNextBody(string? AgentId);
-
-/// <summary>The contact handed out, with their wall clock now.</summary>
-public sealed record DialerContactView(
-    string Id, string? Name, string Phone, string? Email, string TimeZone, LocalTimeView LocalTime, string? CustomerId, string? OrderNumber, int Attempts, DialStage Stage);
-
-/// <summary>
-/// A hand-out of dialer/next: the lease (start the call with it before it expires), why this contact
-/// (private-callback, callback, retry, new), the attempt number the call will have, and the contact.
-/// </summary>
-public sealed record DialerHandOutView(string LeaseId, DateTimeOffset ExpiresAt, HandOutReason Why, string AgentId, int Attempt, DialerContactView Contact);
-
-public sealed record DoNotCallBody(string? Phone, [FreeText] string? Note);
-
 public static class DialerApi
 {
     /// <summary>How many leads go to the dialer in one grain call during an import.</summary>

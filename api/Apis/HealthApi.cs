@@ -4,8 +4,6 @@ using OrleansCrm.Contracts;
 
 namespace OrleansCrm.Api.Apis;
 
-public sealed record HealthView(string Status, IReadOnlyDictionary<string, string> Checks);
-
 /// <summary>Liveness (the process answers) and readiness (a silo activates grains and storage answers). Anonymous.</summary>
 public static partial class HealthApi
 {

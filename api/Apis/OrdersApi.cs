@@ -6,80 +6,11 @@ using OrleansCrm.Api.Auth;
 using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Domain.Customers;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Contracts.Ports;
 using ApiOrders = OrleansCrm.Api.Presentation;
 
 namespace OrleansCrm.Api.Apis;
-
-public sealed record AmountsView(
-    string Currency, decimal Total, decimal Items, decimal ShippingAndHandling, decimal Delivery,
-    decimal Prepayments, decimal Income, decimal Expenses, decimal Refunded, decimal Refundable, decimal Discounts);
-
-public sealed record CardView(string Number, string Brand, int ExpiryMonth, int ExpiryYear);
-
-public sealed record TrialView(int TrialDays, int ExtensionDays, DateTimeOffset ChargeAt, bool Extended, DateTimeOffset? ExtendedAt);
-
-/// <summary>The customer block of the order page: who, where, their manager, their notes, their clock now.</summary>
-public sealed record OrderCustomerView(
-    string Id, string Name, string? Email, string Phone, PostalAddress? Address, string PersonalManager,
-    IReadOnlyList<CustomerNote> Notes, LocalTimeView LocalTime);
-
-/// <summary>The history tab: status changes, notes and the order's calls with their outcomes, newest first.</summary>
-public sealed record HistoryItem(DateTimeOffset At, string Kind, string By, string Text);
-
-/// <summary>The order page: header, amounts, customer, items, payments, workflow, notes, tasks, and the tabs.</summary>
-public sealed record OrderPage(
-    string Number,
-    OrderStatus Status,
-    DateTimeOffset PlacedAt,
-    DateTimeOffset? AutoCancelAt,
-    bool IsTrial,
-    TrialView? Trial,
-    AmountsView Amounts,
-    OrderCustomerView Customer,
-    string? Ip,
-    IReadOnlyList<OrderItem> Items,
-    CardView? Card,
-    Analytics? Analytics,
-    Affiliate? Affiliate,
-    string? Tag,
-    DeliveryMethod? DeliveryMethod,
-    string OfferId,
-    string? MainOrderNumber,
-    FulfillmentState Fulfillment,
-    IReadOnlyList<PaymentRecord> Payments,
-    IReadOnlyList<ApiOrders.WorkflowEvent> Workflow,
-    IReadOnlyList<ApiOrders.OrderNote> Notes,
-    IReadOnlyList<OrderTask> Tasks,
-    IReadOnlyList<OrderChange> Changes,
-    IReadOnlyList<HistoryItem> History,
-    IReadOnlyList<OrderEntry> CustomerOrders,
-    IReadOnlyList<CallEntry> OrderCalls,
-    IReadOnlyList<CallEntry> TaskCalls);
-
-public sealed record NoteBody([FreeText] string? Text);
-
-public sealed record CancelBody([FreeText] string? Reason);
-
-public sealed record RefundBody(decimal? Amount, [FreeText] string? Reason);
-
-public sealed record PrepaymentBody(decimal? Amount, string? CardToken);
-
-public sealed record FulfillmentBody(OrderStatus? Status);
-
-public sealed record FulfillmentChangeBody([FreeText] string? Reason);
-
-public sealed record DiscountBody(decimal? Amount, [FreeText] string? Reason);
-
-public sealed record ItemQuantityBody(int? Quantity, [FreeText] string? Reason);
-
-public sealed record AutoCancelBody(DateTimeOffset? At, bool? Disabled);
-
-public sealed record TaskBody([FreeText] string? Title, DateTimeOffset? DueAt, string? Assignee);
-
-public sealed record TaskUpdateBody(string? Assignee, DateTimeOffset? DueAt, bool? ClearDueAt);
 
 public static class OrdersApi
 {

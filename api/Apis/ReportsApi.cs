@@ -7,26 +7,6 @@ using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Api.Apis;
 
-/// <summary>One outcome in an agent's row of the report: its code, label, color and how many calls ended with it.</summary>
-public sealed record OutcomeCountView(string Code, string Label, string Color, int Count);
-
-/// <summary>An agent's row: every outcome they confirmed in the range, and the total.</summary>
-public sealed record AgentOutcomesView(string AgentId, int Total, IReadOnlyList<OutcomeCountView> Outcomes);
-
-/// <summary>The "at a glance" view of seed 004: per agent, per outcome, counts with colors, over [from, to).</summary>
-public sealed record OutcomeReport(DateTimeOffset From, DateTimeOffset To, string? CampaignId, IReadOnlyList<AgentOutcomesView> Agents);
-
-/// <summary>The customer's calls tab: calls about their orders, calls made for tasks, and the rest.</summary>
-public sealed record CustomerCallsView(string CustomerId, IReadOnlyList<CallEntry> OrderCalls, IReadOnlyList<CallEntry> TaskCalls, IReadOnlyList<CallEntry> OtherCalls)
-{
-    /// <summary>The one split of a customer's calls, for the customer's tab and the order page alike.</summary>
-    public static CustomerCallsView Of(string customerId, IReadOnlyList<CallEntry> calls) => new(
-        customerId,
-        calls.Where(c => c.TaskId is null && c.OrderNumber is not null).ToList(),
-        calls.Where(c => c.TaskId is not null).ToList(),
-        calls.Where(c => c.TaskId is null && c.OrderNumber is null).ToList());
-}
-
 public static class ReportsApi
 {
     public const int MaxCalls = 500;

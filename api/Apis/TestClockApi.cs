@@ -6,11 +6,6 @@ using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Api.Apis;
 
-public sealed record TestClockView(DateTimeOffset Now);
-
-/// <summary>Move the clock <c>by</c> an ISO 8601 duration (P15D, PT2H30M) or <c>to</c> an instant; exactly one of the two.</summary>
-public sealed record AdvanceRequest(string? By, DateTimeOffset? To);
-
 /// <summary>
 /// The simulated clock (only with <c>Clock:Simulated=true</c>): preview what scheduled work will do
 /// over days or weeks. When an advance returns, everything that fell due has run, in due order.

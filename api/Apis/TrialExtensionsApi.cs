@@ -9,12 +9,6 @@ using OrleansCrm.Domain.Orders;
 
 namespace OrleansCrm.Api.Apis;
 
-public sealed record ExtensionResult(string OrderNumber, DateTimeOffset ChargeAt);
-
-/// <summary>What the extension would do: the amount due at <c>chargeAt</c> is charged at <c>extendedChargeAt</c> instead.</summary>
-public sealed record ExtensionOfferView(
-    string OrderNumber, IReadOnlyList<string> Products, string Currency, decimal Amount, DateTimeOffset ChargeAt, DateTimeOffset ExtendedChargeAt, int ExtensionDays);
-
 /// <summary>
 /// The customer's one-time trial extension, the only anonymous business route: the emailed link opens a
 /// page (GET) that shows what extending means and whose button POSTs. A GET never extends, so a mail

@@ -9,15 +9,6 @@ using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Api.Apis;
 
-public sealed record ShippingOptionView(string Id, string Name, decimal? Price);
-
-/// <summary>An upsell the agent can offer: its price in the main order's currency (null when it has none), quantities and shipping.</summary>
-public sealed record UpsellOptionView(string Id, string Name, decimal? UnitPrice, IReadOnlyList<int> AllowedQuantities, IReadOnlyList<ShippingOptionView> ShippingMethods);
-
-public sealed record UpsellMenu(string OrderNumber, string Currency, IReadOnlyList<UpsellOptionView> Upsells);
-
-public sealed record UpsellCheckoutBody(string? CampaignId, string? UpsellId, int? Quantity, string? ShippingMethodId, string? CardToken, string? PaymentProvider);
-
 /// <summary>Upsells on outbound calls: only on orders the customer paid, priced in the main order's currency, paid by card.</summary>
 public static class UpsellsApi
 {

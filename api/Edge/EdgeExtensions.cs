@@ -82,26 +82,3 @@ public static class EdgeExtensions
             $"It was stopped after {timeout.TotalSeconds:0.###} seconds; it may or may not have taken effect. Read back before repeating it, or repeat it with the same Idempotency-Key."),
     };
 }
-
-/// <summary>What every response says about itself: never sniff its type, never cache it, never frame it.</summary>
-public static class ResponseHeaders
-{
-    public static Task InvokeAsync(HttpContext context, RequestDelegate next)
-    {
-        context.Response.OnStarting(static state =>
-        {
-            var headers = ((HttpResponse)state).Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
-            {
-                headers.CacheControl = "no-store";
-            }
-
-            // The trial-extension link carries its token in the path: no page of ours hands it on as a referrer.
-            headers["Referrer-Policy"] = "no-referrer";
-            return Task.CompletedTask;
-        }, context.Response);
-        return next(context);
-    }
-}

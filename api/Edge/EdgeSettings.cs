@@ -3,17 +3,6 @@ using OrleansCrm.Infrastructure.Hosting;
 
 namespace OrleansCrm.Api.Edge;
 
-/// <summary>How many requests of one kind a client address may make in a fixed window.</summary>
-public sealed record WindowLimit(int PermitLimit, TimeSpan Window);
-
-/// <summary>Which body limit a route takes: JSON routes the small default, the two uploads their own.</summary>
-public enum BodyKind
-{
-    Json,
-    LeadImport,
-    Recording,
-}
-
 /// <summary>
 /// The limits of the HTTP edge (configuration section <c>Limits</c>), checked once at startup: a bad value stops
 /// startup with a message naming its key.

@@ -10,15 +10,6 @@ using OrleansCrm.Domain.Common;
 namespace OrleansCrm.Api.Edge;
 
 /// <summary>
-/// A value the JSON edge refuses, with what is wrong in words a client can act on. System.Text.Json
-/// fills in <see cref="JsonException.Path"/>; <see cref="Member"/> names a property under that path.
-/// </summary>
-public sealed class InputRefusedException(string message, string? member = null) : JsonException(message)
-{
-    public string? Member { get; } = member;
-}
-
-/// <summary>
 /// How every request body is read, whatever its type: each string passes <see cref="InputText"/>
 /// (free text, marked <see cref="FreeTextAttribute"/>, has card numbers cut; every other string
 /// refuses them), instants carry an offset and stay in range, amounts keep their digits, enums are

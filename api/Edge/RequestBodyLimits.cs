@@ -3,20 +3,6 @@ using OrleansCrm.Api.Problems;
 
 namespace OrleansCrm.Api.Edge;
 
-/// <summary>Route metadata: this route takes a bigger body than the JSON default.</summary>
-public sealed record BodyLimit(BodyKind Kind);
-
-public static class BodyLimitConventions
-{
-    /// <summary>An upload route: its own body limit and the longer upload timeout.</summary>
-    public static RouteHandlerBuilder AcceptsUpload(this RouteHandlerBuilder route, BodyKind kind)
-    {
-        route.WithMetadata(new BodyLimit(kind));
-        route.WithRequestTimeout(EdgeExtensions.UploadTimeoutPolicy);
-        return route;
-    }
-}
-
 /// <summary>
 /// Every route's body limit: the default for JSON routes, the route's own for uploads. A declared length over it is a
 /// 413 problem before anything is read; a body that grows past it while it is read (chunked) is stopped by the server

@@ -40,6 +40,9 @@ if ! as_postgres psql -p "$port" -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'c
   echo "ensure-postgres: creating role crm"
   as_postgres psql -p "$port" -qc "CREATE ROLE crm LOGIN CREATEDB PASSWORD 'crm'"
 fi
+# A test database is dropped WITH (FORCE) when its class ends; an autovacuum worker still in it counts as another
+# role's process, which only a member of pg_signal_backend may end (42501 otherwise). Idempotent.
+as_postgres psql -p "$port" -qc "GRANT pg_signal_backend TO crm"
 
 if [ "$port" != 5432 ]; then
   echo "ensure-postgres: the server listens on port $port; tests read CRM_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Username=crm;Password=crm"

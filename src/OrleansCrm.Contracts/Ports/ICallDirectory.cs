@@ -1,33 +1,6 @@
 namespace OrleansCrm.Contracts.Ports;
 
 /// <summary>
-/// A call attempt as lists and reports see it. <see cref="Status"/> is Open, Confirmed, Discarded or TimedOut;
-/// the outcome fields are set once the outcome is confirmed.
-/// </summary>
-public sealed record CallEntry(
-    string CallId,
-    string CampaignId,
-    string ContactId,
-    string? CustomerId,
-    string? OrderNumber,
-    string? TaskId,
-    string AgentId,
-    string Direction,
-    int Attempt,
-    DateTimeOffset StartedAt,
-    DateTimeOffset? EndedAt,
-    string Status,
-    string? OutcomeCode,
-    string? OutcomeLabel,
-    string? OutcomeType,
-    string? OutcomeColor,
-    string? Comment,
-    long Version);
-
-/// <summary>How many confirmed calls of one agent ended with one outcome (with the outcome's label and color as recorded on the calls).</summary>
-public sealed record OutcomeCount(string AgentId, string OutcomeCode, string OutcomeLabel, string OutcomeColor, int Count);
-
-/// <summary>
 /// The calls' index: the customer's and the order's call lists and the supervisor's outcome report.
 /// The call grain upserts its entry after every stored change; an entry with an older version than
 /// the one stored is ignored. An upsert returns once the entry is stored (implementations may group

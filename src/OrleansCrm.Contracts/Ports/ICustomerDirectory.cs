@@ -1,11 +1,5 @@
 namespace OrleansCrm.Contracts.Ports;
 
-/// <summary>A customer as searches see it.</summary>
-public sealed record CustomerEntry(string Id, string Name, string? Email, string Phone, DateTimeOffset CreatedAt, long Version);
-
-/// <summary>A page of a search and how many match in all.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int Skip, int Take);
-
 /// <summary>
 /// The customers' search index. The customer grain upserts its entry after every change; an entry
 /// with an older version than the one stored is ignored, so a late write never wins.

@@ -1,8 +1,5 @@
 namespace OrleansCrm.Contracts.Ports;
 
-/// <summary>A stored call recording: its content type, size in bytes, SHA-256 (hex) and when it was stored.</summary>
-public sealed record RecordingInfo(string CallId, string ContentType, long Size, string Sha256, DateTimeOffset StoredAt);
-
 /// <summary>
 /// Where call recordings live: beside the rest of the data (PostgreSQL in the PostgreSQL profile,
 /// memory in the embedded one). One recording per call; saving again replaces it.

@@ -1,14 +1,6 @@
 namespace OrleansCrm.Domain.Common;
 
 /// <summary>
-/// Marks a string a person writes sentences in (notes, comments, reasons, messages): it may hold
-/// tabs and line breaks, and a card number typed into it is cut to its last four digits. Every other
-/// string (ids, keys, names, emails, codes, addresses) refuses both.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class FreeTextAttribute : Attribute;
-
-/// <summary>
 /// The one check every string that enters the system passes, whatever route, field, query
 /// parameter, header or file cell it comes in: no control characters (PostgreSQL refuses NUL, and
 /// nobody means one), no broken UTF-16, and no card number.

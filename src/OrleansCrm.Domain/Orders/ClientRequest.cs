@@ -26,6 +26,3 @@ public sealed record ClientRequest(string Key, string Fingerprint)
     public static DomainException Reused() =>
         DomainException.Conflict("Idempotency-Key reused", "This Idempotency-Key was already used for a different request; use a new key for a new request.");
 }
-
-/// <summary>A client request the order has answered: its scope key and fingerprint, so a retry finds the first answer.</summary>
-public sealed record AnsweredRequest(string Key, string Fingerprint, DateTimeOffset At);

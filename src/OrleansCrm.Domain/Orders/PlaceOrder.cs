@@ -2,9 +2,6 @@ using OrleansCrm.Domain.Common;
 
 namespace OrleansCrm.Domain.Orders;
 
-/// <summary>A line asked for: <c>sku</c> is <c>"main"</c> for the offer's product, or an upsell id of the offer.</summary>
-public sealed record OrderLine(string? Sku, int? Quantity);
-
 /// <summary>
 /// What placing an order takes. The card arrives only as a payment-provider token
 /// (<paramref name="CardToken"/>); a card number or CVV is never accepted.
@@ -89,37 +86,4 @@ public sealed partial record PlaceOrder
     private static bool IsCanonicalIp(string ip) =>
         ip.Length <= 45 && System.Net.IPAddress.TryParse(ip, out var parsed)
         && (parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? ip.Contains(':', StringComparison.Ordinal) : parsed.ToString() == ip);
-}
-
-/// <summary>Card fields take provider tokens only: a card number or anything CVV-shaped is refused and never echoed.</summary>
-public static class CardTokens
-{
-    public const int MaxLength = 200;
-
-    public static void Check(Validator v, string field, string? token, bool required)
-    {
-        if (token is null)
-        {
-            if (required)
-            {
-                v.Add(field, "is required: a payment-provider card token.");
-            }
-
-            return;
-        }
-
-        if (CardNumbers.LooksLikePan(token) || CardNumbers.ContainsPan(token))
-        {
-            v.Add(field, "must be a payment-provider token; card numbers are never accepted.");
-            return;
-        }
-
-        if (token.Trim().Length is >= 3 and <= 4 && token.Trim().All(char.IsAsciiDigit))
-        {
-            v.Add(field, "must be a payment-provider token; a CVV is never accepted.");
-            return;
-        }
-
-        v.Text(field, token, MaxLength, required: true);
-    }
 }

@@ -3,69 +3,6 @@ using OrleansCrm.Domain.Offers;
 
 namespace OrleansCrm.Domain.Orders;
 
-/// <summary>What an upsell costs: unit price × quantity + the shipping method, in the main order's currency.</summary>
-public sealed record UpsellPrice(
-    string Currency,
-    string UpsellId,
-    string Name,
-    int Quantity,
-    decimal UnitPrice,
-    decimal ItemsTotal,
-    string ShippingMethodId,
-    string ShippingMethodName,
-    decimal ShippingPrice,
-    decimal Total);
-
-/// <summary>
-/// An upsell checkout on an outbound call: the campaign whose payment providers may be used, the
-/// choice, and the card (a provider token; none means the main order's card on file).
-/// </summary>
-public sealed record UpsellCheckout(
-    string? MainOrderNumber,
-    string? CampaignId,
-    string? UpsellId,
-    int? Quantity,
-    string? ShippingMethodId,
-    string? CardToken,
-    string? PaymentProvider)
-{
-    public UpsellChoice Choice => new(UpsellId, Quantity, ShippingMethodId);
-
-    /// <summary>Upsells are paid by card through the campaign's payment providers (PRODUCT.md): the one asked for, or the campaign's first.</summary>
-    public string ProviderAmong(IReadOnlyList<string>? campaignProviders)
-    {
-        var providers = campaignProviders ?? [];
-        if (providers.Count == 0)
-        {
-            throw DomainException.Conflict("No payment provider", $"Campaign '{CampaignId}' has no payment provider configured; upsells are paid by card through the campaign's providers. Nothing was charged.");
-        }
-
-        var provider = PaymentProvider ?? providers[0];
-        return providers.Contains(provider)
-            ? provider
-            : throw DomainException.Invalid(new Dictionary<string, string[]> { ["paymentProvider"] = [$"'{provider}' is not a payment provider of campaign '{CampaignId}' ({string.Join(", ", providers)})."] });
-    }
-
-    /// <summary>The card an upsell is paid with: the provider token given, or the main order's card on file.</summary>
-    public string CardTokenFor(Order main) =>
-        CardToken ?? main.CardToken
-        ?? throw DomainException.Invalid(new Dictionary<string, string[]> { ["cardToken"] = [$"Order {main.Number} has no card on file; give a provider token."] });
-
-    public UpsellCheckout Validated()
-    {
-        var v = new Validator();
-        v.Id("mainOrderNumber", MainOrderNumber);
-        v.Id("campaignId", CampaignId);
-        CardTokens.Check(v, "cardToken", CardToken, required: false);
-        v.Id("paymentProvider", PaymentProvider, required: false);
-        v.ThrowIfInvalid();
-        return this;
-    }
-}
-
-/// <summary>The agent's choice on the upsell screen.</summary>
-public sealed record UpsellChoice(string? UpsellId, int? Quantity, string? ShippingMethodId);
-
 /// <summary>
 /// Prices an upsell of the offer the customer bought, always in the currency of the customer's main
 /// order and rounded to that currency's minor units. The quantity and the shipping method must be

@@ -5,9 +5,6 @@ using OrleansCrm.Domain.Common;
 
 namespace OrleansCrm.Grains.Scheduling;
 
-/// <summary>What one move of the simulated clock did.</summary>
-public sealed record ClockAdvance(DateTimeOffset From, DateTimeOffset To, int TicksDelivered, int TicksFailed);
-
 /// <summary>
 /// Moves the simulated clock forward. Every piece of work that falls due on the way runs, in due
 /// order, with the clock standing at its due instant, before the call returns.

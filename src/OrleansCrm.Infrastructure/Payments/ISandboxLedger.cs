@@ -1,29 +1,4 @@
-using OrleansCrm.Domain.Payments;
-
 namespace OrleansCrm.Infrastructure.Payments;
-
-/// <summary>Whether a ledger row took money from a card or gave it back.</summary>
-public enum SandboxEntryKind
-{
-    Charge,
-    Refund,
-}
-
-/// <summary>
-/// One row of the sandbox provider's ledger: the result it answered for an idempotency key. A charge
-/// keeps the provider token it was made with (never a card number); a refund names its charge.
-/// </summary>
-public sealed record SandboxLedgerEntry(SandboxEntryKind Kind, PaymentResult Result, string? CardToken, string? ChargeTransactionId)
-{
-    public string IdempotencyKey => Result.IdempotencyKey;
-
-    public static SandboxLedgerEntry Charge(PaymentResult result, string cardToken) => new(SandboxEntryKind.Charge, result, cardToken, null);
-
-    public static SandboxLedgerEntry Refund(PaymentResult result, string chargeTransactionId) => new(SandboxEntryKind.Refund, result, null, chargeTransactionId);
-}
-
-/// <summary>What a write to the ledger left there: the row stored for the key, and whether this call stored it (false: an earlier call did).</summary>
-public sealed record SandboxLedgerWrite(SandboxLedgerEntry Entry, bool Recorded);
 
 /// <summary>
 /// Where the sandbox provider keeps what it did, next to the rest of the data, so a test can assert

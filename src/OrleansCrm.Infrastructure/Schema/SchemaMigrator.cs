@@ -1,16 +1,9 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace OrleansCrm.Infrastructure.Schema;
-
-/// <summary>One schema script of deploy/sql, shipped inside this assembly.</summary>
-public sealed record SchemaScript(string Name, string Sql)
-{
-    public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
-}
 
 /// <summary>
 /// Applies deploy/sql to the configured database: each script once, in name order, in its own

@@ -1,0 +1,3 @@
+namespace OrleansCrm.Api.Apis;
+
+public sealed record ExtensionResult(string OrderNumber, DateTimeOffset ChargeAt);

@@ -1,0 +1,5 @@
+using OrleansCrm.Domain.Common;
+
+namespace OrleansCrm.Api.Apis;
+
+public sealed record RefundBody(decimal? Amount, [FreeText] string? Reason);

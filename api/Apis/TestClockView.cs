@@ -1,0 +1,3 @@
+namespace OrleansCrm.Api.Apis;
+
+public sealed record TestClockView(DateTimeOffset Now);

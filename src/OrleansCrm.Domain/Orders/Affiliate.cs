@@ -1,0 +1,4 @@
+
+namespace OrleansCrm.Domain.Orders;
+
+public sealed record Affiliate(string? Id, decimal? Commission);

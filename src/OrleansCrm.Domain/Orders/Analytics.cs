@@ -1,0 +1,4 @@
+
+namespace OrleansCrm.Domain.Orders;
+
+public sealed record Analytics(string? Source, string? Channel);

@@ -1,0 +1,4 @@
+
+namespace OrleansCrm.Domain.Orders;
+
+public sealed record DeliveryMethod(string Id, string Name, decimal Price);

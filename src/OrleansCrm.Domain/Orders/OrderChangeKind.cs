@@ -1,0 +1,11 @@
+
+namespace OrleansCrm.Domain.Orders;
+
+public enum OrderChangeKind
+{
+    FulfillmentHeld,
+    FulfillmentReleased,
+    FulfillmentCancelled,
+    Discount,
+    QuantityDecreased,
+}

@@ -1,0 +1,9 @@
+
+namespace OrleansCrm.Domain.Orders;
+
+public enum PaymentKind
+{
+    Charge,
+    Prepayment,
+    Refund,
+}

@@ -1,0 +1,11 @@
+
+namespace OrleansCrm.Domain.Orders;
+
+public enum WorkflowStatus
+{
+    Waiting,
+    Completed,
+    Failed,
+    Cancelled,
+    OnHold,
+}
