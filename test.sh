@@ -10,4 +10,19 @@ if [ -z "${CRM_TEST_POSTGRES:-}" ]; then
   export CRM_TEST_POSTGRES="Host=127.0.0.1;Port=${port:-5432};Username=crm;Password=crm"
 fi
 
-dotnet test OrleansCrm.sln "$@"
+# The services the tests host log to the console at warning and above only, so a failure's details stay readable
+# in the output; the tests' own log captures are not affected (they are not the console provider).
+export Logging__Console__LogLevel__Default="${Logging__Console__LogLevel__Default:-Warning}"
+
+# Each test project also writes a Markdown report; after a red run, the failures are printed again at the very end.
+results="$(pwd)/TestResults"
+rm -rf "$results"
+status=0
+dotnet test OrleansCrm.sln --report-xunit-markdown --results-directory "$results" "$@" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "==== failed tests (from $results) ===="
+  find "$results" -name '*.md' -print0 | xargs -0 -r grep -l -E '❌|Failed' | while read -r report; do
+    grep -v -E '^\s*$' "$report" | grep -v -E '^(✅|⌚|🧪)' | head -200
+  done
+fi
+exit "$status"
