@@ -422,7 +422,9 @@ public sealed class CallGrain(
             ?? throw DomainException.Conflict("The order is gone", $"Order {call.OrderNumber} no longer exists.");
         var invoice = new CallInvoice(CallId, action, old);
         invoice.CheckOldCanBeCancelled();
-        var number = await GrainFactory.GetGrain<IIdempotentOrderGrain>(invoice.OnceKey).PlaceOnceAsync(invoice.NewOrder(), invoice.Reference, by.UserId);
+        var placed = await GrainFactory.GetGrain<IIdempotentOrderGrain>(invoice.OnceKey)
+            .PlaceOrderOnceAsync(invoice.NewOrder(), new ClientRequest(invoice.OnceKey, invoice.Reference), by.UserId);
+        var number = placed.Number;
         if (invoice.CancelsOld)
         {
             await GrainFactory.GetGrain<IOrderGrain>(old.Number).CancelAsync(by.UserId, invoice.ReplacedBy(number));
