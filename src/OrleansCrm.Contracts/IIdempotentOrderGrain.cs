@@ -10,10 +10,6 @@ public interface IIdempotentOrderGrain : IGrainWithStringKey
     [Alias("PlaceOrderOnce")]
     Task<Order> PlaceOrderOnceAsync([Immutable] PlaceOrder request, [Immutable] ClientRequest client, string placedBy);
 
-    /// <summary>The same, for a caller whose grain key is already the scope (a call's invoice): the fingerprint names the request; returns the order number.</summary>
-    [Alias("PlaceOnce")]
-    Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy);
-
     /// <summary>Places an upsell order once for this key; a retried or double-clicked checkout returns the same order.</summary>
     [Alias("PlaceUpsellOnce")]
     Task<Order> PlaceUpsellOnceAsync([Immutable] UpsellCheckout checkout, [Immutable] ClientRequest client, string placedBy);

@@ -54,8 +54,9 @@ public sealed class ArmedProbeGrain(
         }
 
         // Load → decide → persist → schedule: the record changes only when the due instant moved.
-        await scheduler.ArmIfMovedAsync(this, state.State.Armed, NextDue());
+        scheduler.Plan(state.State.Armed, NextDue());
         await WriteAsync();
+        await scheduler.ArmAsPlannedAsync(this, state.State.Armed);
     }
 
     public Task<int> GetStateWritesAsync() => Task.FromResult(writes);
@@ -64,6 +65,7 @@ public sealed class ArmedProbeGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        state.State.Armed.TickArrived();
         var now = clock.GetUtcNow();
         var due = state.State.Pending.Where(p => p.Value <= now).Select(p => p.Key).ToList();
         foreach (var item in due)
@@ -72,11 +74,13 @@ public sealed class ArmedProbeGrain(
             state.State.Pending.Remove(item);
         }
 
-        var rearmed = await scheduler.ArmIfMovedAsync(this, state.State.Armed, NextDue());
-        if (due.Count > 0 || rearmed)
+        var moved = scheduler.Plan(state.State.Armed, NextDue());
+        if (due.Count > 0 || moved)
         {
             await WriteAsync();
         }
+
+        await scheduler.ArmAsPlannedAsync(this, state.State.Armed);
     }
 
     private async Task WriteAsync()

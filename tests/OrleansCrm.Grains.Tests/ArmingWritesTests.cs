@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansCrm.Contracts;
 using OrleansCrm.Grains.Scheduling;
 using OrleansCrm.Testing;
 
@@ -6,7 +9,8 @@ namespace OrleansCrm.Grains.Tests;
 
 /// <summary>
 /// The reminder row and the grain's state are written when the earliest due instant moves, not on every change or
-/// tick: a note, an item due later than the earliest, or a tick with nothing due leaves both as they were.
+/// tick: a note, an item due later than the earliest, or a tick with nothing due leaves both as they were. The record
+/// of what is armed is stored with the grain's state, so a new activation finds it (a read, no reminder write).
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ArmingWritesTests(ClusterFixture fixture)
@@ -56,5 +60,67 @@ public sealed class ArmingWritesTests(ClusterFixture fixture)
         Assert.Equal(["charge"], await grain.GetDoneAsync());
         Assert.Equal(3, await grain.GetStateWritesAsync());
         Assert.Null(await Table.ReadRow(grain.GetGrainId(), DueWork.ReminderName));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_order_activated_again_writes_no_reminder_row_for_a_read_a_note_or_a_tick_and_a_tick_that_moves_nothing_writes_no_state_and_no_index_row(bool onPostgres)
+    {
+        await using var database = onPostgres ? await TestDatabase.CreateMigratedAsync("arming") : null;
+        var counts = new WriteCounts();
+        await using var api = new CountingApiFactory(database?.ConnectionString, counts);
+        var driver = new OrderDriver(api.Admin());
+        await driver.EnsureOfferAsync();
+        var (number, _) = await driver.PlaceTrialAsync();
+        await driver.EmailsSettledAsync(number); // the confirmation's report is in; the order waits for its day-7 reminder
+        var grains = api.Services.GetRequiredService<IGrainFactory>();
+        var order = grains.GetGrain<IOrderGrain>(number);
+        var table = api.Services.GetRequiredService<IReminderTable>();
+        var armed = await table.ReadRow(order.GetGrainId(), DueWork.ReminderName);
+        Assert.NotNull(armed);
+
+        await CollectAsync(grains, order); // a new activation...
+        await order.GetAsync(); // ...reconciles: reads the reminder, finds it in time
+        var writesAfterRead = counts.StateWritesOf(order.GetGrainId());
+        await CollectAsync(grains, order);
+        await order.AddNoteAsync("Called back, all well", "admin"); // a change that moves no due instant
+        await CollectAsync(grains, order);
+        var remindable = order.AsReference<IRemindable>();
+        await remindable.ReceiveReminder(DueWork.ReminderName, Tick(api.Time.GetUtcNow())); // a tick on a new activation
+        var (writes, upserts) = (counts.StateWritesOf(order.GetGrainId()), counts.OrderUpsertsOf(number));
+        await remindable.ReceiveReminder(DueWork.ReminderName, Tick(api.Time.GetUtcNow())); // and on this one
+
+        var after = await table.ReadRow(order.GetGrainId(), DueWork.ReminderName);
+        Assert.Equal((armed!.ETag, armed.StartAt), (after!.ETag, after.StartAt)); // not written once
+        Assert.Equal(writesAfterRead + 1, writes); // the note alone
+        Assert.Equal(writes, counts.StateWritesOf(order.GetGrainId()));
+        Assert.Equal(upserts, counts.OrderUpsertsOf(number)); // the tick moved nothing: no index round trip
+    }
+
+    /// <summary>Deactivates the order (every activation idle for a moment goes, as the collector does after the collection age).</summary>
+    private static async Task CollectAsync(IGrainFactory grains, IOrderGrain order)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        Assert.Equal(0, await Eventually.WaitForAsync(
+            async () =>
+            {
+                await management.ForceActivationCollection(TimeSpan.FromMilliseconds(1));
+                return await management.GetGrainActivationCount((GrainReference)order);
+            },
+            count => count == 0,
+            TimeSpan.FromSeconds(10)));
+    }
+
+    /// <summary>The api with its co-hosted silo (real reminders on fake business time), in memory or on PostgreSQL, counting writes.</summary>
+    private sealed class CountingApiFactory(string? connectionString, WriteCounts counts) : CrmApiFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["ConnectionStrings:Crm"] = connectionString };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(counts.Install);
+        }
     }
 }

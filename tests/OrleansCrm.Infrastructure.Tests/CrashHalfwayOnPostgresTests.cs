@@ -186,16 +186,12 @@ public sealed class CrashHalfwayOnPostgresTests : IAsyncLifetime
 
     private sealed class FailingScheduler(IDueWorkScheduler inner, Faults faults) : IDueWorkScheduler
     {
-        public Task ArmAsync(Grain grain, DateTimeOffset? nextDue)
-        {
-            FailFor(grain);
-            return inner.ArmAsync(grain, nextDue);
-        }
+        public bool Plan(ArmedDueWork armed, DateTimeOffset? nextDue) => inner.Plan(armed, nextDue);
 
-        public Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue)
+        public Task ArmAsPlannedAsync(Grain grain, ArmedDueWork armed)
         {
             FailFor(grain);
-            return inner.EnsureArmedAsync(grain, nextDue);
+            return inner.ArmAsPlannedAsync(grain, armed);
         }
 
         private void FailFor(Grain grain)

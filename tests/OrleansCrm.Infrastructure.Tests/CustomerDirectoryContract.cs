@@ -82,16 +82,18 @@ public sealed class PostgresCustomerDirectoryTests : CustomerDirectoryContract
 {
     private TestDatabase database = null!;
     private NpgsqlDataSource dataSource = null!;
+    private PostgresCustomerDirectory directory = null!;
 
     public override async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateMigratedAsync("directory");
         dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        Directory = new PostgresCustomerDirectory(dataSource);
+        Directory = directory = new PostgresCustomerDirectory(dataSource);
     }
 
     public override async ValueTask DisposeAsync()
     {
+        await directory.DisposeAsync();
         await dataSource.DisposeAsync();
         await database.DisposeAsync();
     }

@@ -343,16 +343,18 @@ public sealed class PostgresOrderDirectoryTests : OrderDirectoryContract
 {
     private TestDatabase database = null!;
     private NpgsqlDataSource dataSource = null!;
+    private PostgresOrderDirectory directory = null!;
 
     public override async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateMigratedAsync("orders");
         dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        Directory = new PostgresOrderDirectory(dataSource);
+        Directory = directory = new PostgresOrderDirectory(dataSource);
     }
 
     public override async ValueTask DisposeAsync()
     {
+        await directory.DisposeAsync();
         await dataSource.DisposeAsync();
         await database.DisposeAsync();
     }

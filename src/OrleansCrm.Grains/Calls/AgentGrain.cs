@@ -83,6 +83,7 @@ public sealed class AgentGrain(
     /// <summary>Sends every booking reminder that is due (each at most once: the outbox keys it by the booking).</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        state.State.Armed.TickArrived();
         var due = Agenda.RemindersDue(clock.GetUtcNow());
         foreach (var booking in due)
         {
@@ -100,8 +101,7 @@ public sealed class AgentGrain(
     }
 
     /// <summary>The booking reminders still to send have the reminder armed; an agenda without bookings has none to check.</summary>
-    protected override Task ReconcileAsync() =>
-        Agenda.Bookings.Count == 0 ? Task.CompletedTask : scheduler.EnsureArmedAsync(this, Agenda.NextReminderAt());
+    protected override Task ReconcileAsync() => Agenda.Bookings.Count == 0 ? Task.CompletedTask : ArmAsync();
 
     private async Task SaveAsync()
     {
@@ -110,15 +110,21 @@ public sealed class AgentGrain(
         MarkReconciled();
     }
 
-    /// <summary>The agenda's bookings are what the state stores.</summary>
+    /// <summary>The agenda's bookings are what the state stores, with the reminder planned for them (armed after the write).</summary>
     private async Task WriteAsync()
     {
         state.State.Bookings = [.. Agenda.Bookings];
         state.State.Version++;
+        scheduler.Plan(state.State.Armed, Agenda.NextReminderAt());
         await state.WriteStateAsync();
     }
 
-    private Task ArmAsync() => scheduler.ArmAsync(this, Agenda.NextReminderAt());
+    /// <summary>Arms for the next booking reminder: a reminder write only when that moved (or this activation finds it missing or late).</summary>
+    private Task ArmAsync()
+    {
+        scheduler.Plan(state.State.Armed, Agenda.NextReminderAt());
+        return scheduler.ArmAsPlannedAsync(this, state.State.Armed);
+    }
 
     private async Task SendAsync(Booking booking, string what, Func<Booking, string, (string Subject, string Body)> text)
     {

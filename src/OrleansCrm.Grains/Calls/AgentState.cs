@@ -1,3 +1,4 @@
+using OrleansCrm.Grains.Scheduling;
 using OrleansCrm.Domain.Calls;
 
 namespace OrleansCrm.Grains.Calls;
@@ -13,4 +14,8 @@ public sealed class AgentState
 
     [Id(2)]
     public long Version { get; set; }
+
+    /// <summary>What the agent's reminder (the next booking reminder) is armed for, stored with the bookings it was planned for.</summary>
+    [Id(3)]
+    public ArmedDueWork Armed { get; set; } = new();
 }

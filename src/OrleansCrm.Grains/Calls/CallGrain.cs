@@ -41,9 +41,6 @@ public sealed class CallGrain(
     /// <summary>The state version this activation stored in the call index (null: not known to be there).</summary>
     private long? indexedVersion;
 
-    /// <summary>What this activation armed as the call's due work; unknown after activation, when a reminder may be left from before.</summary>
-    private (bool Known, DateTimeOffset? At) armed;
-
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         state = new LazyGrainState<CallState>(storage, StorageNames.CallState, this.GetGrainId());
@@ -63,7 +60,7 @@ public sealed class CallGrain(
         }
 
         state.StartNew();
-        armed = (true, null);
+        state.State.Armed = ArmedDueWork.NoneYet();
 
         request.Check();
         campaign = (await GrainFactory.GetGrain<ICampaignGrain>(request.CampaignId!).GetAsync())?.Value
@@ -188,13 +185,9 @@ public sealed class CallGrain(
     /// <summary>The call's due work: an outcome left unfinished is finished, a call still open past its timeout released.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        // The tick proves a reminder is registered, whatever this activation knew.
-        armed = (false, null);
+        await state.LoadAsync();
+        state.State.Armed.TickArrived();
         await EnterAsync();
-        if (!armed.Known)
-        {
-            await ArmAsync(DueWorkAt());
-        }
     }
 
     /// <summary>Every way into the grain: load, finish what the state says is unfinished, put back what derives from it.</summary>
@@ -220,26 +213,15 @@ public sealed class CallGrain(
             indexedVersion = state.State.Version;
         }
 
-        var due = DueWorkAt();
-        if (armed.Known ? armed.At != due : due is not null)
-        {
-            await ArmAsync(due);
-        }
+        scheduler.Plan(state.State.Armed, state.RecordExists ? DueWorkAt() : null);
+        await scheduler.ArmAsPlannedAsync(this, state.State.Armed);
     }
 
-    /// <summary>When the stored call wants its due work: at once for an outcome to finish, at the timeout for an open call; else never.</summary>
+    /// <summary>When the call, once stored, wants its due work: at once for an outcome to finish, at the timeout for an open call; else never.</summary>
     private DateTimeOffset? DueWorkAt() =>
-        !state.RecordExists ? null
-        : state.State.PendingOutcome is { } pending ? pending.At
+        state.State.PendingOutcome is { } pending ? pending.At
         : state.State.Call is { IsOpen: true } open ? open.TimesOutAt
         : null;
-
-    private async Task ArmAsync(DateTimeOffset? due)
-    {
-        armed = (false, null);
-        await scheduler.ArmAsync(this, due);
-        armed = (true, due);
-    }
 
     private async Task<CallAttempt> OpenCallOfAsync(Actor by, string action)
     {
@@ -372,9 +354,10 @@ public sealed class CallGrain(
     {
         state.State.DueWorkArmed = state.State.PendingOutcome is not null || Current.IsOpen;
         state.State.Version++;
+        scheduler.Plan(state.State.Armed, DueWorkAt());
         try
         {
-            await Task.WhenAll(state.WriteStateAsync(), armWhileWriting ? ArmAsync(state.State.PendingOutcome!.At) : Task.CompletedTask);
+            await Task.WhenAll(state.WriteStateAsync(), armWhileWriting ? scheduler.ArmAsPlannedAsync(this, state.State.Armed) : Task.CompletedTask);
         }
         catch (Exception ex)
         {
@@ -422,7 +405,9 @@ public sealed class CallGrain(
             ?? throw DomainException.Conflict("The order is gone", $"Order {call.OrderNumber} no longer exists.");
         var invoice = new CallInvoice(CallId, action, old);
         invoice.CheckOldCanBeCancelled();
-        var number = await GrainFactory.GetGrain<IIdempotentOrderGrain>(invoice.OnceKey).PlaceOnceAsync(invoice.NewOrder(), invoice.Reference, by.UserId);
+        var placed = await GrainFactory.GetGrain<IIdempotentOrderGrain>(invoice.OnceKey)
+            .PlaceOrderOnceAsync(invoice.NewOrder(), new ClientRequest(invoice.OnceKey, invoice.Reference), by.UserId);
+        var number = placed.Number;
         if (invoice.CancelsOld)
         {
             await GrainFactory.GetGrain<IOrderGrain>(old.Number).CancelAsync(by.UserId, invoice.ReplacedBy(number));

@@ -1,3 +1,4 @@
+using OrleansCrm.Grains.Scheduling;
 using OrleansCrm.Domain.Calls;
 
 namespace OrleansCrm.Grains.Calls;
@@ -22,4 +23,8 @@ public sealed class CallState
     /// <summary>The outcome being confirmed: stored before its first effect, cleared when the call is stored Confirmed.</summary>
     [Id(4)]
     public OutcomeIntent? PendingOutcome { get; set; }
+
+    /// <summary>What the call's due work is armed for, stored with the call it was planned for.</summary>
+    [Id(5)]
+    public ArmedDueWork Armed { get; set; } = new();
 }

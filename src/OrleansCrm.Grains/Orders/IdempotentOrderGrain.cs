@@ -15,9 +15,6 @@ public sealed class IdempotentOrderGrain(
     public Task<Order> PlaceOrderOnceAsync(PlaceOrder request, ClientRequest client, string placedBy) =>
         OnceAsync(client, number => GrainFactory.GetGrain<IOrderGrain>(number).PlaceAsync(request, placedBy));
 
-    public async Task<string> PlaceOnceAsync(PlaceOrder request, string fingerprint, string placedBy) =>
-        (await PlaceOrderOnceAsync(request, new ClientRequest(this.GetPrimaryKeyString(), fingerprint), placedBy)).Number;
-
     public Task<Order> PlaceUpsellOnceAsync(UpsellCheckout checkout, ClientRequest client, string placedBy) =>
         OnceAsync(client, number => GrainFactory.GetGrain<IOrderGrain>(number).PlaceUpsellAsync(checkout, placedBy));
 

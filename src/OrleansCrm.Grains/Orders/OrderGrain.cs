@@ -33,6 +33,9 @@ public sealed partial class OrderGrain(
     /// <summary>A bound on one round of due work, so a broken rule cannot spin.</summary>
     private const int MaxStepsPerRound = 64;
 
+    /// <summary>The state version this activation wrote to the order index (null: not known to be there).</summary>
+    private long? indexedVersion;
+
     private string Number => this.GetPrimaryKeyString();
 
     private Order Current => state.State.Order ?? throw DomainException.NotFound("Order", Number);
@@ -335,10 +338,14 @@ public sealed partial class OrderGrain(
     }
 
     /// <summary>A tick reconciles: runs what is due, writes the row, arms for the next item.</summary>
-    public Task ReceiveReminder(string reminderName, TickStatus status) => DeriveAsync(rearm: true);
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        state.State.Armed.TickArrived();
+        return DeriveAsync();
+    }
 
     /// <summary>Nothing derives from an order that was never stored; a stored one gets its due work, row and reminder.</summary>
-    protected override Task ReconcileAsync() => state.State.Order is null ? Task.CompletedTask : DeriveAsync(rearm: false);
+    protected override Task ReconcileAsync() => state.State.Order is null ? Task.CompletedTask : DeriveAsync();
 
     private async Task<Order> ChangeAsync(Action<Order> change)
     {
@@ -350,36 +357,41 @@ public sealed partial class OrderGrain(
     /// <summary>Persists a change, then puts in place everything derived from it.</summary>
     private async Task SaveAndRunDueWorkAsync()
     {
+        await WriteVersionAsync();
+        await DeriveAsync();
+    }
+
+    /// <summary>Stores the next version of the order, with its reminder planned for it (armed after the write).</summary>
+    private Task WriteVersionAsync()
+    {
         state.State.Version++;
-        await state.WriteStateAsync();
-        await DeriveAsync(rearm: true);
+        scheduler.Plan(state.State.Armed, state.State.Order?.NextDue());
+        return state.WriteStateAsync();
     }
 
     /// <summary>
     /// What derives from the stored order: every workflow step already due run (each persisted as it completes), the index
-    /// row at the state's version, the reminder armed for the next item — re-armed after a change or tick, otherwise only
-    /// when the armed one would be late or is missing.
+    /// row at the state's version (once per version and activation), the reminder armed for the next item (written
+    /// only when that moved; checked once by an activation that did not write it).
     /// </summary>
-    private async Task DeriveAsync(bool rearm)
+    private async Task DeriveAsync()
     {
-        if (state.State.Order is not { } order)
+        if (state.State.Order is { } order)
         {
-            await scheduler.ArmAsync(this, null);
-            return;
+            await RunDueWorkAsync(order);
+            if (indexedVersion != state.State.Version)
+            {
+                await directory.UpsertAsync(Entry(order, state.State.Version));
+                indexedVersion = state.State.Version;
+            }
         }
 
-        await RunDueWorkAsync(order);
-        await directory.UpsertAsync(Entry(order, state.State.Version));
-        if (rearm)
+        scheduler.Plan(state.State.Armed, state.State.Order?.NextDue());
+        await scheduler.ArmAsPlannedAsync(this, state.State.Armed);
+        if (state.State.Order is not null)
         {
-            await scheduler.ArmAsync(this, order.NextDue());
+            MarkReconciled();
         }
-        else
-        {
-            await scheduler.EnsureArmedAsync(this, order.NextDue());
-        }
-
-        MarkReconciled();
     }
 
     private async Task RunDueWorkAsync(Order order)
@@ -400,8 +412,7 @@ public sealed partial class OrderGrain(
                 break;
             }
 
-            state.State.Version++;
-            await state.WriteStateAsync();
+            await WriteVersionAsync();
         }
     }
 

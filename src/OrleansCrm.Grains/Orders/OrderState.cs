@@ -1,3 +1,4 @@
+using OrleansCrm.Grains.Scheduling;
 using OrleansCrm.Domain.Orders;
 
 namespace OrleansCrm.Grains.Orders;
@@ -10,4 +11,8 @@ public sealed class OrderState
 
     [Id(1)]
     public long Version { get; set; }
+
+    /// <summary>What the order's reminder is armed for, stored with the order it was planned for.</summary>
+    [Id(2)]
+    public ArmedDueWork Armed { get; set; } = new();
 }

@@ -1,50 +1,58 @@
+using System.Runtime.CompilerServices;
+
 namespace OrleansCrm.Grains.Scheduling;
 
 /// <summary>
-/// The one way anything is scheduled. A grain keeps its pending items in its own persisted state
-/// and, after every change, arms its one reminder for the earliest of them (or none). The tick
-/// arrives through <c>IRemindable.ReceiveReminder</c> with <see cref="DueWork.ReminderName"/>;
-/// the grain then runs every item already due by the clock, persists, and arms again.
+/// The one way anything is scheduled. A grain keeps its pending items in its own persisted state, with the record of
+/// what its one reminder is armed for (<see cref="ArmedDueWork"/>). Before every state write it brings the record to
+/// the earliest pending item (<see cref="Plan"/>), after the write it arms (<see cref="ArmAsPlannedAsync"/>):
+/// a change or a tick that moves no due instant writes no reminder row. The tick arrives through
+/// <c>IRemindable.ReceiveReminder</c> with <see cref="DueWork.ReminderName"/>; the grain then runs every item already
+/// due by the clock, persists, and arms again.
 /// </summary>
 public interface IDueWorkScheduler
 {
-    /// <summary>
-    /// Arms the grain's reminder for <paramref name="nextDue"/> (or removes it when null): after every change and every
-    /// tick. Writes the reminder only when the instant moved since this activation armed it (see <see cref="ArmedDueWork"/>).
-    /// </summary>
-    Task ArmAsync(Grain grain, DateTimeOffset? nextDue);
+    /// <summary>The record of a grain that keeps none in its state, per activation (<see cref="ArmAsync(Grain, DateTimeOffset?)"/>).</summary>
+    private static readonly ConditionalWeakTable<Grain, ArmedDueWork> ActivationRecords = [];
 
     /// <summary>
-    /// Arms for <paramref name="nextDue"/> as <paramref name="armed"/> (the record in the grain's state) needs: nothing
-    /// when it already is; otherwise registers or removes the reminder and updates the record. True when the record
-    /// changed, so the grain persists it with its state (and a tick that moved nothing writes nothing).
+    /// Brings <paramref name="armed"/> to <paramref name="nextDue"/>, before the grain writes the state that holds it:
+    /// true when the due instant moved (the reminder is written on the next <see cref="ArmAsPlannedAsync"/>).
     /// </summary>
-    /// <remarks>The default (for decorators) arms through <see cref="ArmAsync"/> whenever the instant moved.</remarks>
-    async Task<bool> ArmIfMovedAsync(Grain grain, ArmedDueWork armed, DateTimeOffset? nextDue)
+    bool Plan(ArmedDueWork armed, DateTimeOffset? nextDue);
+
+    /// <summary>
+    /// After the state holding <paramref name="armed"/> is written: writes the reminder when the record moved; checks a
+    /// record this activation has not checked yet (a read; a write only when the reminder is missing or late); nothing
+    /// when the reminder is as recorded.
+    /// </summary>
+    Task ArmAsPlannedAsync(Grain grain, ArmedDueWork armed);
+
+    /// <summary>
+    /// For a grain that keeps no record in its state (the outbox, until it does): arms for <paramref name="nextDue"/>
+    /// with the record held by the activation, which writes the reminder the first time and then only when the instant moves.
+    /// </summary>
+    Task ArmAsync(Grain grain, DateTimeOffset? nextDue)
     {
-        if (armed.DueAt == nextDue && armed.FiresAt is null)
+        var armed = ActivationRecords.GetValue(grain, _ =>
         {
-            return false;
-        }
-
-        await ArmAsync(grain, nextDue);
-        armed.Record(nextDue, null);
-        return true;
+            var fresh = new ArmedDueWork();
+            fresh.Planned(null, null); // what a previous activation left is unknown: arm (or remove) for sure
+            return fresh;
+        });
+        Plan(armed, nextDue);
+        return ArmAsPlannedAsync(grain, armed);
     }
 
     /// <summary>
-    /// Like <see cref="ArmAsync"/>, but leaves a reminder alone that already fires no later than <paramref name="nextDue"/>
-    /// needs (an early tick is harmless: it re-arms). What a grain does when it reconciles: a read, and a write only
+    /// For a grain that keeps no record in its state, as it reconciles: leaves a reminder alone that already fires no
+    /// later than <paramref name="nextDue"/> needs (an early tick is harmless: it re-arms). A read, and a write only
     /// when the reminder is missing or late.
     /// </summary>
-    Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue);
-
-    /// <summary><see cref="EnsureArmedAsync"/> that also brings <paramref name="armed"/> up to date; true when it changed.</summary>
-    async Task<bool> ReconcileArmedAsync(Grain grain, ArmedDueWork armed, DateTimeOffset? nextDue)
+    Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue)
     {
-        await EnsureArmedAsync(grain, nextDue);
-        var changed = armed.DueAt != nextDue || armed.FiresAt is not null;
-        armed.Record(nextDue, null);
-        return changed;
+        var armed = ActivationRecords.GetOrCreateValue(grain);
+        armed.Unchecked(nextDue);
+        return ArmAsPlannedAsync(grain, armed);
     }
 }

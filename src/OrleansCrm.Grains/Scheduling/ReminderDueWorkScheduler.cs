@@ -9,7 +9,8 @@ namespace OrleansCrm.Grains.Scheduling;
 
 /// <summary>
 /// Production scheduling: one Orleans reminder per grain with work pending, written only when the due instant it is
-/// armed for moves (a change or a tick that leaves it in place writes no reminder row).
+/// armed for moves (a change or a tick that leaves it in place writes no reminder row), and checked by a read when an
+/// activation meets a record it did not write.
 /// </summary>
 public sealed class ReminderDueWorkScheduler(
     CrmClock clock,
@@ -17,52 +18,35 @@ public sealed class ReminderDueWorkScheduler(
     IReminderTable reminders,
     [FromKeyedServices(ReminderTimeProviderNames.Reminders)] TimeProvider reminderTime) : IDueWorkScheduler
 {
-    /// <summary>Per activation: the reminder it registered (so disarming needs no read first) and what it armed.</summary>
+    /// <summary>Per activation: the reminder it registered, so disarming needs no read first.</summary>
     private readonly ConditionalWeakTable<Grain, Activation> activations = [];
 
-    public async Task ArmAsync(Grain grain, DateTimeOffset? nextDue)
+    public bool Plan(ArmedDueWork armed, DateTimeOffset? nextDue)
     {
-        var activation = Of(grain);
-        if (activation.Armed is { } armed)
-        {
-            await ArmIfMovedAsync(grain, armed, nextDue);
-            return;
-        }
-
-        // Nothing armed by this activation yet: what a previous one left is unknown, so arm (or remove) for sure.
-        activation.Armed = new ArmedDueWork();
-        activation.Armed.Record(nextDue, await WriteAsync(grain, activation, nextDue));
-    }
-
-    public async Task<bool> ArmIfMovedAsync(Grain grain, ArmedDueWork armed, DateTimeOffset? nextDue)
-    {
-        if (!armed.NeedsArming(nextDue, clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        if (!armed.NeedsArming(nextDue, now))
         {
             return false;
         }
 
-        var activation = Of(grain);
-        var firesAt = await WriteAsync(grain, activation, nextDue);
-        armed.Record(nextDue, firesAt);
-        (activation.Armed ??= new ArmedDueWork()).Record(nextDue, firesAt);
+        armed.Planned(nextDue, nextDue is null ? null : now + PlannedDueIn(nextDue.Value));
         return true;
     }
 
-    public Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue) => ReconcileArmedAsync(grain, Of(grain).Armed ??= new ArmedDueWork(), nextDue);
-
-    public async Task<bool> ReconcileArmedAsync(Grain grain, ArmedDueWork armed, DateTimeOffset? nextDue)
+    public async Task ArmAsPlannedAsync(Grain grain, ArmedDueWork armed)
     {
-        var activation = Of(grain);
-        var firesAt = nextDue is null ? null : await FiresInTimeAtAsync(grain, nextDue.Value);
-        if (firesAt is null)
+        if (armed.Reminder == ArmedReminder.AsRecorded)
         {
-            firesAt = await WriteAsync(grain, activation, nextDue);
+            return;
         }
 
-        var changed = armed.DueAt != nextDue || armed.FiresAt != firesAt;
-        armed.Record(nextDue, firesAt);
-        (activation.Armed ??= new ArmedDueWork()).Record(nextDue, firesAt);
-        return changed;
+        if (armed.Reminder == ArmedReminder.Unchecked && armed.DueAt is { } dueAt && await FiresInTimeAtAsync(grain, dueAt) is { } firesAt)
+        {
+            armed.Armed(firesAt); // in place since before this activation: not written again
+            return;
+        }
+
+        armed.Armed(await WriteAsync(grain, Of(grain), armed.DueAt));
     }
 
     /// <summary>Registers the reminder for <paramref name="nextDue"/> or removes it; when it first fires (business clock).</summary>
@@ -130,8 +114,5 @@ public sealed class ReminderDueWorkScheduler(
     private sealed class Activation
     {
         public IGrainReminder? Reminder { get; set; }
-
-        /// <summary>What this activation armed; null until it armed or checked anything.</summary>
-        public ArmedDueWork? Armed { get; set; }
     }
 }

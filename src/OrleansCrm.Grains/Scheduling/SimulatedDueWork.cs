@@ -11,59 +11,47 @@ namespace OrleansCrm.Grains.Scheduling;
 /// </summary>
 public sealed class SimulatedDueWork(CrmClock clock, IOptions<DueWorkOptions> options) : IDueWorkScheduler
 {
-    private readonly ConcurrentDictionary<GrainId, DateTimeOffset> armed = new();
+    private readonly ConcurrentDictionary<GrainId, DateTimeOffset> fires = new();
 
-    public int Pending => armed.Count;
+    public int Pending => fires.Count;
 
-    public Task ArmAsync(Grain grain, DateTimeOffset? nextDue)
-    {
-        var id = grain.GetGrainId();
-        if (nextDue is null)
-        {
-            armed.TryRemove(id, out _);
-        }
-        else
-        {
-            Arm(id, nextDue.Value);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task<bool> ArmIfMovedAsync(Grain grain, ArmedDueWork armed, DateTimeOffset? nextDue)
+    public bool Plan(ArmedDueWork armed, DateTimeOffset? nextDue)
     {
         if (!armed.NeedsArming(nextDue, clock.GetUtcNow()))
         {
             return false;
         }
 
-        await ArmAsync(grain, nextDue);
-        armed.Record(nextDue, nextDue is null ? null : Planned(nextDue.Value));
+        armed.Planned(nextDue, nextDue is null ? null : Planned(nextDue.Value));
         return true;
     }
 
-    public async Task<bool> ReconcileArmedAsync(Grain grain, ArmedDueWork armed, DateTimeOffset? nextDue)
-    {
-        await EnsureArmedAsync(grain, nextDue);
-        DateTimeOffset? firesAt = nextDue is not null && this.armed.TryGetValue(grain.GetGrainId(), out var at) ? at : null;
-        var changed = armed.DueAt != nextDue || armed.FiresAt != firesAt;
-        armed.Record(nextDue, firesAt);
-        return changed;
-    }
-
-    public Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue)
+    /// <summary>
+    /// The simulated reminders are one-shot (a tick takes its grain's entry) and cost nothing to read, so every arm
+    /// checks the entry: written when the record moved, or when the entry is missing or would fire late.
+    /// </summary>
+    public Task ArmAsPlannedAsync(Grain grain, ArmedDueWork armed)
     {
         var id = grain.GetGrainId();
-        if (nextDue is not null && armed.TryGetValue(id, out var at) && at <= Planned(nextDue.Value))
+        if (armed.DueAt is not { } dueAt)
         {
-            return Task.CompletedTask; // it fires in time; an early tick only re-arms
+            fires.TryRemove(id, out _);
+            armed.Armed(null);
+        }
+        else if (armed.Reminder != ArmedReminder.ToWrite && fires.TryGetValue(id, out var at) && at <= Planned(dueAt))
+        {
+            armed.Armed(at); // fires in time; an early tick only re-arms
+        }
+        else
+        {
+            armed.Armed(Arm(id, dueAt));
         }
 
-        return ArmAsync(grain, nextDue);
+        return Task.CompletedTask;
     }
 
     /// <summary>Work already due waits one retry period, as the reminder's period makes it wait in production.</summary>
-    internal void Arm(GrainId id, DateTimeOffset at) => armed[id] = Planned(at);
+    internal DateTimeOffset Arm(GrainId id, DateTimeOffset at) => fires[id] = Planned(at);
 
     private DateTimeOffset Planned(DateTimeOffset at)
     {
@@ -76,7 +64,7 @@ public sealed class SimulatedDueWork(CrmClock clock, IOptions<DueWorkOptions> op
     {
         at = default;
         var earliest = DateTimeOffset.MaxValue;
-        foreach (var due in armed.Values)
+        foreach (var due in fires.Values)
         {
             if (due < earliest)
             {
@@ -91,9 +79,9 @@ public sealed class SimulatedDueWork(CrmClock clock, IOptions<DueWorkOptions> op
 
         at = earliest;
         var taken = new List<GrainId>();
-        foreach (var (id, due) in armed)
+        foreach (var (id, due) in fires)
         {
-            if (due == earliest && armed.TryRemove(new KeyValuePair<GrainId, DateTimeOffset>(id, due)))
+            if (due == earliest && fires.TryRemove(new KeyValuePair<GrainId, DateTimeOffset>(id, due)))
             {
                 taken.Add(id);
             }

@@ -110,7 +110,7 @@ public sealed class PostgresSandboxLedger(NpgsqlDataSource db) : ISandboxLedger
     {
         // The key column's "C" collation lets this prefix LIKE use the primary key.
         await using var command = db.CreateCommand($"SELECT {Columns} FROM crm_sandbox_ledger WHERE idempotency_key LIKE $1 ORDER BY seq");
-        command.Parameters.AddWithValue(PostgresCustomerDirectory.EscapeLike(idempotencyKeyPrefix) + "%");
+        command.Parameters.AddWithValue(PostgresFilters.EscapeLike(idempotencyKeyPrefix) + "%");
         var entries = new List<SandboxLedgerEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -49,10 +49,10 @@ public sealed class PostgresCallDirectory : ICallDirectory, IDisposable, IAsyncD
              WHERE recency = 1
              ORDER BY agent_id, outcome_code
             """);
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = from.UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter<DateTime> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = to.UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)campaignId ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)agentId ?? DBNull.Value });
+        command.AddFilter(NpgsqlDbType.TimestampTz, from.UtcDateTime);
+        command.AddFilter(NpgsqlDbType.TimestampTz, to.UtcDateTime);
+        command.AddFilter(NpgsqlDbType.Text, campaignId);
+        command.AddFilter(NpgsqlDbType.Text, agentId);
 
         var counts = new List<OutcomeCount>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -89,7 +89,7 @@ public sealed class PostgresCallDirectory : ICallDirectory, IDisposable, IAsyncD
             entries.Add(new CallEntry(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetStringOrNull(3), reader.GetStringOrNull(4), reader.GetStringOrNull(5),
                 reader.GetString(6), reader.GetString(7), reader.GetInt32(8), reader.GetFieldValue<DateTimeOffset>(9),
-                reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10), reader.GetString(11), reader.GetStringOrNull(12),
+                reader.GetDateTimeOffsetOrNull(10), reader.GetString(11), reader.GetStringOrNull(12),
                 reader.GetStringOrNull(13), reader.GetStringOrNull(14), reader.GetStringOrNull(15), reader.GetStringOrNull(16), reader.GetInt64(17)));
         }
 
