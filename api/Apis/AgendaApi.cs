@@ -32,7 +32,7 @@ public static class AgendaApi
     public static async Task<Ok<AgendaView>> GetAgenda(string agentId, QueryInstant? from, QueryInstant? to, IGrainFactory grains, CrmClock clock)
     {
         var start = from?.Value ?? clock.GetUtcNow();
-        return TypedResults.Ok(await grains.GetGrain<IAgentGrain>(PathId("agentId", agentId)).GetAgendaAsync(start, to?.Value ?? start.AddDays(7)));
+        return TypedResults.Ok(AgendaView.From(await grains.GetGrain<IAgentGrain>(PathId("agentId", agentId)).GetAgendaAsync(start, to?.Value ?? start.AddDays(7))));
     }
 
     public static async Task<Ok<AgentProfile>> GetAgent(string agentId, IGrainFactory grains) =>
@@ -45,10 +45,10 @@ public static class AgendaApi
     }
 
     public static async Task<Ok<Booking>> GetBooking(string bookingId, IGrainFactory grains) =>
-        TypedResults.Ok(await Agenda(bookingId, grains).GetBookingAsync(bookingId) ?? throw DomainException.NotFound("Booking", bookingId));
+        TypedResults.Ok(Booking.From(await Agenda(bookingId, grains).GetBookingAsync(bookingId) ?? throw DomainException.NotFound("Booking", bookingId)));
 
     public static async Task<Ok<Booking>> CancelBooking(string bookingId, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await Agenda(bookingId, grains).CancelBookingAsync(bookingId, user.Actor()));
+        TypedResults.Ok(Booking.From(await Agenda(bookingId, grains).CancelBookingAsync(bookingId, user.Actor())));
 
     /// <summary>
     /// The agenda a booking id names. The id holds its agent's id, which may itself be an id's full length, so the

@@ -79,8 +79,8 @@ public sealed class CallAttempt
         EndedAt = call.EndedAt,
         Status = call.Status,
         Draft = CallDraft.From(call.Draft),
-        Recording = call.Recording,
-        LinkedOrder = call.LinkedOrder,
-        Outcome = call.Outcome,
+        Recording = call.Recording is { } recording ? CallRecording.From(recording) : null,
+        LinkedOrder = call.LinkedOrder is { } linked ? LinkedOrder.From(linked) : null,
+        Outcome = call.Outcome is { } outcome ? ConfirmedOutcome.From(outcome) : null,
     };
 }

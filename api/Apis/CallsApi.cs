@@ -92,7 +92,7 @@ public static class CallsApi
         var info = await recordings.SaveAsync(callId, contentType, content, clock.GetUtcNow(), http.HttpContext.RequestAborted);
         try
         {
-            return TypedResults.Ok(CallAttempt.From(await call.AttachRecordingAsync(new CallRecording(info.ContentType, info.Size, info.Sha256, info.StoredAt), user.Actor())));
+            return TypedResults.Ok(CallAttempt.From(await call.AttachRecordingAsync(new Domain.Calls.CallRecording(info.ContentType, info.Size, info.Sha256, info.StoredAt), user.Actor())));
         }
         catch (DomainException)
         {
@@ -123,8 +123,8 @@ public static class CallsApi
         TypedResults.Ok(CallAttempt.From(await Call(callId, grains).LinkOrderAsync(body.OrderId, user.Actor())));
 
     public static async Task<Ok<Contract>> GetContract(string protocolNumber, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IContractGrain>(PathId("protocolNumber", protocolNumber)).GetAsync()
-            ?? throw DomainException.NotFound("Contract", protocolNumber));
+        TypedResults.Ok(Contract.From(await grains.GetGrain<IContractGrain>(PathId("protocolNumber", protocolNumber)).GetAsync()
+            ?? throw DomainException.NotFound("Contract", protocolNumber)));
 
     private static ICallGrain Call(string callId, IGrainFactory grains) => grains.GetGrain<ICallGrain>(PathId("callId", callId));
 

@@ -11,7 +11,7 @@ public sealed record Campaign(
     string? Name,
     string? TimeZone,
     CallingHours? CallingHours,
-    IReadOnlyList<Outcome>? Outcomes,
+    IReadOnlyList<Outcome?>? Outcomes,
     IReadOnlyList<WorkflowStep>? WorkflowSteps,
     RetryPolicy? RetryPolicy,
     int? AttemptCap,
@@ -21,7 +21,7 @@ public sealed record Campaign(
         campaign.Name,
         campaign.TimeZone,
         campaign.CallingHours,
-        campaign.Outcomes,
+        campaign.Outcomes is null ? null : Outcome.Of(campaign.Outcomes),
         campaign.WorkflowSteps,
         campaign.RetryPolicy,
         campaign.AttemptCap,
@@ -34,7 +34,7 @@ public sealed record Campaign(
     /// </summary>
     public Domain.Campaigns.Campaign ToDomain()
     {
-        var campaign = new Domain.Campaigns.Campaign(Name, TimeZone, CallingHours, Outcomes, WorkflowSteps, RetryPolicy, AttemptCap, PaymentProviders);
+        var campaign = new Domain.Campaigns.Campaign(Name, TimeZone, CallingHours, Outcome.ToDomain(Outcomes), WorkflowSteps, RetryPolicy, AttemptCap, PaymentProviders);
         campaign.Validated();
         return campaign;
     }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCrm.Api.Auth;
 using OrleansCrm.Contracts;
-using OrleansCrm.Domain.Campaigns;
 using OrleansCrm.Domain.Common;
 
 namespace OrleansCrm.Api.Apis;
@@ -44,7 +43,7 @@ public static class CampaignsApi
         TypedResults.Ok(CampaignResponse.From(await LoadAsync(campaignId, grains)));
 
     public static async Task<Ok<IReadOnlyList<Outcome>>> GetOutcomes(string campaignId, IGrainFactory grains) =>
-        TypedResults.Ok((await LoadAsync(campaignId, grains)).Value.Outcomes!);
+        TypedResults.Ok(Outcome.Of((await LoadAsync(campaignId, grains)).Value.Outcomes!));
 
     private static async Task<Stored<Domain.Campaigns.Campaign>> LoadAsync(string campaignId, IGrainFactory grains)
     {

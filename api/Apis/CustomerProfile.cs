@@ -1,5 +1,3 @@
-using OrleansCrm.Domain.Customers;
-
 namespace OrleansCrm.Api.Apis;
 
 /// <summary>
@@ -14,5 +12,5 @@ public sealed record CustomerProfile(
     string? TimeZone,
     string? PersonalManager)
 {
-    public Domain.Customers.CustomerProfile ToDomain() => new(Name, Email, Phone, Address, TimeZone, PersonalManager);
+    public Domain.Customers.CustomerProfile ToDomain() => new(Name, Email, Phone, Address?.ToDomain(), TimeZone, PersonalManager);
 }

@@ -87,7 +87,7 @@ public static class CustomersApi
     {
         EndpointConventions.PathId("customerId", customerId);
         var added = await grains.GetGrain<ICustomerGrain>(customerId).AddNoteAsync(note.Text, user.UserId());
-        return TypedResults.Created($"/api/v1/customers/{customerId}/notes/{added.Id}", added);
+        return TypedResults.Created($"/api/v1/customers/{customerId}/notes/{added.Id}", CustomerNote.From(added));
     }
 
     public static async Task<NoContent> DeleteNote(string customerId, string noteId, IGrainFactory grains)

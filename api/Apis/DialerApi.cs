@@ -55,7 +55,7 @@ public static class DialerApi
         var rows = await ReadLeadsAsync(http, json.Value.SerializerOptions);
         var known = await LookUpNamedAsync(rows, grains, http.HttpContext.RequestAborted);
         var checkedLeads = LeadImport.Check(rows, campaign.Value.TimeZone!, known);
-        var numbered = new List<(int Row, Lead Lead)>(checkedLeads.Accepted.Count);
+        var numbered = new List<(int Row, Domain.Calls.Lead Lead)>(checkedLeads.Accepted.Count);
         var refused = checkedLeads.Refused.Select(r => r.Row).ToHashSet();
         var accepted = 0;
         for (var row = 1; row <= rows.Count && accepted < checkedLeads.Accepted.Count; row++)
@@ -77,7 +77,7 @@ public static class DialerApi
             already.AddRange(imported.AlreadyInCampaign);
         }
 
-        return TypedResults.Ok(new LeadImportResult(rows.Count, count, checkedLeads.Refused, already));
+        return TypedResults.Ok(new LeadImportResult(rows.Count, count, checkedLeads.Refused.Select(LeadRowError.From).ToList(), already));
     }
 
     public static async Task<Results<Ok<DialerHandOutView>, NoContent>> Next(
@@ -89,7 +89,7 @@ public static class DialerApi
     }
 
     public static async Task<Ok<DialerStats>> Stats(string campaignId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IDialerGrain>(PathId("campaignId", campaignId)).StatsAsync());
+        TypedResults.Ok(DialerStats.From(await grains.GetGrain<IDialerGrain>(PathId("campaignId", campaignId)).StatsAsync()));
 
     public static async Task<Created<BlockedNumber>> AddDoNotCall(DoNotCallBody body, IGrainFactory grains, ClaimsPrincipal user)
     {
@@ -98,11 +98,11 @@ public static class DialerApi
         v.Text("note", body.Note, 500);
         v.ThrowIfInvalid();
         var entry = await DoNotCall.List(grains).BlockAsync(body.Phone!, BlockReason.DoNotCall, body.Note, user.UserId());
-        return TypedResults.Created($"/api/v1/dnc/{Uri.EscapeDataString(body.Phone!)}", entry);
+        return TypedResults.Created($"/api/v1/dnc/{Uri.EscapeDataString(body.Phone!)}", BlockedNumber.From(entry));
     }
 
     public static async Task<Ok<BlockedNumber>> GetDoNotCall(string phone, IGrainFactory grains) =>
-        TypedResults.Ok(await DoNotCall.List(grains).GetAsync(Phone(phone)) ?? throw DomainException.NotFound("Do-not-call entry", phone));
+        TypedResults.Ok(BlockedNumber.From(await DoNotCall.List(grains).GetAsync(Phone(phone)) ?? throw DomainException.NotFound("Do-not-call entry", phone)));
 
     public static async Task<NoContent> RemoveDoNotCall(string phone, IGrainFactory grains) =>
         await DoNotCall.List(grains).UnblockAsync(Phone(phone))
@@ -127,7 +127,7 @@ public static class DialerApi
     }
 
     /// <summary>The customers and orders the rows name, as they are now (the orders' customers included); what is not found does not exist.</summary>
-    private static async Task<LeadReferences> LookUpNamedAsync(IReadOnlyList<Lead?> rows, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<LeadReferences> LookUpNamedAsync(IReadOnlyList<Domain.Calls.Lead?> rows, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var (customerIds, orderNumbers) = LeadImport.Named(rows);
         var orders = new ConcurrentDictionary<string, OrderCallingFacts>(StringComparer.Ordinal);
@@ -157,7 +157,7 @@ public static class DialerApi
         return new LeadReferences(customers, orders);
     }
 
-    private static async Task<IReadOnlyList<Lead?>> ReadLeadsAsync(HttpRequest http, JsonSerializerOptions options)
+    private static async Task<IReadOnlyList<Domain.Calls.Lead?>> ReadLeadsAsync(HttpRequest http, JsonSerializerOptions options)
     {
         var type = http.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (type == "text/csv")
@@ -173,7 +173,8 @@ public static class DialerApi
 
         try
         {
-            return await JsonSerializer.DeserializeAsync<List<Lead?>>(http.Body, options, http.HttpContext.RequestAborted)
+            var leads = await JsonSerializer.DeserializeAsync<List<Lead?>>(http.Body, options, http.HttpContext.RequestAborted);
+            return leads?.Select(l => l?.ToDomain()).ToList()
                 ?? throw DomainException.Invalid(new Dictionary<string, string[]> { ["body"] = ["is required: a JSON array of leads."] });
         }
         catch (JsonException e)

@@ -1,5 +1,3 @@
-using OrleansCrm.Domain.Calls;
-
 namespace OrleansCrm.Api.Apis;
 
 /// <summary>What a lead import did: how many leads were added, the rows refused with their errors, the rows already in the campaign.</summary>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCrm.Api.Auth;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Domain.Offers;
 
 namespace OrleansCrm.Api.Apis;
 
@@ -28,7 +27,7 @@ public static class OffersApi
     public static async Task<Results<Created<OfferResponse>, Ok<OfferResponse>>> PutOffer(string offerId, Offer offer, IGrainFactory grains)
     {
         EndpointConventions.PathId("offerId", offerId);
-        var stored = await grains.GetGrain<IOfferGrain>(offerId).PutAsync(offer);
+        var stored = await grains.GetGrain<IOfferGrain>(offerId).PutAsync(offer.ToDomain());
         var body = OfferResponse.From(stored);
         return stored.Created ? TypedResults.Created($"/api/v1/offers/{offerId}", body) : TypedResults.Ok(body);
     }

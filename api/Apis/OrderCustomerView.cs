@@ -1,5 +1,3 @@
-using OrleansCrm.Domain.Customers;
-
 namespace OrleansCrm.Api.Apis;
 
 /// <summary>The customer block of the order page: who, where, their manager, their notes, their clock now.</summary>

@@ -61,11 +61,12 @@ public static class OrdersApi
     }
 
     public static async Task<Created<OrderPage>> PlaceOrder(
-        PlaceOrder request, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
+        PlaceOrder body, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
     {
         var by = user.UserId();
+        var request = body.ToCommand();
         await CheckPlacementAsync(request, grains);
-        var client = IdempotencyKeys.Request(http, user, purpose: null, request);
+        var client = IdempotencyKeys.Request(http, user, purpose: null, body);
         Order order;
         if (client is not null)
         {
@@ -81,16 +82,15 @@ public static class OrdersApi
     }
 
     /// <summary>Bad input never draws an order number: the request and what it names are checked first.</summary>
-    private static async Task CheckPlacementAsync(PlaceOrder request, IGrainFactory grains)
+    private static async Task CheckPlacementAsync(Domain.Orders.PlaceOrder valid, IGrainFactory grains)
     {
-        var valid = request.Validated();
         var v = new Validator();
-        if (await grains.GetGrain<IOfferGrain>(valid.OfferId!).GetAsync() is null)
+        if (await grains.GetGrain<IOfferGrain>(valid.OfferId).GetAsync() is null)
         {
             v.Add("offerId", $"There is no offer '{valid.OfferId}'.");
         }
 
-        if (await grains.GetGrain<ICustomerGrain>(valid.CustomerId!).GetAsync() is null)
+        if (await grains.GetGrain<ICustomerGrain>(valid.CustomerId).GetAsync() is null)
         {
             v.Add("customerId", $"There is no customer '{valid.CustomerId}'.");
         }
@@ -149,7 +149,7 @@ public static class OrdersApi
     }
 
     public static async Task<Ok<IReadOnlyList<PaymentRecord>>> GetPayments(string orderNumber, IGrainFactory grains) =>
-        TypedResults.Ok<IReadOnlyList<PaymentRecord>>((await LoadAsync(orderNumber, grains)).Payments);
+        TypedResults.Ok(PaymentRecord.Of((await LoadAsync(orderNumber, grains)).Payments));
 
     public static async Task<Created<ApiOrders.OrderNote>> AddNote(string orderNumber, NoteBody body, IGrainFactory grains, ClaimsPrincipal user)
     {
@@ -255,14 +255,14 @@ public static class OrdersApi
     public static async Task<Created<OrderTask>> AddTask(string orderNumber, TaskBody body, IGrainFactory grains, ClaimsPrincipal user)
     {
         var task = await Order(orderNumber, grains).AddTaskAsync(body.Title, body.DueAt, body.Assignee, user.UserId());
-        return TypedResults.Created($"/api/v1/orders/{orderNumber}", task);
+        return TypedResults.Created($"/api/v1/orders/{orderNumber}", OrderTask.From(task));
     }
 
     public static async Task<Ok<OrderTask>> UpdateTask(string orderNumber, string taskId, TaskUpdateBody body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await Order(orderNumber, grains).UpdateTaskAsync(EndpointConventions.PathId("taskId", taskId), body.Assignee, body.DueAt, body.ClearDueAt ?? false, user.UserId()));
+        TypedResults.Ok(OrderTask.From(await Order(orderNumber, grains).UpdateTaskAsync(EndpointConventions.PathId("taskId", taskId), body.Assignee, body.DueAt, body.ClearDueAt ?? false, user.UserId())));
 
     public static async Task<Ok<OrderTask>> CompleteTask(string orderNumber, string taskId, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(await Order(orderNumber, grains).CompleteTaskAsync(EndpointConventions.PathId("taskId", taskId), user.UserId()));
+        TypedResults.Ok(OrderTask.From(await Order(orderNumber, grains).CompleteTaskAsync(EndpointConventions.PathId("taskId", taskId), user.UserId())));
 
     private static IOrderGrain Order(string orderNumber, IGrainFactory grains) =>
         grains.GetGrain<IOrderGrain>(EndpointConventions.PathId("orderNumber", orderNumber));
@@ -277,8 +277,8 @@ public static class OrdersApi
         var profile = customer?.Profile;
         var zone = profile?.TimeZone ?? o.Customer.TimeZone;
         var customerView = new OrderCustomerView(
-            o.Customer.Id, profile?.Name ?? o.Customer.Name, profile?.Email ?? o.Customer.Email, profile?.Phone ?? o.Customer.Phone, profile?.Address,
-            profile?.PersonalManager ?? "unassigned", customer?.Notes ?? [], new LocalTimeView(TimeZones.LocalTime(clock.GetUtcNow(), zone), zone));
+            o.Customer.Id, profile?.Name ?? o.Customer.Name, profile?.Email ?? o.Customer.Email, profile?.Phone ?? o.Customer.Phone, profile?.Address is { } address ? PostalAddress.From(address) : null,
+            profile?.PersonalManager ?? "unassigned", CustomerNote.Of(customer?.Notes ?? []), new LocalTimeView(TimeZones.LocalTime(clock.GetUtcNow(), zone), zone));
         var money = Currency.Get(o.Currency);
         var amounts = new AmountsView(o.Currency, money.Exactly(o.Total()), money.Exactly(o.ItemsTotal()), money.Exactly(o.ShippingAndHandling),
             money.Exactly(o.DeliveryMethod?.Price ?? 0m), money.Exactly(o.Prepayments()), money.Exactly(o.Income()), money.Exactly(o.Expenses()),
@@ -295,8 +295,8 @@ public static class OrdersApi
             .OrderByDescending(h => h.At)
             .ToList();
         var customerOrders = (await orders.SearchAsync(new OrderQuery(CustomerId: o.Customer.Id, Take: 200))).Items;
-        return new OrderPage(o.Number, o.Status, o.PlacedAt, o.AutoCancelAt, o.IsTrial, trial, amounts, customerView, o.Ip, o.Items, card,
-            o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod, o.OfferId, o.MainOrderNumber, o.Fulfillment, o.Payments, ApiOrders.WorkflowEvent.Of(o.Workflow), ApiOrders.OrderNote.Of(o.Notes), o.Tasks, o.Changes, history,
+        return new OrderPage(o.Number, o.Status, o.PlacedAt, o.AutoCancelAt, o.IsTrial, trial, amounts, customerView, o.Ip, OrderItem.Of(o.Items), card,
+            o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod is { } delivery ? DeliveryMethod.From(delivery) : null, o.OfferId, o.MainOrderNumber, o.Fulfillment, PaymentRecord.Of(o.Payments), ApiOrders.WorkflowEvent.Of(o.Workflow), ApiOrders.OrderNote.Of(o.Notes), OrderTask.Of(o.Tasks), OrderChange.Of(o.Changes), history,
             customerOrders, tabs.OrderCalls, tabs.TaskCalls);
     }
 }

@@ -46,7 +46,7 @@ public static class UpsellsApi
     public static async Task<Ok<UpsellPrice>> Quote(string orderNumber, UpsellChoice choice, IGrainFactory grains)
     {
         var (main, offer) = await LoadAsync(orderNumber, grains);
-        return TypedResults.Ok(UpsellQuote.Price(offer, main.Currency, choice));
+        return TypedResults.Ok(UpsellPrice.From(UpsellQuote.Price(offer, main.Currency, choice.ToDomain())));
     }
 
     public static async Task<Created<OrderPage>> Checkout(

@@ -146,7 +146,7 @@ public sealed class BuiltInEmailTests
     {
         // Placed 2026-03-02 02:00 UTC: the charge falls on 2026-03-17 02:00 UTC, still the 16th in Los Angeles.
         var customer = Maria with { TimeZone = "America/Los_Angeles" };
-        var order = Order.Place(Number, Request().Validated(), Offer(), customer, Card, new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero), Agent);
+        var order = Order.Place(Number, Request().ToCommand(), Offer(), customer, Card, new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero), Agent);
 
         var (_, confirmation) = BuiltInEmails.For(order, order.Event(WorkflowIds.OrderConfirmation));
         var (_, reminder) = BuiltInEmails.For(order, order.Event(WorkflowIds.TrialReminder));
@@ -164,7 +164,7 @@ public sealed class BuiltInEmailTests
     {
         // Placed 2026-03-01 20:00 UTC: the charge falls on 2026-03-16 20:00 UTC, already the 17th in Tokyo.
         var customer = Maria with { TimeZone = "Asia/Tokyo" };
-        var order = Order.Place(Number, Request().Validated(), Offer(), customer, Card, new DateTimeOffset(2026, 3, 1, 20, 0, 0, TimeSpan.Zero), Agent);
+        var order = Order.Place(Number, Request().ToCommand(), Offer(), customer, Card, new DateTimeOffset(2026, 3, 1, 20, 0, 0, TimeSpan.Zero), Agent);
 
         var (_, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.TrialReminder));
 

@@ -135,6 +135,6 @@ public sealed class OrderBugRegressionTests
     [InlineData("4294967295")]
     public void Only_a_dotted_quad_or_an_IPv6_address_is_an_IP(string ip)
     {
-        Refusals.OnlyFor("ip", () => Request(ip: ip).Validated());
+        Refusals.OnlyFor("ip", () => Request(ip: ip).ToCommand());
     }
 }

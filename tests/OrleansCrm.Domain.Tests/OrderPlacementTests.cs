@@ -179,7 +179,7 @@ public sealed class OrderPlacementTests
     [Fact]
     public void A_request_without_lines_buys_one_main_product_through_the_sandbox_provider()
     {
-        var validated = Request(items: null).Validated();
+        var validated = Request(items: null).ToCommand();
 
         Assert.Equal([new OrderLine("main", 1)], validated.Items);
         Assert.Equal(PaymentProviders.Sandbox, validated.PaymentProvider);
@@ -239,8 +239,8 @@ public sealed class OrderPlacementTests
     [Fact]
     public void A_currency_that_is_not_ISO_4217_is_refused_on_currency()
     {
-        Refusals.OnlyFor("currency", () => Request(currency: "XYZ").Validated());
-        Refusals.OnlyFor("currency", () => Request(currency: null).Validated());
+        Refusals.OnlyFor("currency", () => Request(currency: "XYZ").ToCommand());
+        Refusals.OnlyFor("currency", () => Request(currency: null).ToCommand());
     }
 
     [Fact]
@@ -267,20 +267,20 @@ public sealed class OrderPlacementTests
     [Fact]
     public void A_valid_request_passes()
     {
-        var validated = Request().Validated();
+        var validated = Request().ToCommand();
         Assert.Equal(Token, validated.CardToken);
     }
 
     [Fact]
     public void A_trial_without_a_card_token_is_refused_on_cardToken()
     {
-        Refusals.OnlyFor("cardToken", () => Request(trial: true, cardToken: null).Validated());
+        Refusals.OnlyFor("cardToken", () => Request(trial: true, cardToken: null).ToCommand());
     }
 
     [Fact]
     public void A_non_trial_order_may_come_without_a_card_token()
     {
-        var validated = Request(trial: false, cardToken: null).Validated();
+        var validated = Request(trial: false, cardToken: null).ToCommand();
         Assert.Null(validated.CardToken);
     }
 
@@ -291,7 +291,7 @@ public sealed class OrderPlacementTests
     [InlineData("tok 4111111111111111")]
     public void A_card_number_as_card_token_is_refused_and_never_echoed(string pan)
     {
-        var refusal = Refusals.Of(() => Request(cardToken: pan).Validated());
+        var refusal = Refusals.Of(() => Request(cardToken: pan).ToCommand());
 
         Assert.Equal(["cardToken"], refusal.Errors.Keys);
         var digits = new string(pan.Where(char.IsAsciiDigit).ToArray());
@@ -306,7 +306,7 @@ public sealed class OrderPlacementTests
     [InlineData(" 123 ")]
     public void A_CVV_like_card_token_is_refused_and_never_echoed(string cvv)
     {
-        var refusal = Refusals.Of(() => Request(cardToken: cvv).Validated());
+        var refusal = Refusals.Of(() => Request(cardToken: cvv).ToCommand());
 
         Assert.Equal(["cardToken"], refusal.Errors.Keys);
         Assert.DoesNotContain(cvv.Trim(), string.Join("\n", refusal.Errors["cardToken"]));
@@ -315,7 +315,7 @@ public sealed class OrderPlacementTests
     [Fact]
     public void A_card_token_longer_than_200_characters_is_refused()
     {
-        Refusals.OnlyFor("cardToken", () => Request(cardToken: "tok_" + new string('a', 197)).Validated());
+        Refusals.OnlyFor("cardToken", () => Request(cardToken: "tok_" + new string('a', 197)).ToCommand());
     }
 
     [Theory]
@@ -324,7 +324,7 @@ public sealed class OrderPlacementTests
     [InlineData("1.2.3.4.5")]
     public void A_bad_IP_is_refused_on_ip(string ip)
     {
-        Refusals.OnlyFor("ip", () => Request(ip: ip).Validated());
+        Refusals.OnlyFor("ip", () => Request(ip: ip).ToCommand());
     }
 
     [Theory]
@@ -338,7 +338,7 @@ public sealed class OrderPlacementTests
     [Fact]
     public void A_second_line_with_the_same_sku_is_refused_on_that_line()
     {
-        Refusals.OnlyFor("items[1]", () => Request(items: [new OrderLine("main", 1), new OrderLine("main", 2)]).Validated());
+        Refusals.OnlyFor("items[1]", () => Request(items: [new OrderLine("main", 1), new OrderLine("main", 2)]).ToCommand());
     }
 
     [Theory]
@@ -346,25 +346,25 @@ public sealed class OrderPlacementTests
     [InlineData(101)]
     public void A_quantity_outside_1_to_100_is_refused_on_its_line(int quantity)
     {
-        Refusals.OnlyFor("items[0].quantity", () => Request(items: [new OrderLine("main", quantity)]).Validated());
+        Refusals.OnlyFor("items[0].quantity", () => Request(items: [new OrderLine("main", quantity)]).ToCommand());
     }
 
     [Fact]
     public void More_than_20_lines_are_refused()
     {
         var lines = Enumerable.Range(0, 21).Select(i => new OrderLine($"sku-{i}", 1)).ToList();
-        Assert.Contains("items", Refusals.FieldsOf(() => Request(items: lines).Validated()));
+        Assert.Contains("items", Refusals.FieldsOf(() => Request(items: lines).ToCommand()));
     }
 
     [Fact]
     public void A_payment_provider_this_CRM_does_not_know_is_refused()
     {
-        Refusals.OnlyFor("paymentProvider", () => Request(paymentProvider: "paypal").Validated());
+        Refusals.OnlyFor("paymentProvider", () => Request(paymentProvider: "paypal").ToCommand());
     }
 
     [Fact]
     public void A_negative_affiliate_commission_is_refused()
     {
-        Refusals.OnlyFor("affiliate.commission", () => Request(affiliate: new Affiliate("aff-1", -1m)).Validated());
+        Refusals.OnlyFor("affiliate.commission", () => Request(affiliate: new Affiliate("aff-1", -1m)).ToCommand());
     }
 }

@@ -53,7 +53,8 @@ internal static class OrderTestData
             [Standard, Express],
             PrepaymentAllowed: true).Validated();
 
-    public static PlaceOrder Request(
+    /// <summary>A placement as a client sends it (the api's body); <c>ToCommand()</c> checks it into the domain's command.</summary>
+    public static Api.Apis.PlaceOrder Request(
         bool trial = true,
         string? currency = "USD",
         IReadOnlyList<OrderLine>? items = null,
@@ -65,8 +66,8 @@ internal static class OrderTestData
         string? paymentProvider = null) =>
         new("cust-1", "offer-cream", currency, trial, items, cardToken, paymentProvider, deliveryMethodId, ip, analytics, affiliate, "tv-spring");
 
-    public static Order Place(PlaceOrder request, Offer? offer = null, CustomerSnapshot? customer = null, string number = Number) =>
-        Order.Place(number, request.Validated(), offer ?? Offer(), customer ?? Maria, request.CardToken is null ? null : Card, PlacedAt, Agent);
+    public static Order Place(Api.Apis.PlaceOrder request, Offer? offer = null, CustomerSnapshot? customer = null, string number = Number) =>
+        Order.Place(number, request.ToCommand(), offer ?? Offer(), customer ?? Maria, request.CardToken is null ? null : Card, PlacedAt, Agent);
 
     /// <summary>A trial order for the main product in USD, placed at <see cref="PlacedAt"/>.</summary>
     public static Order Trial(TrialSettings? settings = null, string? deliveryMethodId = null, IReadOnlyList<OrderLine>? items = null, CustomerSnapshot? customer = null, string currency = "USD") =>

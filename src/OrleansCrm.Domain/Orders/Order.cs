@@ -195,7 +195,7 @@ public sealed partial class Order
     public static Order Place(string number, PlaceOrder request, Offer offer, CustomerSnapshot customer, CardOnFile? card, DateTimeOffset now, string placedBy)
     {
         var v = new Validator();
-        var currency = request.Currency!;
+        var currency = request.Currency;
         var productPrice = 0m;
         if (offer.ProductPrice is null || !offer.ProductPrice.TryGetValue(currency, out productPrice))
         {
@@ -212,7 +212,7 @@ public sealed partial class Order
         }
 
         var items = new List<OrderItem>();
-        for (var i = 0; i < request.Items!.Count; i++)
+        for (var i = 0; i < request.Items.Count; i++)
         {
             var line = request.Items[i];
             var quantity = line.Quantity ?? 1;
@@ -259,7 +259,7 @@ public sealed partial class Order
 
         var order = new Order(
             number: number,
-            offerId: request.OfferId!,
+            offerId: request.OfferId,
             customer: customer,
             currency: currency,
             isTrial: request.Trial,

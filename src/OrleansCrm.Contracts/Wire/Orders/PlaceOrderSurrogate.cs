@@ -5,11 +5,11 @@ namespace OrleansCrm.Contracts.Wire.Orders;
 /// <summary>A <see cref="PlaceOrder"/> as it is stored and crosses a grain call. Never renumber an id.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCrm.PlaceOrder.v1")]
 public readonly record struct PlaceOrderSurrogate(
-    [property: Id(0)] string? CustomerId,
-    [property: Id(1)] string? OfferId,
-    [property: Id(2)] string? Currency,
+    [property: Id(0)] string CustomerId,
+    [property: Id(1)] string OfferId,
+    [property: Id(2)] string Currency,
     [property: Id(3)] bool Trial,
-    [property: Id(4)] IReadOnlyList<OrderLine>? Items,
+    [property: Id(4)] IReadOnlyList<OrderLine> Items,
     [property: Id(5)] string? CardToken,
     [property: Id(6)] string? PaymentProvider,
     [property: Id(7)] string? DeliveryMethodId,

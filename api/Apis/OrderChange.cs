@@ -1,0 +1,24 @@
+using OrleansCrm.Domain.Orders;
+
+namespace OrleansCrm.Api.Apis;
+
+/// <summary>A change of the order that is not a status change, as its history shows it (OpenAPI schema <c>OrderChange</c>, as before).</summary>
+public sealed record OrderChange(
+    string Id,
+    OrderChangeKind Kind,
+    DateTimeOffset At,
+    string By,
+    string Description,
+    string? Reason = null,
+    decimal? Amount = null,
+    decimal? Refund = null,
+    string? Sku = null,
+    int? FromQuantity = null,
+    int? ToQuantity = null,
+    string? ClientKey = null)
+{
+    public static OrderChange From(Domain.Orders.OrderChange c) =>
+        new(c.Id, c.Kind, c.At, c.By, c.Description, c.Reason, c.Amount, c.Refund, c.Sku, c.FromQuantity, c.ToQuantity, c.ClientKey);
+
+    public static IReadOnlyList<OrderChange> Of(IEnumerable<Domain.Orders.OrderChange> changes) => changes.Select(From).ToList();
+}

@@ -1,0 +1,20 @@
+using OrleansCrm.Domain.Campaigns;
+
+namespace OrleansCrm.Api.Apis;
+
+/// <summary>One entry of a campaign's outcome menu as the API reads and shows it (OpenAPI schema <c>Outcome</c>, as before).</summary>
+public sealed record Outcome(string? Code, string? Label, OutcomeType? Type, string? Color, bool Quick = false, bool BuiltIn = false)
+{
+    public static Outcome From(Domain.Campaigns.Outcome o) => new(o.Code, o.Label, o.Type, o.Color, o.Quick, o.BuiltIn);
+
+    public static IReadOnlyList<Outcome> Of(IEnumerable<Domain.Campaigns.Outcome> outcomes) => outcomes.Select(From).ToList();
+
+    public Domain.Campaigns.Outcome ToDomain() => new(Code, Label, Type, Color, Quick, BuiltIn);
+
+    /// <summary>
+    /// A catalog as sent, entry by entry. A null entry goes on as null, for the campaign's rule to refuse by its path
+    /// (<c>outcomes[2]</c>), as before: JSON can hold one where the domain's list type says it cannot.
+    /// </summary>
+    public static IReadOnlyList<Domain.Campaigns.Outcome>? ToDomain(IReadOnlyList<Outcome?>? outcomes) =>
+        outcomes?.Select(o => o?.ToDomain()).ToList() as IReadOnlyList<Domain.Campaigns.Outcome>;
+}
