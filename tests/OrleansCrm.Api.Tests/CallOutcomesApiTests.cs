@@ -442,13 +442,14 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     public async Task An_outcome_with_a_message_and_a_manager_copy_is_confirmed_while_the_SMTP_server_stalls_and_both_arrive_once_it_answers()
     {
         var (callId, customerEmail, managerEmail) = await CallDraftingASummaryToACustomerWithAManagerAsync();
+        await api.Mail.WaitForMessagesAsync(m => IsTo(m, customerEmail) && Text(m).Contains("is confirmed", StringComparison.Ordinal), 1, Timeout); // the order's own email is out of the way
         using var stalled = api.Mail.HoldReplies();
 
         var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Summary sent" });
 
         Assert.True(confirmed.GetProperty("outcome").GetProperty("messageSent").GetBoolean());
         await Eventually.WaitForAsync(() => Task.FromResult(stalled.Held), held => held >= 2, Timeout); // both wait on the server, the outcome did not
-        Assert.Empty(api.Mail.MessagesTo(customerEmail));
+        Assert.DoesNotContain(api.Mail.MessagesTo(customerEmail), m => Text(m).Contains("Summary of our call", StringComparison.Ordinal));
         stalled.Release();
         Assert.Single(await api.Mail.WaitForMessagesAsync(m => IsTo(m, customerEmail) && Text(m).Contains("Summary of our call", StringComparison.Ordinal), 1, Timeout));
         Assert.Single(await api.Mail.WaitForMessagesAsync(m => IsTo(m, managerEmail), 1, Timeout));
