@@ -33,7 +33,7 @@ public static class TriggerCatalog
     private static readonly TemplateVariable[] Order =
     [
         Text("order.number", "The order number.", "100042"),
-        Text("order.total", "The order's total with its currency, e.g. 49.90 EUR.", "49.90 EUR"),
+        Text("order.total", "The order's total with its currency, e.g. EUR 49.90.", "EUR 49.90"),
         Text("order.currency", "The order's currency (ISO 4217).", "EUR"),
         Text("order.status", "The order's status.", "Trial"),
         Text("order.offer", "The name of the offer ordered.", "Vitamin box"),
