@@ -36,7 +36,7 @@ public static class TriggerCatalog
         Text("order.total", "The order's total with its currency, e.g. EUR 49.90.", "EUR 49.90"),
         Text("order.currency", "The order's currency (ISO 4217).", "EUR"),
         Text("order.status", "The order's status.", "Trial"),
-        Text("order.offer", "The name of the offer ordered.", "Vitamin box"),
+        Text("order.offer", "The id of the offer ordered.", "vitamin-box"),
         Text("order.items", "The order's lines, one per line: quantity × product.", "1 × Vitamin box"),
         Instant("order.placedAt", "When the order was placed.", "2026-03-02T09:00:00Z"),
     ];
@@ -47,7 +47,7 @@ public static class TriggerCatalog
         Instant("booking.start", "When the meeting starts.", "2026-03-10T14:30:00Z"),
         Instant("booking.end", "When the meeting ends.", "2026-03-10T15:00:00Z"),
         Text("booking.durationMinutes", "How long the meeting is, in minutes.", "30"),
-        Text("call.id", "The call the booking was made on.", "call-9001"),
+        Text("call.id", "The call's id (for a booking, the call it was booked on).", "call-9001"),
     ];
 
     private static readonly TemplateVariable[] Outcome =
@@ -56,7 +56,7 @@ public static class TriggerCatalog
         Text("outcome.label", "The outcome's label.", "No answer"),
         Text("outcome.type", "The outcome's type: R, N, C or T.", "R"),
         Text("outcome.comment", "The agent's comment on the outcome.", "Call back after lunch"),
-        Text("call.id", "The call's id.", "call-9001"),
+        Text("call.id", "The call's id (for a booking, the call it was booked on).", "call-9001"),
         Text("call.attempt", "The contact attempt number of this call (1 for the first).", "2"),
         Instant("call.startedAt", "When the call started.", "2026-03-02T10:15:00Z"),
         Instant("callback.at", "The callback the agent planned, when the outcome set one.", "2026-03-03T11:00:00Z"),
