@@ -252,6 +252,24 @@ public abstract class TemplatesApiContract
     }
 
     [Fact]
+    public async Task A_preview_against_a_call_renders_its_contact_phone_and_attempt_number()
+    {
+        var calls = new CallDriver(Admin());
+        var campaign = await calls.CreateCampaignAsync();
+        var phone = TestValues.Phone();
+        await calls.AddLeadAsync(campaign, phone, name: "Lena Lead");
+        var callId = await calls.DialOrFailAsync(campaign, "agent-" + TestValues.Letters(6).ToLowerInvariant());
+        await Admin().PutAsJsonAsync($"/api/v1/campaigns/{campaign}/templates/attempt", SmsTemplate("Hi {$name}, this was call {$call.attempt}."));
+
+        var preview = await (await Agent().PostAsJsonAsync($"/api/v1/campaigns/{campaign}/templates/attempt/preview", new { callId })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("call", preview.GetProperty("source").GetString());
+        Assert.Equal("Hi Lena Lead, this was call 1.", preview.GetProperty("text").GetString());
+        Assert.Equal([phone], preview.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("GSM-7", preview.GetProperty("sms").GetProperty("encoding").GetString());
+    }
+
+    [Fact]
     public async Task The_trigger_catalog_lists_every_trigger_with_its_variables()
     {
         var catalog = await Agent().GetFromJsonAsync<JsonElement>("/api/v1/message-triggers");
