@@ -88,6 +88,7 @@ public static class CrmApiExtensions
         app.MapHealthApi();
         app.MapOffersApi();
         app.MapCampaignsApi();
+        app.MapTemplatesApi();
         app.MapCustomersApi();
         app.MapOrdersApi();
         app.MapUpsellsApi();

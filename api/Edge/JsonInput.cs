@@ -31,7 +31,7 @@ public static class JsonInput
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(Checks);
     }
 
-    /// <summary>Free-text properties read as free text; every list property is capped.</summary>
+    /// <summary>Free-text properties read as free text; every list property is capped (bytes, base64 in JSON, are capped by the body limit and their type's own rule).</summary>
     private static void Checks(JsonTypeInfo type)
     {
         if (type.Kind != JsonTypeInfoKind.Object)
@@ -46,7 +46,7 @@ public static class JsonInput
             {
                 property.CustomConverter = CheckedString.FreeText;
             }
-            else if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType) && property.Get is not null)
+            else if (property.PropertyType != typeof(string) && property.PropertyType != typeof(byte[]) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType) && property.Get is not null)
             {
                 lists.Add(property);
             }

@@ -18,4 +18,5 @@ public static class StorageNames
     public const string AgentState = "agent";
     public const string ContractState = "contract";
     public const string DoNotCallState = "do-not-call-list";
+    public const string MessageTemplatesState = "message-templates";
 }

@@ -141,6 +141,7 @@ public sealed class OpenApiProbe
                 {
                     "date-time" => SampleInstant,
                     "date" => "2026-03-02",
+                    "byte" => "cHJvYmU=", // base64 of "probe"
                     _ => "probe",
                 });
             default:
