@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OrleansCrm.Domain.Orders;
-using EnglishWording = OrleansCrm.Api.Presentation.EnglishWording;
+using OrleansCrm.Presentation;
 
 namespace OrleansCrm.Domain.Tests;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using OrleansCrm.Domain.Orders;
 
-namespace OrleansCrm.Api.Presentation;
+namespace OrleansCrm.Presentation;
 
 /// <summary>
 /// The order's wordings in English: one template per code of <see cref="OrderWording"/>. A template writes
@@ -51,6 +51,12 @@ public static class EnglishWording
         [OrderWording.NoteDiscount.Code] = "Discount of {amount} by {by}[: {reason}]" + OnAProviderRefund + ".",
         [OrderWording.NoteQuantityDecreased.Code] = "Quantity of {item} decreased from {from} to {to} by {by} ({cut} less)[: {reason}]" + OnAProviderRefund + ".",
     };
+
+    /// <summary>A workflow row's result in English: its wording, or the English a row of an older build stored.</summary>
+    public static string? Result(WorkflowEvent row) => row.ResultWording is { } wording ? Render(wording) : row.Result;
+
+    /// <summary>A note's text in English: a system note's wording, or an agent's text (or the English an older build stored).</summary>
+    public static string Text(OrderNote note) => note.Wording is { } wording ? Render(wording) : note.Text;
 
     /// <summary>The wording in English; a code this build does not know shows as the code (never an error on a page).</summary>
     public static string Render(Wording wording) =>
