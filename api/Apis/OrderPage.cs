@@ -28,7 +28,7 @@ public sealed record OrderPage(
     IReadOnlyList<ApiOrders.WorkflowEvent> Workflow,
     IReadOnlyList<ApiOrders.OrderNote> Notes,
     IReadOnlyList<OrderTask> Tasks,
-    IReadOnlyList<OrderChange> Changes,
+    IReadOnlyList<ApiOrders.OrderChange> Changes,
     IReadOnlyList<HistoryItem> History,
     IReadOnlyList<OrderEntry> CustomerOrders,
     IReadOnlyList<CallEntry> OrderCalls,

@@ -176,7 +176,7 @@ internal static class OrderTestData
             $"history={order.History.Count}",
             $"notes={order.Notes.Count}",
             $"payments={order.Payments.Count}",
-            .. order.Workflow.Select(e => $"{e.Id}|{e.Status}|{e.ScheduledAt:O}|{e.Description}|{Said.Result(e)}"),
+            .. order.Workflow.Select(e => $"{e.Id}|{e.Status}|{e.ScheduledAt:O}|{Said.Description(e)}|{Said.Result(e)}"),
         ]);
 
     public static DomainException Conflict(Action action)

@@ -405,13 +405,13 @@ public sealed class CallGrain(
         return (await GrainFactory.GetGrain<IContractGrain>(state.State.PendingProtocol).CreateAsync(contract)).Protocol;
     }
 
-    private async Task CancelOrderAsync(string orderNumber, Actor by, string reason)
+    private async Task CancelOrderAsync(string orderNumber, Actor by, Wording reason)
     {
         var grain = GrainFactory.GetGrain<IOrderGrain>(orderNumber);
         var order = await grain.GetAsync() ?? throw DomainException.Conflict("The order is gone", $"Order {orderNumber} no longer exists.");
         if (order.Status != OrderStatus.Cancelled)
         {
-            await grain.CancelAsync(by.UserId, reason);
+            await grain.CancelForAsync(reason, by.UserId);
         }
     }
 
@@ -425,7 +425,7 @@ public sealed class CallGrain(
         var number = await GrainFactory.GetGrain<IIdempotentOrderGrain>(invoice.OnceKey).PlaceOnceAsync(invoice.NewOrder(), invoice.Reference, by.UserId);
         if (invoice.CancelsOld)
         {
-            await GrainFactory.GetGrain<IOrderGrain>(old.Number).CancelAsync(by.UserId, invoice.ReplacedBy(number));
+            await GrainFactory.GetGrain<IOrderGrain>(old.Number).CancelForAsync(invoice.ReplacedBy(number), by.UserId);
         }
 
         return number;
