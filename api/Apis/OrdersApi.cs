@@ -7,6 +7,7 @@ using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Orders;
+using OrleansCrm.Presentation;
 using OrleansCrm.Contracts.Ports;
 using ApiOrders = OrleansCrm.Api.Presentation;
 
@@ -287,9 +288,9 @@ public static class OrdersApi
         var card = o.Card is { } c ? new CardView(c.Masked, c.Brand, c.ExpiryMonth, c.ExpiryYear) : null;
         var customerCalls = await calls.ForCustomerAsync(o.Customer.Id, ReportsApi.MaxCalls);
         var tabs = CustomerCallsView.Of(o.Customer.Id, customerCalls);
-        var history = o.History.Select(h => new HistoryItem(h.At, "status", h.By, $"{h.From?.ToString() ?? "new"} → {h.To}: {h.Reason}"))
+        var history = o.History.Select(h => new HistoryItem(h.At, "status", h.By, $"{h.From?.ToString() ?? "new"} → {h.To}: {EnglishWording.Reason(h)}"))
             .Concat(o.Notes.Where(n => !n.System).Select(n => new HistoryItem(n.CreatedAt, "note", n.Author, n.Text)))
-            .Concat(o.Changes.Select(c => new HistoryItem(c.At, "change", c.By, c.Description)))
+            .Concat(o.Changes.Select(c => new HistoryItem(c.At, "change", c.By, EnglishWording.Description(c))))
             .Concat(customerCalls.Where(c => c.OrderNumber == o.Number).Select(c => new HistoryItem(
                 c.EndedAt ?? c.StartedAt, "call", c.AgentId, $"Call {c.CallId}: {c.OutcomeLabel ?? c.Status}{(c.Comment is null ? "" : " — " + c.Comment)}")))
             .OrderByDescending(h => h.At)

@@ -1,3 +1,4 @@
+using OrleansCrm.Presentation;
 
 namespace OrleansCrm.Api.Presentation;
 
@@ -7,7 +8,7 @@ namespace OrleansCrm.Api.Presentation;
 /// </summary>
 public sealed record OrderNote(string Id, string Text, string Author, bool System, DateTimeOffset CreatedAt)
 {
-    public static OrderNote Of(Domain.Orders.OrderNote n) => new(n.Id, n.Wording is { } wording ? EnglishWording.Render(wording) : n.Text, n.Author, n.System, n.CreatedAt);
+    public static OrderNote Of(Domain.Orders.OrderNote n) => new(n.Id, EnglishWording.Text(n), n.Author, n.System, n.CreatedAt);
 
     public static IReadOnlyList<OrderNote> Of(IEnumerable<Domain.Orders.OrderNote> notes) => notes.Select(Of).ToList();
 }

@@ -1,4 +1,5 @@
 using OrleansCrm.Domain.Orders;
+using OrleansCrm.Presentation;
 
 namespace OrleansCrm.Api.Presentation;
 
@@ -30,7 +31,7 @@ public sealed record WorkflowEvent(
     public IReadOnlyList<string> Actions { get; private init; } = [];
 
     public static WorkflowEvent Of(Domain.Orders.WorkflowEvent e) => new(
-        e.Id, e.Kind, e.Type, e.Description, e.Status, e.ScheduledAt, e.ExecutedAt, e.ResultWording is { } wording ? EnglishWording.Render(wording) : e.Result, e.Amount, e.TransactionId,
+        e.Id, e.Kind, e.Type, EnglishWording.Description(e), e.Status, e.ScheduledAt, e.ExecutedAt, EnglishWording.Result(e), e.Amount, e.TransactionId,
         e.Recipient, e.MessageId, e.DeclineReason, e.Link, e.Attempts, e.RecheckAt, e.After, e.ResendOf)
     {
         Actions = e.Actions,

@@ -22,6 +22,10 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task<Order> CancelAsync(string by, string? reason);
 
+    /// <summary>Cancels for a reason another rule gives as a sentence of its own (a refusal on a call, an order replaced by an invoice).</summary>
+    [Alias("CancelFor")]
+    Task<Order> CancelForAsync([Immutable] Wording reason, string by);
+
     [Alias("Delete")]
     Task<Order> DeleteAsync(string by);
 

@@ -50,7 +50,7 @@ public sealed class AutoCancelTests
         Assert.Equal(OrderStatus.Cancelled, order.Status);
         var change = order.History[^1];
         Assert.Equal((OrderStatus.Cancelled, Order.SystemAuthor), (change.To, change.By));
-        Assert.Contains("Auto-cancelled", change.Reason);
+        Assert.Contains("Auto-cancelled", Said.Reason(change));
         Assert.Null(order.AutoCancelAt);
         Assert.False(order.AutoCancelDue(Day(30)));
         Assert.Null(order.NextDue());

@@ -26,7 +26,7 @@ public sealed class AutoPaymentTests
         var note = Assert.Single(order.Notes.Skip(before));
         Assert.True(note.System);
         Assert.Contains("Auto-payments disabled", Said.Text(note));
-        Assert.Contains(held.Description, Said.Text(note));
+        Assert.Contains(Said.Description(held), Said.Text(note));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class CallInvoiceTests
         invoice.CheckOldCanBeCancelled();
 
         Assert.True(invoice.CancelsOld);
-        Assert.Equal("Replaced by order 100002 on call call-1", invoice.ReplacedBy("100002"));
+        Assert.Equal("Replaced by order 100002 on call call-1", Said.Sentence(invoice.ReplacedBy("100002")));
     }
 
     [Fact]

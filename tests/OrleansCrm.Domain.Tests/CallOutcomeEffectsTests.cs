@@ -75,8 +75,8 @@ public sealed class CallOutcomeEffectsTests
     [Fact]
     public void The_notes_an_outcome_leaves_elsewhere_name_the_call()
     {
-        Assert.Equal("Refusal on call call-1: too expensive", CallNotes.RefusalOn("call-1", "too expensive"));
-        Assert.Equal("Refusal on call call-1", CallNotes.RefusalOn("call-1", null));
+        Assert.Equal("Refusal on call call-1: too expensive", Said.Sentence(CallNotes.RefusalOn("call-1", "too expensive")));
+        Assert.Equal("Refusal on call call-1", Said.Sentence(CallNotes.RefusalOn("call-1", null)));
         Assert.Equal("Invalid contact on call call-1", CallNotes.InvalidContactOn("call-1"));
     }
 }

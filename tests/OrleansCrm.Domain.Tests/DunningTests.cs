@@ -63,7 +63,7 @@ public sealed class DunningTests
         Assert.Equal(WorkflowStatus.Waiting, retry.Status);
         Assert.Equal(Day(16), retry.ScheduledAt);
         Assert.Equal(ProductUsd, order.AmountToCharge(retry));
-        Assert.Contains("retry 1 of 3", retry.Description);
+        Assert.Contains("retry 1 of 3", Said.Description(retry));
         Assert.Single(order.Workflow, e => e.Kind == WorkflowKind.ProductChargeRetry);
         Assert.Null(order.NextDueEvent(Day(16).AddTicks(-1)));
         Assert.Equal(Retry1, order.NextDueEvent(Day(16))?.Id);
@@ -117,7 +117,7 @@ public sealed class DunningTests
         Assert.Equal(3, order.Workflow.Count(e => e.Kind == WorkflowKind.ProductChargeRetry));
         var change = order.History[^1];
         Assert.Equal(((OrderStatus?)OrderStatus.Trial, OrderStatus.PaymentFailed, Order.SystemAuthor), (change.From, change.To, change.By));
-        Assert.Contains("retries", change.Reason);
+        Assert.Contains("retries", Said.Reason(change));
         Assert.Equal(WorkflowStatus.Cancelled, order.Event(WorkflowIds.PaymentConfirmation).Status);
 
         var notice = order.Event(WorkflowIds.PaymentFailedNotice);
@@ -137,7 +137,7 @@ public sealed class DunningTests
         Assert.Equal(OrderStatus.PaymentFailed, order.Status);
         Assert.DoesNotContain(order.Workflow, e => e.Kind == WorkflowKind.ProductChargeRetry);
         Assert.Equal("Stolen card", order.Event(WorkflowIds.ProductCharge).DeclineReason);
-        Assert.Contains("no retry", order.History[^1].Reason);
+        Assert.Contains("no retry", Said.Reason(order.History[^1]));
         Assert.Equal(WorkflowStatus.Cancelled, order.Event(WorkflowIds.PaymentConfirmation).Status);
         Assert.Equal(WorkflowIds.PaymentFailedNotice, order.NextDueEvent(Day(15))?.Id);
     }

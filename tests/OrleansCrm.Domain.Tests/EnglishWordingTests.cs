@@ -1,19 +1,25 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Orders;
-using EnglishWording = OrleansCrm.Api.Presentation.EnglishWording;
+using OrleansCrm.Presentation;
 
 namespace OrleansCrm.Domain.Tests;
 
-/// <summary>The order's wordings and their English templates: every code is rendered, each as the sentence the order wrote before.</summary>
+/// <summary>The product's wordings and their English templates: every code is rendered, each as the sentence the order or the call wrote before.</summary>
 public sealed class EnglishWordingTests
 {
+    private static readonly DateTimeOffset At = new(2026, 3, 15, 9, 5, 0, TimeSpan.Zero);
+
+    /// <summary>Every code of every catalog: the order's and the call's.</summary>
+    private static readonly IReadOnlyList<WordingCode> Catalog = [.. OrderWording.All, .. CallWording.All];
+
     private static readonly JsonSerializerOptions OldBlobs = new() { Converters = { new JsonStringEnumConverter() } };
 
     public static TheoryData<string> Codes()
     {
         var data = new TheoryData<string>();
-        foreach (var code in OrderWording.All)
+        foreach (var code in Catalog)
         {
             data.Add(code.Code);
         }
@@ -25,14 +31,15 @@ public sealed class EnglishWordingTests
     public void The_catalog_names_each_code_once()
     {
         Assert.NotEmpty(OrderWording.All);
-        Assert.Equal(OrderWording.All.Count, OrderWording.All.Select(c => c.Code).Distinct(StringComparer.Ordinal).Count());
+        Assert.NotEmpty(CallWording.All);
+        Assert.Equal(Catalog.Count, Catalog.Select(c => c.Code).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Theory]
     [MemberData(nameof(Codes))]
     public void Every_code_has_an_English_template_that_uses_exactly_the_values_the_code_supplies(string code)
     {
-        var wording = OrderWording.All.Single(c => c.Code == code);
+        var wording = Catalog.Single(c => c.Code == code);
 
         Assert.True(EnglishWording.Templates.TryGetValue(code, out var template), $"'{code}' has no English template");
         Assert.Equal(wording.Values.Order(StringComparer.Ordinal), EnglishWording.PlaceholdersOf(template!).Distinct().Order(StringComparer.Ordinal));
@@ -41,7 +48,7 @@ public sealed class EnglishWordingTests
     [Fact]
     public void Every_English_template_belongs_to_a_code_of_the_catalog()
     {
-        Assert.All(EnglishWording.Templates.Keys, key => Assert.Contains(OrderWording.All, c => c.Code == key));
+        Assert.All(EnglishWording.Templates.Keys, key => Assert.Contains(Catalog, c => c.Code == key));
     }
 
     public static TheoryData<Wording, string> Sentences() => new()
@@ -94,6 +101,62 @@ public sealed class EnglishWordingTests
             OrderWording.NoteQuantityDecreased.With("Cream", "3", "1", "supervisor", "USD 99.90", "fewer wanted", "USD 99.90"),
             "Quantity of Cream decreased from 3 to 1 by supervisor (USD 99.90 less): fewer wanted; USD 99.90 refunded through the provider."
         },
+
+        // Status reasons and cancel reasons, each as the order wrote it in English before (StatusChange.Reason, "Cancelled: …").
+        { OrderWording.Text.With("Customer refused"), "Customer refused" },
+        { OrderWording.ReasonPlaced.With(), "Order placed" },
+        { OrderWording.ReasonUpsellPlaced.With("100001"), "Upsell order placed on a call about order 100001" },
+        { OrderWording.ReasonConfirmed.With(), "Confirmed by the customer on the phone" },
+        { OrderWording.ReasonCancelledBy.With("agent-1"), "Cancelled by agent-1" },
+        { OrderWording.ReasonDeleted.With(), "Deleted by an admin (kept for audit)" },
+        { OrderWording.ReasonFulfillment.With(OrderStatus.Shipped.ToString()), $"Fulfillment: {OrderStatus.Shipped}" },
+        { OrderWording.ReasonFulfillmentCancelled.With(), "Fulfillment cancelled" },
+        { OrderWording.ReasonAutoCancelled.With(OrderWording.Instant(At)), $"Auto-cancelled: unpaid on its auto-cancel date {(DateTimeOffset?)At:O}" },
+        { OrderWording.ReasonChargeApproved.With(OrderWording.Text.With("Product charge at trial end")), "Product charge at trial end approved" },
+        { OrderWording.ReasonPrepaid.With(), "prepaid in full" },
+        { OrderWording.ReasonNothingLeftAfter.With("change-1"), "nothing left to charge after change-1" },
+        { OrderWording.ReasonHardDeclined.With("Card reported stolen"), "Payment failed: the card was hard-declined (Card reported stolen); no retry" },
+        { OrderWording.ReasonHardDeclined.With((string?)null), "Payment failed: the card was hard-declined (); no retry" },
+        { OrderWording.ReasonRetriesDeclined.With("3", "Insufficient funds"), "Payment failed: the last of 3 retries was declined (Insufficient funds)" },
+        { OrderWording.ReasonRefunded.With(), "Refunded in full" },
+        { OrderWording.CancelOrderDeleted.With(), "order deleted" },
+        { OrderWording.CancelPaymentFailed.With(), "payment failed" },
+        { OrderWording.CancelOrderRefunded.With(), "order refunded" },
+        { OrderWording.CancelPaidInAdvance.With(), "paid in advance" },
+        { OrderWording.CancelNothingLeft.With(), "nothing left to charge" },
+
+        // A sentence inside a sentence renders in place.
+        { OrderWording.NoteStatusChanged.With("Trial", "Cancelled", OrderWording.ReasonCancelledBy.With("agent-1")), "Status changed from Trial to Cancelled: Cancelled by agent-1." },
+        { OrderWording.Cancelled.With(OrderWording.CancelPaymentFailed.With()), "Cancelled: payment failed" },
+        { OrderWording.Cancelled.With(CallWording.RefusalOn.With("call-1", "too expensive")), "Cancelled: Refusal on call call-1: too expensive" },
+
+        // What a workflow row is (WorkflowEvent.Description), as the order wrote it before.
+        { OrderWording.RowShippingCharge.With(), "Shipping & handling charge" },
+        { OrderWording.RowOrderConfirmation.With(), "Order confirmation email" },
+        { OrderWording.RowTrialReminder.With("7", "7"), "Trial reminder email (7 days gone, 7 left)" },
+        { OrderWording.RowExtensionOffer.With(), "Extension offer email (with the extension link)" },
+        { OrderWording.RowProductCharge.With(), "Product charge at trial end" },
+        { OrderWording.RowProductChargeExtended.With(), "Product charge at the end of the extended trial" },
+        { OrderWording.RowPaymentConfirmation.With(), "Payment confirmation email" },
+        { OrderWording.RowOrderCharge.With(), "Order charge" },
+        { OrderWording.RowProductChargeRetry.With("1", "3"), "Product charge, retry 1 of 3" },
+        { OrderWording.RowPaymentFailedNotice.With(), "Payment failed email" },
+        { OrderWording.RowResent.With(OrderWording.RowOrderConfirmation.With()), "Order confirmation email (resent)" },
+        { OrderWording.RowResent.With(OrderWording.Text.With("Order confirmation email")), "Order confirmation email (resent)" },
+        { OrderWording.RowTrialExtended.With("10"), "Trial extended by 10 days" },
+        { OrderWording.RowDiscountRefund.With("change-1"), "Refund for a discount (change-1)" },
+        { OrderWording.RowFewerItemsRefund.With("change-2"), "Refund for fewer items (change-2)" },
+        {
+            OrderWording.NoteChargesHeld.With(new List<Wording> { OrderWording.RowShippingCharge.With(), OrderWording.RowProductCharge.With() }),
+            "Auto-payments disabled: Shipping & handling charge, Product charge at trial end on hold."
+        },
+        { OrderWording.ReasonChargeApproved.With(OrderWording.RowOrderCharge.With()), "Order charge approved" },
+        { OrderWording.NoteFullRefund.With("USD 5.00", "supervisor", OrderWording.RowDiscountRefund.With("change-1")), "Full refund of USD 5.00 by supervisor: Refund for a discount (change-1)." },
+
+        // The call's sentences, as it wrote them before.
+        { CallWording.RefusalOn.With("call-1", "too expensive"), "Refusal on call call-1: too expensive" },
+        { CallWording.RefusalOn.With("call-1", null), "Refusal on call call-1" },
+        { CallWording.ReplacedBy.With("100002", "call-1"), "Replaced by order 100002 on call call-1" },
     };
 
     [Theory]
@@ -108,7 +171,7 @@ public sealed class EnglishWordingTests
     {
         var tested = Sentences().Select(row => row.Data.Item1.Code).ToHashSet(StringComparer.Ordinal);
 
-        Assert.All(OrderWording.All, code => Assert.Contains(code.Code, tested));
+        Assert.All(Catalog, code => Assert.Contains(code.Code, tested));
     }
 
     [Fact]
@@ -120,6 +183,46 @@ public sealed class EnglishWordingTests
 
         Assert.Null(row.ResultWording);
         Assert.Equal("Charged USD 49.95, transaction txn-1", Said.Result(row));
+    }
+
+    [Fact]
+    public void A_workflow_row_stored_by_the_build_before_shows_its_English_description_and_names_it_so_in_later_sentences()
+    {
+        var row = JsonSerializer.Deserialize<WorkflowEvent>(
+            """{"Id":"order-confirmation","Kind":"OrderConfirmation","Type":"Email","Description":"Order confirmation email","ScheduledAt":"2026-03-15T09:05:00+00:00","Status":"Completed"}""",
+            OldBlobs)!;
+
+        Assert.Null(row.DescriptionWording);
+        Assert.Equal("Order confirmation email", EnglishWording.Description(row));
+        Assert.Equal("Order confirmation email (resent)", EnglishWording.Render(OrderWording.RowResent.With(row.Describe())));
+    }
+
+    [Fact]
+    public void A_status_change_stored_by_the_build_before_shows_its_English_reason()
+    {
+        var change = JsonSerializer.Deserialize<StatusChange>(
+            """{"From":"Trial","To":"Cancelled","At":"2026-03-15T09:05:00+00:00","By":"agent-1","Reason":"Customer refused"}""", OldBlobs)!;
+
+        Assert.Null(change.ReasonWording);
+        Assert.Equal("Customer refused", EnglishWording.Reason(change));
+    }
+
+    [Fact]
+    public void An_order_change_stored_by_the_build_before_shows_its_English_description()
+    {
+        var change = JsonSerializer.Deserialize<OrderChange>(
+            """{"Id":"change-1","Kind":"FulfillmentReleased","At":"2026-03-15T09:05:00+00:00","By":"agent-1","Description":"Fulfillment released by agent-1."}""", OldBlobs)!;
+
+        Assert.Null(change.DescriptionWording);
+        Assert.Equal("Fulfillment released by agent-1.", EnglishWording.Description(change));
+    }
+
+    [Fact]
+    public void The_payment_provider_is_told_what_a_charge_is_in_the_English_of_before()
+    {
+        var order = OrderTestData.Trial();
+
+        Assert.Equal($"Product charge at trial end, order {order.Number}", order.ChargeRequestFor(order.Event(WorkflowIds.ProductCharge), EnglishWording.Render).Description);
     }
 
     [Fact]

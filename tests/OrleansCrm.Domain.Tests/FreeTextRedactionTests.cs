@@ -8,7 +8,7 @@ public sealed class FreeTextRedactionTests
     [Fact]
     public void A_card_number_typed_into_an_order_tag_or_analytics_is_cut_to_its_last_four_digits()
     {
-        var order = new Api.Apis.PlaceOrder("cus_1", "cream", "USD", false, null, null, null, null, null,
+        var order = new PlacementRequest("cus_1", "cream", "USD", false, null, null, null, null, null,
             new Analytics("call 4111 1111 1111 1111", "phone"), null, "4111111111111111").ToCommand();
 
         Assert.Equal("call XXXX XXXX XXXX 1111", order.Analytics!.Source);

@@ -34,7 +34,7 @@ public sealed class OrderChangeTests
         var n = 1;
         foreach (var (payment, part) in order.PlanRefund(order.RefundLeft(row)))
         {
-            order.RecordRefund(RefundResult(order, part, status, now, n++), part, payment.TransactionId!, now, Supervisor, row.Description, row.Id);
+            order.RecordRefund(RefundResult(order, part, status, now, n++), part, payment.TransactionId!, now, Supervisor, Said.Description(row), row.Id);
         }
 
         order.FinishChangeRefund(rowId, status, status == PaymentStatus.Approved ? null : "Refund failed", now);

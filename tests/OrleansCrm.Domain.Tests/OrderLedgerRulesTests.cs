@@ -118,7 +118,7 @@ public sealed class OrderLedgerRulesTests
         order.NoteChargeAttempt(WorkflowIds.ProductCharge);
 
         Assert.Equal(1, order.Event(WorkflowIds.ProductCharge).Attempts);
-        Assert.Equal(order.ChargeKey(order.Event(WorkflowIds.ProductCharge)), order.ChargeRequestFor(order.Event(WorkflowIds.ProductCharge)).IdempotencyKey);
+        Assert.Equal(order.ChargeKey(order.Event(WorkflowIds.ProductCharge)), order.ChargeRequestFor(order.Event(WorkflowIds.ProductCharge), Said.Sentence).IdempotencyKey);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class OrderPlacementTests
         var reminder = Trial().Event(WorkflowIds.TrialReminder);
 
         Assert.Equal(WorkflowKind.TrialReminder, reminder.Kind);
-        Assert.Contains("7 days gone, 7 left", reminder.Description);
+        Assert.Contains("7 days gone, 7 left", Said.Description(reminder));
     }
 
     [Fact]

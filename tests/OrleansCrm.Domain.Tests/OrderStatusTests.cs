@@ -229,7 +229,7 @@ public sealed class OrderStatusTests
         order.Cancel(Day(2), Agent, "Customer refused");
 
         var change = order.History[^1];
-        Assert.Equal(((OrderStatus?)OrderStatus.Trial, OrderStatus.Cancelled, Agent, "Customer refused"), (change.From, change.To, change.By, change.Reason));
+        Assert.Equal(((OrderStatus?)OrderStatus.Trial, OrderStatus.Cancelled, Agent, "Customer refused"), (change.From, change.To, change.By, Said.Reason(change)));
         Assert.Contains(order.Notes, n => n.System && Said.Text(n).Contains("Cancelled", StringComparison.Ordinal));
     }
 

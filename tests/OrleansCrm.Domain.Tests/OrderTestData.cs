@@ -54,7 +54,7 @@ internal static class OrderTestData
             PrepaymentAllowed: true).Validated();
 
     /// <summary>A placement as a client sends it (the api's body); <c>ToCommand()</c> checks it into the domain's command.</summary>
-    public static Api.Apis.PlaceOrder Request(
+    public static PlacementRequest Request(
         bool trial = true,
         string? currency = "USD",
         IReadOnlyList<OrderLine>? items = null,
@@ -66,7 +66,7 @@ internal static class OrderTestData
         string? paymentProvider = null) =>
         new("cust-1", "offer-cream", currency, trial, items, cardToken, paymentProvider, deliveryMethodId, ip, analytics, affiliate, "tv-spring");
 
-    public static Order Place(Api.Apis.PlaceOrder request, Offer? offer = null, CustomerSnapshot? customer = null, string number = Number) =>
+    public static Order Place(PlacementRequest request, Offer? offer = null, CustomerSnapshot? customer = null, string number = Number) =>
         Order.Place(number, request.ToCommand(), offer ?? Offer(), customer ?? Maria, request.CardToken is null ? null : Card, PlacedAt, Agent);
 
     /// <summary>A trial order for the main product in USD, placed at <see cref="PlacedAt"/>.</summary>
@@ -177,7 +177,7 @@ internal static class OrderTestData
             $"history={order.History.Count}",
             $"notes={order.Notes.Count}",
             $"payments={order.Payments.Count}",
-            .. order.Workflow.Select(e => $"{e.Id}|{e.Status}|{e.ScheduledAt:O}|{e.Description}|{Said.Result(e)}"),
+            .. order.Workflow.Select(e => $"{e.Id}|{e.Status}|{e.ScheduledAt:O}|{Said.Description(e)}|{Said.Result(e)}"),
         ]);
 
     public static DomainException Conflict(Action action)

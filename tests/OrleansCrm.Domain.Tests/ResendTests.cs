@@ -21,7 +21,7 @@ public sealed class ResendTests
         Assert.Same(copy, order.Event(copy.Id));
         Assert.Equal((WorkflowStatus.Waiting, WorkflowEventType.Email, WorkflowKind.OrderConfirmation, Day(2)), (copy.Status, copy.Type, copy.Kind, copy.ScheduledAt));
         Assert.Equal(WorkflowIds.OrderConfirmation, copy.ResendOf);
-        Assert.Contains("(resent)", copy.Description);
+        Assert.Contains("(resent)", Said.Description(copy));
         Assert.Equal(copy.Id, order.NextDueEvent(Day(2))?.Id);
         Assert.Equal(WorkflowStatus.Completed, order.Event(WorkflowIds.OrderConfirmation).Status);
     }
@@ -40,7 +40,7 @@ public sealed class ResendTests
         Assert.Equal("order-confirmation-resend-2", second.Id);
         Assert.Equal("order-confirmation-resend-3", third.Id);
         Assert.Equal(WorkflowIds.OrderConfirmation, second.ResendOf);
-        Assert.DoesNotContain("(resent) (resent)", second.Description);
+        Assert.DoesNotContain("(resent) (resent)", Said.Description(second));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class TrialWorkflowTests
         Assert.Equal(PlacedAt.AddDays(25), order.Event(WorkflowIds.ExtensionOffer).ScheduledAt);
         Assert.Equal(PlacedAt.AddDays(30), order.Event(WorkflowIds.ProductCharge).ScheduledAt);
         Assert.Equal(PlacedAt.AddDays(30), order.Event(WorkflowIds.PaymentConfirmation).ScheduledAt);
-        Assert.Contains("10 days gone, 19 left", order.Event(WorkflowIds.TrialReminder).Description);
+        Assert.Contains("10 days gone, 19 left", Said.Description(order.Event(WorkflowIds.TrialReminder)));
         Assert.Equal(new TrialSchedule(PlacedAt, 30, 10, 10, 5), order.Trial);
     }
 
@@ -50,7 +50,7 @@ public sealed class TrialWorkflowTests
 
         Assert.Equal(PlacedAt.AddDays(40), order.Event(WorkflowIds.ProductCharge).ScheduledAt);
         Assert.Equal(PlacedAt.AddDays(40), order.Event(WorkflowIds.PaymentConfirmation).ScheduledAt);
-        Assert.Contains("10 days", order.Event(WorkflowIds.TrialExtended).Description);
+        Assert.Contains("10 days", Said.Description(order.Event(WorkflowIds.TrialExtended)));
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class TrialWorkflowTests
         Assert.Equal(WorkflowEventType.Extension, row.Type);
         Assert.Equal(Day(14.5), row.ScheduledAt);
         Assert.Equal(Day(14.5), row.ExecutedAt);
-        Assert.Contains("15 days", row.Description);
+        Assert.Contains("15 days", Said.Description(row));
         Assert.Empty(row.Actions);
     }
 

@@ -43,5 +43,5 @@ public sealed record CallInvoice(string CallId, InvoiceAction Action, Order Old)
         Tag: null);
 
     /// <summary>Why the old order is cancelled, as its note says.</summary>
-    public string ReplacedBy(string newOrderNumber) => $"Replaced by order {newOrderNumber} on call {CallId}";
+    public Wording ReplacedBy(string newOrderNumber) => CallWording.ReplacedBy.With(newOrderNumber, CallId);
 }

@@ -11,7 +11,7 @@ public sealed partial class Order
         OrderRules.Ensure(Number, Status, OrderAction.HoldFulfillment);
         EnsureFulfillment(FulfillmentState.Open);
         Fulfillment = FulfillmentState.OnHold;
-        return Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentHeld, now, by, $"Fulfillment held by {by}{Why(reason)}.", reason),
+        return Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentHeld, now, by, "", reason),
             OrderWording.NoteFulfillmentHeld.With(by, Reason(reason)));
     }
 
@@ -24,7 +24,7 @@ public sealed partial class Order
         }
 
         Fulfillment = FulfillmentState.Open;
-        return Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentReleased, now, by, $"Fulfillment released by {by}."),
+        return Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentReleased, now, by, ""),
             OrderWording.NoteFulfillmentReleased.With(by));
     }
 
@@ -38,11 +38,11 @@ public sealed partial class Order
         }
 
         Fulfillment = FulfillmentState.Cancelled;
-        var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentCancelled, now, by, $"Fulfillment cancelled by {by}{Why(reason)}.", reason),
+        var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.FulfillmentCancelled, now, by, "", reason),
             OrderWording.NoteFulfillmentCancelled.With(by, Reason(reason)));
         if (Status == OrderStatus.Shipping)
         {
-            ChangeStatus(OrderStatus.Paid, now, by, "Fulfillment cancelled");
+            ChangeStatus(OrderStatus.Paid, now, by, OrderWording.ReasonFulfillmentCancelled.With());
         }
 
         return change;
@@ -64,7 +64,7 @@ public sealed partial class Order
 
         var refund = Math.Max(0m, amount - StillToCharge());
         var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.Discount, now, by,
-            $"Discount of {Format(amount)} by {by}{Why(reason)}{RefundClause(refund)}.", reason, amount, refund, ClientKey: request?.Key),
+            "", reason, amount, refund, ClientKey: request?.Key),
             OrderWording.NoteDiscount.With(Format(amount), by, Reason(reason), RefundValue(refund)));
         RecordAnswer(request, now);
         AfterPriceCut(change, now);
@@ -97,8 +97,7 @@ public sealed partial class Order
         var refund = Math.Max(0m, cut - StillToCharge());
         items[index] = item with { Quantity = quantity, Total = item.UnitPrice * quantity };
         var change = Record(new OrderChange(NextChangeId(), OrderChangeKind.QuantityDecreased, now, by,
-            $"Quantity of {item.Name} decreased from {item.Quantity} to {quantity} by {by} ({Format(cut)} less){Why(reason)}{RefundClause(refund)}.",
-            reason, cut, refund, sku, item.Quantity, quantity, request?.Key),
+            "", reason, cut, refund, sku, item.Quantity, quantity, request?.Key),
             OrderWording.NoteQuantityDecreased.With(item.Name, OrderWording.Count(item.Quantity), OrderWording.Count(quantity), by, Format(cut), Reason(reason), RefundValue(refund)));
         RecordAnswer(request, now);
         AfterPriceCut(change, now);
@@ -109,11 +108,13 @@ public sealed partial class Order
 
     private static string RefundRowId(OrderChange change) => $"{change.Id}-refund";
 
-    private OrderChange Record(OrderChange change, Wording note)
+    /// <summary>A change is described by the sentence of its system note (one wording, said twice).</summary>
+    private OrderChange Record(OrderChange change, Wording said)
     {
-        changes.Add(change);
-        AddSystemNote(note, change.At);
-        return change;
+        var described = change with { DescriptionWording = said };
+        changes.Add(described);
+        AddSystemNote(said, change.At);
+        return described;
     }
 
     /// <summary>The waiting product charge shows its new amount; nothing left to charge settles the order; the rest goes back through the provider.</summary>
@@ -126,14 +127,14 @@ public sealed partial class Order
 
         if (AcceptsNewCharges() && StillToCharge() == 0m)
         {
-            CancelWaiting(now, "nothing left to charge", _ => true);
-            MarkPaid(now, $"nothing left to charge after {change.Id}");
+            CancelWaiting(now, OrderWording.CancelNothingLeft.With(), _ => true);
+            MarkPaid(now, OrderWording.ReasonNothingLeftAfter.With(change.Id));
         }
 
         if (change.Refund is > 0m and var refund)
         {
-            var what = change.Kind == OrderChangeKind.Discount ? "a discount" : "fewer items";
-            Add(RefundRowId(change), WorkflowKind.ChangeRefund, WorkflowEventType.Refund, $"Refund for {what} ({change.Id})", now, amount: refund);
+            var what = change.Kind == OrderChangeKind.Discount ? OrderWording.RowDiscountRefund : OrderWording.RowFewerItemsRefund;
+            Add(RefundRowId(change), WorkflowKind.ChangeRefund, WorkflowEventType.Refund, what.With(change.Id), now, amount: refund);
         }
     }
 
@@ -161,11 +162,8 @@ public sealed partial class Order
         }
     }
 
-    private string RefundClause(decimal refund) => refund > 0m ? $"; {Format(refund)} refunded through the provider" : "";
-
     private string? RefundValue(decimal refund) => refund > 0m ? Format(refund) : null;
 
     private static string? Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason;
 
-    private static string Why(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $": {reason}";
 }

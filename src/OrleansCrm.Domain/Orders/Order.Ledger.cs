@@ -139,6 +139,10 @@ public sealed partial class Order
         return plan;
     }
 
+    /// <summary>
+    /// Records a refund the provider answered. Its note gives the person's <paramref name="reason"/>, or, for a part of a
+    /// refund row (<paramref name="eventId"/>), what the row is.
+    /// </summary>
     public void RecordRefund(PaymentResult result, decimal amount, string refundOf, DateTimeOffset now, string by, string? reason, string? eventId = null, ClientRequest? request = null)
     {
         payments.Add(new PaymentRecord($"pay-{Payments.Count + 1}", PaymentKind.Refund, amount, Currency, now, result.Provider,
@@ -150,11 +154,12 @@ public sealed partial class Order
         }
 
         var full = Refundable() == 0m;
-        AddSystemNote((full ? OrderWording.NoteFullRefund : OrderWording.NotePartialRefund).With(Format(amount), by, reason), now);
+        object? why = eventId is null ? reason : Event(eventId).Describe();
+        AddSystemNote((full ? OrderWording.NoteFullRefund : OrderWording.NotePartialRefund).With(Format(amount), by, why), now);
         if (full && Status != OrderStatus.Refunded)
         {
-            CancelWaiting(now, "order refunded", _ => true);
-            ChangeStatus(OrderStatus.Refunded, now, by, "Refunded in full");
+            CancelWaiting(now, OrderWording.CancelOrderRefunded.With(), _ => true);
+            ChangeStatus(OrderStatus.Refunded, now, by, OrderWording.ReasonRefunded.With());
         }
     }
 
@@ -167,8 +172,8 @@ public sealed partial class Order
         if (PrepayableOwed() == 0m)
         {
             // Paid in advance: no product charge, and no trial reminder or extension offer that speaks of one.
-            CancelWaiting(now, "paid in advance", _ => true);
-            MarkPaid(now, "prepaid in full");
+            CancelWaiting(now, OrderWording.CancelPaidInAdvance.With(), _ => true);
+            MarkPaid(now, OrderWording.ReasonPrepaid.With());
         }
     }
 

@@ -25,34 +25,34 @@ public sealed partial class Order
         if (IsTrial)
         {
             Trial = TrialSchedule.For(PlacedAt, trialSettings);
-            Add(WorkflowIds.ShippingCharge, WorkflowKind.ShippingCharge, WorkflowEventType.Charge, "Shipping & handling charge", now, amount: ShippingAndHandling + (DeliveryMethod?.Price ?? 0m));
-            Add(WorkflowIds.OrderConfirmation, WorkflowKind.OrderConfirmation, WorkflowEventType.Email, "Order confirmation email", now);
+            Add(WorkflowIds.ShippingCharge, WorkflowKind.ShippingCharge, WorkflowEventType.Charge, OrderWording.RowShippingCharge.With(), now, amount: ShippingAndHandling + (DeliveryMethod?.Price ?? 0m));
+            Add(WorkflowIds.OrderConfirmation, WorkflowKind.OrderConfirmation, WorkflowEventType.Email, OrderWording.RowOrderConfirmation.With(), now);
             Add(WorkflowIds.TrialReminder, WorkflowKind.TrialReminder, WorkflowEventType.Email,
-                $"Trial reminder email ({Trial.ReminderDay} days gone, {Trial.DaysLeftAtReminder()} left)", Trial.ReminderAt());
-            Add(WorkflowIds.ExtensionOffer, WorkflowKind.ExtensionOffer, WorkflowEventType.Email, "Extension offer email (with the extension link)", Trial.ExtensionOfferAt());
-            Add(WorkflowIds.ProductCharge, WorkflowKind.ProductCharge, WorkflowEventType.Charge, "Product charge at trial end", Trial.ChargeAt(extended: false), amount: ItemsTotal());
-            Add(WorkflowIds.PaymentConfirmation, WorkflowKind.PaymentConfirmation, WorkflowEventType.Email, "Payment confirmation email", Trial.ChargeAt(extended: false), after: WorkflowIds.ProductCharge);
+                OrderWording.RowTrialReminder.With(OrderWording.Count(Trial.ReminderDay), OrderWording.Count(Trial.DaysLeftAtReminder())), Trial.ReminderAt());
+            Add(WorkflowIds.ExtensionOffer, WorkflowKind.ExtensionOffer, WorkflowEventType.Email, OrderWording.RowExtensionOffer.With(), Trial.ExtensionOfferAt());
+            Add(WorkflowIds.ProductCharge, WorkflowKind.ProductCharge, WorkflowEventType.Charge, OrderWording.RowProductCharge.With(), Trial.ChargeAt(extended: false), amount: ItemsTotal());
+            Add(WorkflowIds.PaymentConfirmation, WorkflowKind.PaymentConfirmation, WorkflowEventType.Email, OrderWording.RowPaymentConfirmation.With(), Trial.ChargeAt(extended: false), after: WorkflowIds.ProductCharge);
             return;
         }
 
         AutoCancelAt = now + DefaultAutoCancel;
         if (CardToken is not null)
         {
-            Add(WorkflowIds.PaymentCharge, WorkflowKind.PaymentCharge, WorkflowEventType.Charge, "Order charge", now, amount: Total());
+            Add(WorkflowIds.PaymentCharge, WorkflowKind.PaymentCharge, WorkflowEventType.Charge, OrderWording.RowOrderCharge.With(), now, amount: Total());
         }
 
-        Add(WorkflowIds.OrderConfirmation, WorkflowKind.OrderConfirmation, WorkflowEventType.Email, "Order confirmation email", now);
+        Add(WorkflowIds.OrderConfirmation, WorkflowKind.OrderConfirmation, WorkflowEventType.Email, OrderWording.RowOrderConfirmation.With(), now);
         if (CardToken is not null)
         {
-            Add(WorkflowIds.PaymentConfirmation, WorkflowKind.PaymentConfirmation, WorkflowEventType.Email, "Payment confirmation email", now, after: WorkflowIds.PaymentCharge);
+            Add(WorkflowIds.PaymentConfirmation, WorkflowKind.PaymentConfirmation, WorkflowEventType.Email, OrderWording.RowPaymentConfirmation.With(), now, after: WorkflowIds.PaymentCharge);
         }
     }
 
     private WorkflowEvent Add(
-        string id, WorkflowKind kind, WorkflowEventType type, string description, DateTimeOffset at, decimal? amount = null, string? after = null,
+        string id, WorkflowKind kind, WorkflowEventType type, Wording description, DateTimeOffset at, decimal? amount = null, string? after = null,
         string? resendOf = null, string? link = null)
     {
-        var e = new WorkflowEvent(id, kind, type, description, at, amount: amount, after: after, resendOf: resendOf, link: link);
+        var e = new WorkflowEvent(id, kind, type, "", at, amount: amount, after: after, resendOf: resendOf, link: link, descriptionWording: description);
         workflow.Add(e);
         return e;
     }
@@ -162,7 +162,7 @@ public sealed partial class Order
 
             if (e.Kind is WorkflowKind.ProductCharge or WorkflowKind.ProductChargeRetry or WorkflowKind.PaymentCharge)
             {
-                MarkPaid(now, $"{e.Description} approved");
+                MarkPaid(now, OrderWording.ReasonChargeApproved.With(e.Describe()));
             }
 
             return;
@@ -181,19 +181,19 @@ public sealed partial class Order
         if (retryAt is { } at)
         {
             Add($"{WorkflowIds.ProductCharge}-retry-{retry}", WorkflowKind.ProductChargeRetry, WorkflowEventType.Charge,
-                $"Product charge, retry {retry} of {DunningPolicy.RetryDays.Count}", at, amount: e.Amount);
+                OrderWording.RowProductChargeRetry.With(OrderWording.Count(retry), OrderWording.Count(DunningPolicy.RetryDays.Count)), at, amount: e.Amount);
             return;
         }
 
         var why = result.Status == PaymentStatus.HardDeclined
-            ? $"the card was hard-declined ({result.DeclineReason}); no retry"
-            : $"the last of {DunningPolicy.RetryDays.Count} retries was declined ({result.DeclineReason})";
-        ChangeStatus(OrderStatus.PaymentFailed, now, SystemAuthor, $"Payment failed: {why}");
-        CancelWaiting(now, "payment failed", e => e.Kind == WorkflowKind.PaymentConfirmation);
-        Add(WorkflowIds.PaymentFailedNotice, WorkflowKind.PaymentFailedNotice, WorkflowEventType.Email, "Payment failed email", now);
+            ? OrderWording.ReasonHardDeclined.With(result.DeclineReason)
+            : OrderWording.ReasonRetriesDeclined.With(OrderWording.Count(DunningPolicy.RetryDays.Count), result.DeclineReason);
+        ChangeStatus(OrderStatus.PaymentFailed, now, SystemAuthor, why);
+        CancelWaiting(now, OrderWording.CancelPaymentFailed.With(), e => e.Kind == WorkflowKind.PaymentConfirmation);
+        Add(WorkflowIds.PaymentFailedNotice, WorkflowKind.PaymentFailedNotice, WorkflowEventType.Email, OrderWording.RowPaymentFailedNotice.With(), now);
     }
 
-    private void MarkPaid(DateTimeOffset now, string why)
+    private void MarkPaid(DateTimeOffset now, Wording why)
     {
         AutoCancelAt = null;
         if (Status != OrderStatus.Paid)
@@ -269,7 +269,7 @@ public sealed partial class Order
 
         var root = original.ResendOf ?? original.Id;
         var n = Workflow.Count(w => w.ResendOf == root) + 1;
-        return Add($"{root}-resend-{n}", original.Kind, WorkflowEventType.Email, $"{Event(root).Description} (resent)", now, resendOf: root, link: original.Link);
+        return Add($"{root}-resend-{n}", original.Kind, WorkflowEventType.Email, OrderWording.RowResent.With(Event(root).Describe()), now, resendOf: root, link: original.Link);
     }
 
     /// <summary>What extending would mean, for the page the emailed link opens: refused as <see cref="Extend"/> would be.</summary>
@@ -309,10 +309,10 @@ public sealed partial class Order
         var from = charge.ScheduledAt;
         var to = Trial!.ChargeAt(extended: true);
         charge.ScheduledAt = to;
-        charge.Description = "Product charge at the end of the extended trial";
+        charge.IsDescribedAs(OrderWording.RowProductChargeExtended.With());
         Event(WorkflowIds.PaymentConfirmation).ScheduledAt = to;
         ExtendedAt = now;
-        var row = Add(WorkflowIds.TrialExtended, WorkflowKind.TrialExtended, WorkflowEventType.Extension, $"Trial extended by {Trial.ExtensionDays} days", now);
+        var row = Add(WorkflowIds.TrialExtended, WorkflowKind.TrialExtended, WorkflowEventType.Extension, OrderWording.RowTrialExtended.With(OrderWording.Count(Trial.ExtensionDays)), now);
         row.Status = WorkflowStatus.Completed;
         row.ExecutedAt = now;
         row.Says(OrderWording.ChargeMoved.With(OrderWording.Instant(from), OrderWording.Instant(to)));
@@ -334,7 +334,7 @@ public sealed partial class Order
 
         if (held.Count > 0)
         {
-            AddSystemNote(OrderWording.NoteChargesHeld.With(string.Join(", ", held.Select(e => e.Description))), now);
+            AddSystemNote(OrderWording.NoteChargesHeld.With(held.Select(e => e.Describe()).ToList()), now);
         }
     }
 
@@ -351,12 +351,12 @@ public sealed partial class Order
 
         if (released.Count > 0)
         {
-            AddSystemNote(OrderWording.NoteChargesReleased.With(string.Join(", ", released.Select(e => e.Description))), now);
+            AddSystemNote(OrderWording.NoteChargesReleased.With(released.Select(e => e.Describe()).ToList()), now);
         }
     }
 
     /// <summary>Cancels waiting rows; a charge in doubt stays, to be resolved with the provider (never charged anew), and money owed back is still refunded.</summary>
-    private void CancelWaiting(DateTimeOffset now, string reason, Func<WorkflowEvent, bool> which)
+    private void CancelWaiting(DateTimeOffset now, Wording reason, Func<WorkflowEvent, bool> which)
     {
         foreach (var e in Workflow.Where(e => e.Status is WorkflowStatus.Waiting or WorkflowStatus.OnHold && !InDoubt(e) && e.Type != WorkflowEventType.Refund && which(e)))
         {
@@ -369,10 +369,13 @@ public sealed partial class Order
     /// <summary>Intent first (money is never moved twice): a charge attempt is on record before the provider hears of it.</summary>
     public void NoteChargeAttempt(string eventId) => Event(eventId).Attempts++;
 
-    /// <summary>The charge a due charge row asks the provider for: under its own key, for what is still owed for it.</summary>
-    public ChargeRequest ChargeRequestFor(WorkflowEvent charge) =>
+    /// <summary>
+    /// The charge a due charge row asks the provider for: under its own key, for what is still owed for it, described to the
+    /// provider by the row's description <paramref name="inWords"/> (the provider's edge renders it).
+    /// </summary>
+    public ChargeRequest ChargeRequestFor(WorkflowEvent charge, Func<Wording, string> inWords) =>
         new(PaymentProvider, ChargeKey(charge), CardToken!, Common.Currency.Get(Currency).ToMinorUnits(AmountToCharge(charge)), Currency,
-            $"{charge.Description}, order {Number}");
+            $"{inWords(charge.Describe())}, order {Number}");
 
     /// <summary>Whether this email row still needs the customer's one-time extension link before it is sent.</summary>
     public static bool NeedsExtensionLink(WorkflowEvent email) => email.Kind == WorkflowKind.ExtensionOffer && email.Link is null;

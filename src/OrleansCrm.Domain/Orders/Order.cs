@@ -276,7 +276,7 @@ public sealed partial class Order
             paymentProvider: request.PaymentProvider!,
             cardToken: request.CardToken,
             card: card);
-        order.history.Add(new StatusChange(null, order.Status, now, placedBy, "Order placed"));
+        order.history.Add(new StatusChange(null, order.Status, now, placedBy, "", OrderWording.ReasonPlaced.With()));
         order.BuildWorkflow(offer.Trial ?? TrialSettings.Default, now);
         return order;
     }
@@ -303,7 +303,7 @@ public sealed partial class Order
             cardToken: cardToken,
             card: card,
             mainOrderNumber: main.Number);
-        order.history.Add(new StatusChange(null, order.Status, now, placedBy, $"Upsell order placed on a call about order {main.Number}"));
+        order.history.Add(new StatusChange(null, order.Status, now, placedBy, "", OrderWording.ReasonUpsellPlaced.With(main.Number)));
         order.BuildWorkflow(TrialSettings.Default, now);
         order.AddSystemNote(OrderWording.NoteUpsellPlaced.With(main.Number, OrderWording.Count(price.Quantity), price.Name, price.ShippingMethodName, order.Format(price.Total)), now);
         return order;
@@ -324,11 +324,14 @@ public sealed partial class Order
     public void Confirm(DateTimeOffset now, string by)
     {
         OrderRules.Ensure(Number, Status, OrderAction.Confirm);
-        ChangeStatus(OrderStatus.Confirmed, now, by, "Confirmed by the customer on the phone");
+        ChangeStatus(OrderStatus.Confirmed, now, by, OrderWording.ReasonConfirmed.With());
     }
 
-    /// <summary>Cancels the order and every Waiting workflow event: a cancelled order is never charged nor reminded.</summary>
-    public void Cancel(DateTimeOffset now, string by, string reason)
+    /// <summary>
+    /// Cancels the order and every Waiting workflow event: a cancelled order is never charged nor reminded. The reason is a
+    /// wording: the person's own words (<see cref="OrderWording.Text"/>) or a sentence of the rule that cancels.
+    /// </summary>
+    public void Cancel(DateTimeOffset now, string by, Wording reason)
     {
         OrderRules.Ensure(Number, Status, OrderAction.Cancel);
         ChangeStatus(OrderStatus.Cancelled, now, by, reason);
@@ -336,12 +339,16 @@ public sealed partial class Order
         AutoCancelAt = null;
     }
 
+    /// <summary>A person cancels: for the reason they give in their own words, or, without one, "cancelled by" them.</summary>
+    public void Cancel(DateTimeOffset now, string by, string? reason) =>
+        Cancel(now, by, string.IsNullOrEmpty(reason) ? OrderWording.ReasonCancelledBy.With(by) : OrderWording.Text.With(reason));
+
     public void Delete(DateTimeOffset now, string by)
     {
         OrderRules.Ensure(Number, Status, OrderAction.Delete);
-        CancelWaiting(now, "order deleted", _ => true);
+        CancelWaiting(now, OrderWording.CancelOrderDeleted.With(), _ => true);
         AutoCancelAt = null;
-        ChangeStatus(OrderStatus.Deleted, now, by, "Deleted by an admin (kept for audit)");
+        ChangeStatus(OrderStatus.Deleted, now, by, OrderWording.ReasonDeleted.With());
     }
 
     /// <summary>Moves the order along fulfillment: Shipping, then Shipped, then Delivered.</summary>
@@ -356,7 +363,7 @@ public sealed partial class Order
         };
         OrderRules.Ensure(Number, Status, action);
         EnsureFulfillment(FulfillmentState.Open);
-        ChangeStatus(to, now, by, $"Fulfillment: {to}");
+        ChangeStatus(to, now, by, OrderWording.ReasonFulfillment.With(to.ToString()));
     }
 
     public void SetAutoCancel(DateTimeOffset? at, DateTimeOffset now, string by)
@@ -372,7 +379,7 @@ public sealed partial class Order
     }
 
     public void AutoCancel(DateTimeOffset now) =>
-        Cancel(now, SystemAuthor, $"Auto-cancelled: unpaid on its auto-cancel date {AutoCancelAt:O}");
+        Cancel(now, SystemAuthor, OrderWording.ReasonAutoCancelled.With(AutoCancelAt is { } at ? OrderWording.Instant(at) : null));
 
     public void RemoveAnalytics(DateTimeOffset now, string by)
     {
@@ -461,9 +468,9 @@ public sealed partial class Order
         return index < 0 ? throw DomainException.NotFound("Task", taskId) : (index, Tasks[index]);
     }
 
-    private void ChangeStatus(OrderStatus to, DateTimeOffset now, string by, string reason)
+    private void ChangeStatus(OrderStatus to, DateTimeOffset now, string by, Wording reason)
     {
-        history.Add(new StatusChange(Status, to, now, by, reason));
+        history.Add(new StatusChange(Status, to, now, by, "", reason));
         AddSystemNote(OrderWording.NoteStatusChanged.With(Status.ToString(), to.ToString(), reason), now);
         Status = to;
     }

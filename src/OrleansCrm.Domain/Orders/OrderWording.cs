@@ -9,6 +9,22 @@ namespace OrleansCrm.Domain.Orders;
 /// </summary>
 public static class OrderWording
 {
+    // What a workflow row is (its description).
+    public static readonly WordingCode RowShippingCharge = new("row.shipping-charge", []);
+    public static readonly WordingCode RowOrderConfirmation = new("row.order-confirmation", []);
+    public static readonly WordingCode RowTrialReminder = new("row.trial-reminder", ["daysGone", "daysLeft"]);
+    public static readonly WordingCode RowExtensionOffer = new("row.extension-offer", []);
+    public static readonly WordingCode RowProductCharge = new("row.product-charge", []);
+    public static readonly WordingCode RowProductChargeExtended = new("row.product-charge-extended", []);
+    public static readonly WordingCode RowPaymentConfirmation = new("row.payment-confirmation", []);
+    public static readonly WordingCode RowOrderCharge = new("row.order-charge", []);
+    public static readonly WordingCode RowProductChargeRetry = new("row.product-charge-retry", ["retry", "retries"]);
+    public static readonly WordingCode RowPaymentFailedNotice = new("row.payment-failed-notice", []);
+    public static readonly WordingCode RowResent = new("row.resent", ["row"]);
+    public static readonly WordingCode RowTrialExtended = new("row.trial-extended", ["days"]);
+    public static readonly WordingCode RowDiscountRefund = new("row.discount-refund", ["change"]);
+    public static readonly WordingCode RowFewerItemsRefund = new("row.fewer-items-refund", ["change"]);
+
     // Workflow rows: charges and refunds.
     public static readonly WordingCode OutcomeUnknown = new("outcome-unknown", []);
     public static readonly WordingCode Charged = new("charged", ["amount", "transactionId"]);
@@ -26,6 +42,32 @@ public static class OrderWording
     public static readonly WordingCode EmailNotDelivered = new("email.not-delivered", ["recipient", "error"]);
     public static readonly WordingCode EmailQueued = new("email.queued", ["recipient", "attempts", "error"]);
     public static readonly WordingCode EmailNoAddress = new("email.no-address", []);
+
+    // A text inside a sentence: a reason a person gave, or the English an older build stored where a sentence is now a code.
+    public static readonly WordingCode Text = new("text", ["text"]);
+
+    // Why the status changed (the history's reason, the status note's reason).
+    public static readonly WordingCode ReasonPlaced = new("reason.placed", []);
+    public static readonly WordingCode ReasonUpsellPlaced = new("reason.upsell-placed", ["mainOrder"]);
+    public static readonly WordingCode ReasonConfirmed = new("reason.confirmed", []);
+    public static readonly WordingCode ReasonCancelledBy = new("reason.cancelled-by", ["by"]);
+    public static readonly WordingCode ReasonDeleted = new("reason.deleted", []);
+    public static readonly WordingCode ReasonFulfillment = new("reason.fulfillment", ["status"]);
+    public static readonly WordingCode ReasonFulfillmentCancelled = new("reason.fulfillment-cancelled", []);
+    public static readonly WordingCode ReasonAutoCancelled = new("reason.auto-cancelled", ["at"]);
+    public static readonly WordingCode ReasonChargeApproved = new("reason.charge-approved", ["charge"]);
+    public static readonly WordingCode ReasonPrepaid = new("reason.prepaid", []);
+    public static readonly WordingCode ReasonNothingLeftAfter = new("reason.nothing-left-after", ["change"]);
+    public static readonly WordingCode ReasonHardDeclined = new("reason.payment-failed.hard-declined", ["declineReason"]);
+    public static readonly WordingCode ReasonRetriesDeclined = new("reason.payment-failed.retries-declined", ["retries", "declineReason"]);
+    public static readonly WordingCode ReasonRefunded = new("reason.refunded", []);
+
+    // Why waiting rows were cancelled (inside "Cancelled: …").
+    public static readonly WordingCode CancelOrderDeleted = new("cancel.order-deleted", []);
+    public static readonly WordingCode CancelPaymentFailed = new("cancel.payment-failed", []);
+    public static readonly WordingCode CancelOrderRefunded = new("cancel.order-refunded", []);
+    public static readonly WordingCode CancelPaidInAdvance = new("cancel.paid-in-advance", []);
+    public static readonly WordingCode CancelNothingLeft = new("cancel.nothing-left", []);
 
     // System notes.
     public static readonly WordingCode NoteStatusChanged = new("note.status-changed", ["from", "to", "reason"]);

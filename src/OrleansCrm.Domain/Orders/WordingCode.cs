@@ -3,8 +3,11 @@ namespace OrleansCrm.Domain.Orders;
 /// <summary>One sentence the order can say: its code and the names of the values it supplies, in order.</summary>
 public sealed record WordingCode(string Code, IReadOnlyList<string> Values)
 {
-    /// <summary>The sentence with its values, given in the order of <see cref="Values"/>; a null value is left out (an optional part).</summary>
-    public Wording With(params string?[] values)
+    /// <summary>
+    /// The sentence with its values, given in the order of <see cref="Values"/>: a text, a <see cref="Wording"/> (a
+    /// sentence inside the sentence), or a list of them; a null value is left out (an optional part).
+    /// </summary>
+    public Wording With(params object?[] values)
     {
         if (values.Length != Values.Count)
         {
@@ -12,14 +15,27 @@ public sealed record WordingCode(string Code, IReadOnlyList<string> Values)
         }
 
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        var parts = new Dictionary<string, IReadOnlyList<Wording>>(StringComparer.Ordinal);
         for (var i = 0; i < values.Length; i++)
         {
-            if (values[i] is { } value)
+            switch (values[i])
             {
-                given[Values[i]] = value;
+                case null:
+                    break;
+                case string text:
+                    given[Values[i]] = text;
+                    break;
+                case Wording part:
+                    parts[Values[i]] = [part];
+                    break;
+                case IReadOnlyList<Wording> list:
+                    parts[Values[i]] = list;
+                    break;
+                default:
+                    throw new ArgumentException($"Wording '{Code}' takes texts and wordings, not a {values[i]!.GetType().Name} for '{Values[i]}'.", nameof(values));
             }
         }
 
-        return new Wording(Code, given);
+        return parts.Count == 0 ? new Wording(Code, given) : new Wording(Code, given) { Parts = parts };
     }
 }

@@ -28,7 +28,8 @@ public sealed class WorkflowEvent
         DateTimeOffset? recheckAt = null,
         string? after = null,
         string? resendOf = null,
-        Wording? resultWording = null)
+        Wording? resultWording = null,
+        Wording? descriptionWording = null)
     {
         Id = id;
         Kind = kind;
@@ -49,6 +50,7 @@ public sealed class WorkflowEvent
         After = after;
         ResendOf = resendOf;
         ResultWording = resultWording;
+        DescriptionWording = descriptionWording;
     }
 
     public string Id { get; }
@@ -57,7 +59,14 @@ public sealed class WorkflowEvent
 
     public WorkflowEventType Type { get; }
 
-    public string Description { get; internal set; }
+    /// <summary>
+    /// What the row is, in English words, as a build before <see cref="DescriptionWording"/> stored it; empty on a row
+    /// written since. Read it only where <see cref="DescriptionWording"/> is null.
+    /// </summary>
+    public string Description { get; private set; }
+
+    /// <summary>What the row is, as data (the edge renders it): a charge, an email, a refund, an extension.</summary>
+    public Wording? DescriptionWording { get; private set; }
 
     public WorkflowStatus Status { get; internal set; }
 
@@ -98,7 +107,16 @@ public sealed class WorkflowEvent
     /// <summary>For a resent email, the row it resends.</summary>
     public string? ResendOf { get; }
 
-    /// <summary>What an agent may do with the row: a completed email can be resent.</summary>
+    /// <summary>What the row is, as a wording: its own, or the English a row of an older build stored, as a text.</summary>
+    public Wording Describe() => DescriptionWording ?? OrderWording.Text.With(Description);
+
+    /// <summary>Says what the row is now (a product charge moved by an extension); an English description of the build before is replaced.</summary>
+    internal void IsDescribedAs(Wording description)
+    {
+        DescriptionWording = description;
+        Description = "";
+    }
+
     /// <summary>Says what happened (or, with null, that nothing has yet); an English result of the build before is replaced.</summary>
     internal void Says(Wording? result)
     {
@@ -106,6 +124,7 @@ public sealed class WorkflowEvent
         Result = null;
     }
 
+    /// <summary>What an agent may do with the row: a completed email can be resent.</summary>
     public IReadOnlyList<string> Actions =>
         Type == WorkflowEventType.Email && Status == WorkflowStatus.Completed ? ["resend"] : [];
 }

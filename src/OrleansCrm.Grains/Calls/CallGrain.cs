@@ -388,13 +388,13 @@ public sealed class CallGrain(
         return (await GrainFactory.GetGrain<IContractGrain>(state.State.PendingProtocol).CreateAsync(contract)).Protocol;
     }
 
-    private async Task CancelOrderAsync(string orderNumber, Actor by, string reason)
+    private async Task CancelOrderAsync(string orderNumber, Actor by, Wording reason)
     {
         var grain = GrainFactory.GetGrain<IOrderGrain>(orderNumber);
         var order = await grain.GetAsync() ?? throw DomainException.Conflict("The order is gone", $"Order {orderNumber} no longer exists.");
         if (order.Status != OrderStatus.Cancelled)
         {
-            await grain.CancelAsync(by.UserId, reason);
+            await grain.CancelForAsync(reason, by.UserId);
         }
     }
 
@@ -410,7 +410,7 @@ public sealed class CallGrain(
         var number = placed.Number;
         if (invoice.CancelsOld)
         {
-            await GrainFactory.GetGrain<IOrderGrain>(old.Number).CancelAsync(by.UserId, invoice.ReplacedBy(number));
+            await GrainFactory.GetGrain<IOrderGrain>(old.Number).CancelForAsync(invoice.ReplacedBy(number), by.UserId);
         }
 
         return number;

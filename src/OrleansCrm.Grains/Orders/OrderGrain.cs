@@ -7,6 +7,7 @@ using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Domain.Payments;
+using OrleansCrm.Presentation;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
 
@@ -141,7 +142,9 @@ public sealed partial class OrderGrain(
     public Task<Order> ConfirmAsync(string by) => ChangeAsync(order => order.Confirm(clock.GetUtcNow(), by));
 
     public Task<Order> CancelAsync(string by, string? reason) =>
-        ChangeAsync(order => order.Cancel(clock.GetUtcNow(), by, Reason(reason, "Cancelled by " + by)));
+        ChangeAsync(order => order.Cancel(clock.GetUtcNow(), by, Reason(reason, "")));
+
+    public Task<Order> CancelForAsync(Wording reason, string by) => ChangeAsync(order => order.Cancel(clock.GetUtcNow(), by, reason));
 
     public Task<Order> DeleteAsync(string by) => ChangeAsync(order => order.Delete(clock.GetUtcNow(), by));
 
@@ -298,7 +301,7 @@ public sealed partial class OrderGrain(
     private async Task RunChangeRefundAsync(Order order, WorkflowEvent row)
     {
         var change = order.ChangeRefundedBy(row);
-        var last = await RefundThroughProviderAsync(order, order.RefundLeft(row), $"{Number}:{row.Id}", $"{row.Description}", change.By, row.Id);
+        var last = await RefundThroughProviderAsync(order, order.RefundLeft(row), $"{Number}:{row.Id}", EnglishWording.Description(row), change.By, row.Id);
         order.FinishChangeRefund(row.Id, last?.Status ?? PaymentStatus.Approved, last?.DeclineReason, clock.GetUtcNow());
     }
 
@@ -466,7 +469,7 @@ public sealed partial class OrderGrain(
             return earlier;
         }
 
-        var result = await payments.ChargeAsync(order.ChargeRequestFor(charge));
+        var result = await payments.ChargeAsync(order.ChargeRequestFor(charge, EnglishWording.Render));
         if (result.Status == PaymentStatus.Unknown)
         {
             result = await payments.LookupAsync(order.PaymentProvider, key) ?? result;

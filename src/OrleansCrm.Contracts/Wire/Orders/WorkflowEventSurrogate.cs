@@ -23,7 +23,8 @@ public readonly record struct WorkflowEventSurrogate(
     [property: Id(15)] DateTimeOffset? RecheckAt,
     [property: Id(16)] string? After,
     [property: Id(17)] string? ResendOf,
-    [property: Id(18)] Wording? ResultWording);
+    [property: Id(18)] Wording? ResultWording,
+    [property: Id(19)] Wording? DescriptionWording);
 
 /// <summary>Turns a <see cref="WorkflowEvent"/> into its surrogate and back; one contract with it, so one file.</summary>
 [RegisterConverter]
@@ -31,9 +32,9 @@ public sealed class WorkflowEventConverter : IConverter<WorkflowEvent, WorkflowE
 {
     public WorkflowEvent ConvertFromSurrogate(in WorkflowEventSurrogate s) => new(
         s.Id, s.Kind, s.Type, s.Description, s.ScheduledAt, s.Status, s.ExecutedAt, s.Result, s.Amount, s.TransactionId, s.Recipient, s.MessageId,
-        s.DeclineReason, s.Link, s.Attempts, s.RecheckAt, s.After, s.ResendOf, s.ResultWording);
+        s.DeclineReason, s.Link, s.Attempts, s.RecheckAt, s.After, s.ResendOf, s.ResultWording, s.DescriptionWording);
 
     public WorkflowEventSurrogate ConvertToSurrogate(in WorkflowEvent e) => new(
         e.Id, e.Kind, e.Type, e.Description, e.Status, e.ScheduledAt, e.ExecutedAt, e.Result, e.Amount, e.TransactionId, e.Recipient, e.MessageId,
-        e.DeclineReason, e.Link, e.Attempts, e.RecheckAt, e.After, e.ResendOf, e.ResultWording);
+        e.DeclineReason, e.Link, e.Attempts, e.RecheckAt, e.After, e.ResendOf, e.ResultWording, e.DescriptionWording);
 }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
+using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Orders;
 
-namespace OrleansCrm.Api.Presentation;
+namespace OrleansCrm.Presentation;
 
 /// <summary>
-/// The order's wordings in English: one template per code of <see cref="OrderWording"/>. A template writes
+/// The product's wordings in English: one template per code of <see cref="OrderWording"/> and <see cref="CallWording"/>. A template writes
 /// <c>{name}</c> for a value, <c>{name:format}</c> for an instant in a format, <c>{name|text}</c> for a value with the
-/// text to write when it is absent, and <c>[…]</c> around a part written only when every value in it is given.
+/// text to write when it is absent, and <c>[…]</c> around a part written only when every value in it is given. A value
+/// that is a sentence of its own (<see cref="Wording.Parts"/>) is rendered in English too, a list of them joined by commas.
 /// </summary>
 public static class EnglishWording
 {
@@ -15,6 +17,20 @@ public static class EnglishWording
 
     public static IReadOnlyDictionary<string, string> Templates { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        [OrderWording.RowShippingCharge.Code] = "Shipping & handling charge",
+        [OrderWording.RowOrderConfirmation.Code] = "Order confirmation email",
+        [OrderWording.RowTrialReminder.Code] = "Trial reminder email ({daysGone} days gone, {daysLeft} left)",
+        [OrderWording.RowExtensionOffer.Code] = "Extension offer email (with the extension link)",
+        [OrderWording.RowProductCharge.Code] = "Product charge at trial end",
+        [OrderWording.RowProductChargeExtended.Code] = "Product charge at the end of the extended trial",
+        [OrderWording.RowPaymentConfirmation.Code] = "Payment confirmation email",
+        [OrderWording.RowOrderCharge.Code] = "Order charge",
+        [OrderWording.RowProductChargeRetry.Code] = "Product charge, retry {retry} of {retries}",
+        [OrderWording.RowPaymentFailedNotice.Code] = "Payment failed email",
+        [OrderWording.RowResent.Code] = "{row} (resent)",
+        [OrderWording.RowTrialExtended.Code] = "Trial extended by {days} days",
+        [OrderWording.RowDiscountRefund.Code] = "Refund for a discount ({change})",
+        [OrderWording.RowFewerItemsRefund.Code] = "Refund for fewer items ({change})",
         [OrderWording.OutcomeUnknown.Code] = "Outcome unknown (the provider did not answer); it is asked again with the same key.",
         [OrderWording.Charged.Code] = "Charged {amount}, transaction {transactionId}",
         [OrderWording.Declined.Code] = "Declined: {declineReason} ({declineCode})",
@@ -29,6 +45,26 @@ public static class EnglishWording
         [OrderWording.EmailNotDelivered.Code] = "Not delivered to {recipient}: {error}",
         [OrderWording.EmailQueued.Code] = "Queued for {recipient} (attempt {attempts}): {error}",
         [OrderWording.EmailNoAddress.Code] = "Not sent: the customer has no email address.",
+        [OrderWording.Text.Code] = "{text}",
+        [OrderWording.ReasonPlaced.Code] = "Order placed",
+        [OrderWording.ReasonUpsellPlaced.Code] = "Upsell order placed on a call about order {mainOrder}",
+        [OrderWording.ReasonConfirmed.Code] = "Confirmed by the customer on the phone",
+        [OrderWording.ReasonCancelledBy.Code] = "Cancelled by {by}",
+        [OrderWording.ReasonDeleted.Code] = "Deleted by an admin (kept for audit)",
+        [OrderWording.ReasonFulfillment.Code] = "Fulfillment: {status}",
+        [OrderWording.ReasonFulfillmentCancelled.Code] = "Fulfillment cancelled",
+        [OrderWording.ReasonAutoCancelled.Code] = "Auto-cancelled: unpaid on its auto-cancel date {at}",
+        [OrderWording.ReasonChargeApproved.Code] = "{charge} approved",
+        [OrderWording.ReasonPrepaid.Code] = "prepaid in full",
+        [OrderWording.ReasonNothingLeftAfter.Code] = "nothing left to charge after {change}",
+        [OrderWording.ReasonHardDeclined.Code] = "Payment failed: the card was hard-declined ({declineReason}); no retry",
+        [OrderWording.ReasonRetriesDeclined.Code] = "Payment failed: the last of {retries} retries was declined ({declineReason})",
+        [OrderWording.ReasonRefunded.Code] = "Refunded in full",
+        [OrderWording.CancelOrderDeleted.Code] = "order deleted",
+        [OrderWording.CancelPaymentFailed.Code] = "payment failed",
+        [OrderWording.CancelOrderRefunded.Code] = "order refunded",
+        [OrderWording.CancelPaidInAdvance.Code] = "paid in advance",
+        [OrderWording.CancelNothingLeft.Code] = "nothing left to charge",
         [OrderWording.NoteStatusChanged.Code] = "Status changed from {from} to {to}: {reason}.",
         [OrderWording.NoteUpsellPlaced.Code] = "Upsell of order {mainOrder}: {quantity} × {name}, shipping {shipping}, {total}.",
         [OrderWording.NoteUpsellSold.Code] = "Upsell order {upsellOrder} ({total}) placed by {by}.",
@@ -49,18 +85,35 @@ public static class EnglishWording
         [OrderWording.NoteFulfillmentReleased.Code] = "Fulfillment released by {by}.",
         [OrderWording.NoteFulfillmentCancelled.Code] = "Fulfillment cancelled by {by}[: {reason}].",
         [OrderWording.NoteDiscount.Code] = "Discount of {amount} by {by}[: {reason}]" + OnAProviderRefund + ".",
+        [CallWording.RefusalOn.Code] = "Refusal on call {callId}[: {comment}]",
+        [CallWording.ReplacedBy.Code] = "Replaced by order {newOrder} on call {callId}",
         [OrderWording.NoteQuantityDecreased.Code] = "Quantity of {item} decreased from {from} to {to} by {by} ({cut} less)[: {reason}]" + OnAProviderRefund + ".",
     };
 
+    /// <summary>A workflow row's result in English: its wording, or the English a row of an older build stored.</summary>
+    public static string? Result(WorkflowEvent row) => row.ResultWording is { } wording ? Render(wording) : row.Result;
+
+    /// <summary>A note's text in English: a system note's wording, or an agent's text (or the English an older build stored).</summary>
+    public static string Text(OrderNote note) => note.Wording is { } wording ? Render(wording) : note.Text;
+
+    /// <summary>What a workflow row is, in English: its wording, or the English a row of an older build stored.</summary>
+    public static string Description(WorkflowEvent row) => row.DescriptionWording is { } wording ? Render(wording) : row.Description;
+
+    /// <summary>A status change's reason in English: its wording, or the English a change of an older build stored.</summary>
+    public static string Reason(StatusChange change) => change.ReasonWording is { } wording ? Render(wording) : change.Reason;
+
+    /// <summary>An order change's description in English: its wording, or the English a change of an older build stored.</summary>
+    public static string Description(OrderChange change) => change.DescriptionWording is { } wording ? Render(wording) : change.Description;
+
     /// <summary>The wording in English; a code this build does not know shows as the code (never an error on a page).</summary>
     public static string Render(Wording wording) =>
-        Templates.TryGetValue(wording.Code, out var template) ? Fill(template, wording.Values) : wording.Code;
+        Templates.TryGetValue(wording.Code, out var template) ? Fill(template, wording) : wording.Code;
 
     /// <summary>The value names a template uses, in order.</summary>
     public static IReadOnlyList<string> PlaceholdersOf(string template) =>
         Parse(template).Where(p => p.Name is not null).Select(p => p.Name!).ToList();
 
-    private static string Fill(string template, IReadOnlyDictionary<string, string> values)
+    private static string Fill(string template, Wording wording)
     {
         var text = new StringBuilder();
         var segment = new StringBuilder();
@@ -94,9 +147,13 @@ public static class EnglishWording
                 continue;
             }
 
-            if (values.TryGetValue(part.Name!, out var value))
+            if (wording.Values.TryGetValue(part.Name!, out var value))
             {
                 target.Append(part.Format is { } format ? Instant(value).ToString(format, CultureInfo.InvariantCulture) : value);
+            }
+            else if (wording.Parts.TryGetValue(part.Name!, out var sentences))
+            {
+                target.AppendJoin(", ", sentences.Select(Render));
             }
             else if (inSegment && part.Default is null)
             {
