@@ -28,14 +28,14 @@ public static class SmsWebhooksApi
             .WithSummary("Anonymous, signed by the gateway (X-Sms-Timestamp, X-Sms-Signature): a delivery report moves the message's status forward only; duplicated and late reports change nothing")
             .Accepts<DeliveryReportBody>("application/json")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable);
 
         api.MapPost("/inbound", ReceiveInboundSms)
             .WithName("ReceiveInboundSms")
             .WithSummary("Anonymous, signed by the gateway: an SMS from a customer. STOP, UNSUBSCRIBE, ARRET or BASTA put the number on the SMS opt-out list, START lifts it")
             .Accepts<InboundSmsBody>("application/json")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }

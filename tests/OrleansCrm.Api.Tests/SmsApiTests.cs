@@ -260,6 +260,24 @@ public sealed class SmsApiTests(SmsApiFixture sms) : IClassFixture<SmsApiFixture
         await (await sms.Api.Agent().GetAsync("/api/v1/messages/em_unknown")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_resent_order_confirmation_shows_in_the_message_log_as_a_second_email_of_the_order()
+    {
+        var driver = new OrderDriver(sms.Api.Admin());
+        await driver.EnsureOfferAsync();
+        var (number, _) = await driver.PlaceTrialAsync();
+        await Eventually.WaitForAsync(
+            async () => (await driver.WorkflowAsync(number))["order-confirmation"].GetProperty("status").GetString(), s => s == "Completed", TimeSpan.FromSeconds(30));
+
+        (await sms.Api.Agent().PostAsync($"/api/v1/orders/{number}/workflow/order-confirmation/resend", null)).EnsureSuccessStatusCode();
+
+        var log = await Eventually.WaitForAsync(
+            () => sms.Api.Agent().GetFromJsonAsync<JsonElement>($"/api/v1/messages?orderNumber={number}&status=Sent"),
+            l => l.GetProperty("items").EnumerateArray().Count(m => m.GetProperty("subject").GetString() == $"Your order {number} is confirmed") == 2,
+            TimeSpan.FromSeconds(30));
+        Assert.Equal(2, log.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("messageId").GetString()).Distinct().Count());
+    }
+
     private static SmsMessage Automated(string phone, string customerId, string text) =>
         new($"test:{TestValues.Key()}:{phone}", phone, text, SmsKind.Automated, "Europe/Rome", null, new MessageContext(customerId, null, null));
 
