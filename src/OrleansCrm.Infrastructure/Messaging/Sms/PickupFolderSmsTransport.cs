@@ -41,7 +41,8 @@ public sealed partial class PickupFolderSmsTransport(SmsSettings settings, ILogg
         return "pickup:" + Path.GetFileName(path);
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    /// <summary>Readable files: "+39…" as written, not escaped (a file, never HTML).</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMS are written as .json files to the pickup folder {Folder}, not sent (set Sms:BaseUrl to send through the gateway)")]
     private partial void LogPickupFolder(string folder);
