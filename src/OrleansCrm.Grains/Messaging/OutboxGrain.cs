@@ -244,8 +244,8 @@ public abstract partial class OutboxGrain<TState>(
         await state.WriteStateAsync();
         await scheduler.ArmAsync(this, NextAttemptAt);
         LogRetrying(Channel, Key, MessageId, attempt, NextAttemptAt.Value);
-        await WriteLogAsync();
         await AfterAttemptAsync();
+        await WriteLogAsync();
     }
 
     /// <summary>Records the end of the outbox's part (sent, failed, skipped): nothing is pending any more.</summary>
@@ -256,8 +256,10 @@ public abstract partial class OutboxGrain<TState>(
         History.Add(new MessageStatusChange(status, clock.GetUtcNow(), error));
         await state.WriteStateAsync();
         await scheduler.ArmAsync(this, null);
-        await WriteLogAsync();
+
+        // The owner first: it waits on this report, the log is only read by people.
         await AfterAttemptAsync();
+        await WriteLogAsync();
     }
 
     /// <summary>The log is a read model: a failed write is caught up by the message's next change, never fails the send.</summary>
