@@ -97,6 +97,9 @@ public static class CrmApiExtensions
         app.MapAgendaApi();
         app.MapReportsApi();
         app.MapOpsApi();
+        app.MapMessagesApi();
+        app.MapCustomerSmsApi();
+        app.MapSmsWebhooksApi();
         if (settings.SimulatedClock)
         {
             app.MapTestClockApi();

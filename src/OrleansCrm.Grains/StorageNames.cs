@@ -13,6 +13,8 @@ public static class StorageNames
     public const string TrialTokenState = "trial-extension-token";
     public const string IdempotentOrderState = "idempotent-order";
     public const string OutboxEmailState = "outbox-email";
+    public const string OutboxSmsState = "outbox-sms";
+    public const string SmsRecipientState = "sms-recipient";
     public const string CallState = "call";
     public const string ContactState = "campaign-contact";
     public const string AgentState = "agent";

@@ -25,9 +25,10 @@ public sealed class OpenApiBadInputTests(CrmApiFactory factory)
         var checkedOperations = 0;
         foreach (var (path, item) in document["paths"]!.AsObject())
         {
-            if (path.StartsWith("/health", StringComparison.Ordinal) || path.StartsWith("/api/v1/trial-extensions", StringComparison.Ordinal))
+            if (path.StartsWith("/health", StringComparison.Ordinal) || path.StartsWith("/api/v1/trial-extensions", StringComparison.Ordinal)
+                || path.StartsWith("/api/v1/sms/", StringComparison.Ordinal))
             {
-                continue; // the anonymous routes
+                continue; // the anonymous routes (the SMS gateway's webhooks are signed instead)
             }
 
             foreach (var (method, operation) in item!.AsObject())

@@ -118,3 +118,39 @@ public sealed class WorkflowApiFactory(string? connectionString = null, StorageF
     }
 }
 
+
+/// <summary>
+/// The api in preview mode (simulated clock) with SMS through a local <see cref="SmsGatewaySink"/>, no quiet hours
+/// by default, the HTTP client retrying once at once; on PostgreSQL when a connection string is given.
+/// </summary>
+public sealed class SmsApiFactory(SmsGatewaySink gateway, string? connectionString = null, IReadOnlyDictionary<string, string?>? extra = null) : CrmApiFactory
+{
+    public SmsGatewaySink Gateway => gateway;
+
+    protected override IReadOnlyDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Crm"] = connectionString,
+                ["Clock:Simulated"] = "true",
+                ["Sms:BaseUrl"] = gateway.BaseUrl.AbsoluteUri,
+                ["Sms:ApiKey"] = SmsGatewaySink.ApiKey,
+                ["Sms:WebhookSecret"] = SmsGatewaySink.WebhookSecret,
+                ["Sms:Retries"] = "1",
+                ["Sms:RetryDelayMilliseconds"] = "0",
+                ["Sms:QuietHours"] = "",
+                ["Email:PickupFolder"] = Path.Combine(Path.GetTempPath(), "orleanscrm-sms-tests-mail"),
+            };
+            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
+
+            return settings;
+        }
+    }
+
+    protected override bool FakeTime => false;
+}

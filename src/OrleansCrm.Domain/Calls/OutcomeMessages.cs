@@ -23,7 +23,7 @@ public static class OutcomeMessages
 
     /// <summary>The draft's message to the customer; null when the draft has none.</summary>
     public static EmailMessage? ToCustomer(CallAttempt call) =>
-        call.Draft.Message is { } message ? new EmailMessage($"call:{call.Id}:message", call.Email!, call.ContactName, message.Subject!, message.Body!) : null;
+        call.Draft.Message is { } message ? new EmailMessage($"call:{call.Id}:message", call.Email!, call.ContactName, message.Subject!, message.Body!, Context: ContextOf(call)) : null;
 
     /// <summary>Whether the message asks for a manager copy.</summary>
     public static bool WantsManagerCopy(CallAttempt call) => call.Draft.Message is { CopyToManager: true };
@@ -35,6 +35,9 @@ public static class OutcomeMessages
     public static EmailMessage ManagerCopy(CallAttempt call, string managerEmail, string outcomeCode)
     {
         var (subject, body) = CallEmails.ManagerCopy(call, call.Email!, call.Draft.Message!, outcomeCode);
-        return new EmailMessage($"call:{call.Id}:message-copy", managerEmail, null, subject, body);
+        return new EmailMessage($"call:{call.Id}:message-copy", managerEmail, null, subject, body, Context: ContextOf(call));
     }
+
+    /// <summary>What an outcome's email is about, for the message log: the call, its customer and order.</summary>
+    private static MessageContext ContextOf(CallAttempt call) => new(call.CustomerId, call.OrderNumber, call.Id);
 }

@@ -10,4 +10,13 @@ public enum DeliveryStatus
 
     /// <summary>Given up after the last retry, or refused permanently.</summary>
     Failed,
+
+    /// <summary>The gateway reported the SMS handed to the handset (final).</summary>
+    Delivered,
+
+    /// <summary>The gateway reported the SMS could not reach the handset (final).</summary>
+    Undeliverable,
+
+    /// <summary>Never handed to a transport: the recipient opted out, a cap was reached (final; the reason is recorded).</summary>
+    Skipped,
 }

@@ -134,6 +134,6 @@ public sealed class AgentGrain(
         }
 
         var (subject, body) = text(booking, Profile.Name ?? AgentId);
-        await outbox.SendAsync(new EmailMessage($"booking:{booking.Id}:{what}", booking.CustomerEmail, booking.CustomerName, subject, body));
+        await outbox.SendAsync(new EmailMessage($"booking:{booking.Id}:{what}", booking.CustomerEmail, booking.CustomerName, subject, body, Context: new MessageContext(booking.CustomerId, null, booking.CallId)));
     }
 }

@@ -1,7 +1,7 @@
-using OrleansCrm.Contracts.Scheduling;
-using OrleansCrm.Contracts.Ports;
 using Microsoft.Extensions.Logging;
 using OrleansCrm.Contracts;
+using OrleansCrm.Contracts.Ports;
+using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Grains.Scheduling;
@@ -9,199 +9,113 @@ using OrleansCrm.Grains.Scheduling;
 namespace OrleansCrm.Grains.Messaging;
 
 /// <summary>
-/// One outgoing email. Record and return: <see cref="SendAsync"/> only persists the message as queued (its reminder,
-/// the backstop, armed first) and answers; the delivery runs in the outbox's own turn, at once (a one-shot grain
-/// timer for work already due, since the reminder of the scheduling pattern gives due work one retry period) or on
-/// the reminder's tick. Each attempt is intent, effect, record: the attempt is counted and its retry armed before the
-/// transport sees the message, and the result is persisted after; a crash in between leaves a queued message whose
-/// retry is already armed, and a sent or failed message is never handed to the transport again. After each attempt
-/// the message's <see cref="EmailMessage.Owner"/> is told where it stands. The calls interleave with a delivery in
-/// progress (they only record or read), so no caller waits on SMTP. Every way in first makes sure a queued message
-/// has its retry armed (<see cref="ReconcilingGrain"/>); a call that fails on storage or the reminder service drops
-/// the activation, whose memory may be ahead of what is stored, so the next call or tick starts again from the stored state.
+/// One outgoing email on the outbox's mechanism (<see cref="OutboxGrain{TState}"/>: record and return, never twice,
+/// backoff, forward-only status): the transport is SMTP or the pickup folder, and after each attempt the message's
+/// <see cref="EmailMessage.Owner"/> is told where it stands. The calls interleave with a delivery in progress (they
+/// only record or read), so no caller waits on SMTP.
 /// </summary>
 public sealed partial class OutboxEmailGrain(
     [PersistentState(StorageNames.OutboxEmailState, StorageNames.Crm)] IPersistentState<OutboxEmailState> state,
     CrmClock clock,
     IDueWorkScheduler scheduler,
     IEmailTransport transport,
+    IMessageLog log,
     ILogger<OutboxEmailGrain> logger)
-    : ReconcilingGrain, IOutboxEmailGrain, IRemindable
+    : OutboxGrain<OutboxEmailState>(state, clock, scheduler, log, logger), IOutboxEmailGrain
 {
-    /// <summary>How long one attempt may take; the attempt runs in the outbox's own turn, never in a caller's.</summary>
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+    protected override string Channel => "Email";
 
-    /// <summary>The tick at once for work already due, while one is pending in this activation.</summary>
-    private IGrainTimer? deliverNow;
+    protected override DeliveryStatus? Status => State.Delivery?.Status;
 
-    private string Key => this.GetPrimaryKeyString();
+    protected override int Attempts => State.Delivery?.Attempts ?? 0;
+
+    protected override string? LastError => State.Delivery?.LastError;
+
+    protected override string MessageId => State.Delivery?.MessageId ?? OutboxRules.MessageIdFor(Key);
+
+    protected override DateTimeOffset? NextAttemptAt { get => State.NextAttemptAt; set => State.NextAttemptAt = value; }
+
+    protected override List<MessageStatusChange> History => State.History;
 
     public async Task<EmailDelivery> SendAsync(EmailMessage message)
     {
         Validate(message);
-        if (state.State.Delivery is null)
+        if (State.Delivery is null)
         {
             // Set before the first await: a send interleaved with this one finds the key recorded.
-            var now = clock.GetUtcNow();
-            state.State.Message = message;
-            state.State.Delivery = new EmailDelivery(Key, OutboxRules.MessageIdFor(Key), message.To, DeliveryStatus.Queued, 0, now, null, null);
-            state.State.NextAttemptAt = now;
-
-            // Intent: the reminder is armed before the message is on record, so a recorded message always gets its tick.
-            await scheduler.ArmAsync(this, PendingAt());
-            await state.WriteStateAsync();
-            DeliverSoon();
-        }
-        else if (IsDue(clock.GetUtcNow()))
-        {
-            DeliverSoon();
-        }
-
-        return state.State.Delivery!;
-    }
-
-    public Task<EmailDelivery?> GetAsync() => Task.FromResult(state.State.Delivery);
-
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (IsDue(clock.GetUtcNow()))
-        {
-            await AttemptAsync();
+            State.Message = message;
+            State.Delivery = new EmailDelivery(Key, OutboxRules.MessageIdFor(Key), message.To, DeliveryStatus.Queued, 0, Clock.GetUtcNow(), null, null);
+            await RecordQueuedAsync();
         }
         else
         {
-            await scheduler.ArmAsync(this, PendingAt());
+            DeliverIfDue();
         }
 
-        MarkReconciled();
+        return State.Delivery!;
     }
 
-    /// <summary>A message still queued has its retry armed; nothing derives from a key never recorded.</summary>
-    protected override Task ReconcileAsync() =>
-        state.State.Delivery is null ? Task.CompletedTask : scheduler.EnsureArmedAsync(this, PendingAt());
+    public Task<EmailDelivery?> GetAsync() => Task.FromResult(State.Delivery);
 
-    private bool IsDue(DateTimeOffset now) =>
-        state.State.Delivery is { Status: DeliveryStatus.Queued } && (state.State.NextAttemptAt ?? now) <= now;
+    protected override void Record(DeliveryStatus status, int attempts, string? error) =>
+        State.Delivery = State.Delivery! with
+        {
+            Status = status,
+            Attempts = attempts,
+            LastError = status == DeliveryStatus.Sent ? null : error,
+            SentAt = status == DeliveryStatus.Sent ? Clock.GetUtcNow() : State.Delivery.SentAt,
+        };
 
-    private DateTimeOffset? PendingAt() =>
-        state.State.Delivery is { Status: DeliveryStatus.Queued } ? state.State.NextAttemptAt : null;
-
-    /// <summary>Runs the due attempt in a turn of its own, after the caller's turn has answered.</summary>
-    private void DeliverSoon() =>
-        deliverNow ??= this.RegisterGrainTimer(DeliverDueAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
-
-    private async Task DeliverDueAsync(CancellationToken cancellationToken)
+    protected override async Task<TransportOutcome> DeliverAsync(CancellationToken cancellationToken)
     {
-        deliverNow?.Dispose();
-        deliverNow = null;
         try
         {
-            if (IsDue(clock.GetUtcNow()))
-            {
-                await AttemptAsync();
-            }
-        }
-        catch (Exception ex)
-        {
-            // As for a failed call: memory may be ahead of storage. The reminder armed before the attempt tries again.
-            LogTickFailed(ex, Key);
-            DeactivateOnIdle();
-        }
-    }
-
-    /// <summary>
-    /// One attempt. When storage or the reminder service fails, the activation is dropped (see the class):
-    /// the stored state's retry was armed before the transport was called.
-    /// </summary>
-    private async Task AttemptAsync()
-    {
-        var delivery = state.State.Delivery!;
-        if (delivery.Attempts >= OutboxRules.MaxAttempts)
-        {
-            // The last attempt was cut short (the silo stopped while it ran): it is not repeated.
-            await FinishAsync(delivery with { Status = DeliveryStatus.Failed, LastError = "The last attempt was interrupted; its outcome is unknown." });
-            LogFailed(Key, delivery.MessageId, delivery.Attempts);
-            return;
-        }
-
-        // Intent: the attempt is counted and its retry armed before the transport sees the message.
-        var attempt = delivery.Attempts + 1;
-        delivery = delivery with { Attempts = attempt };
-        state.State.Delivery = delivery;
-        state.State.NextAttemptAt = clock.GetUtcNow() + (OutboxRules.WaitAfter(attempt) ?? OutboxRules.Backoff[^1]);
-        await scheduler.ArmAsync(this, state.State.NextAttemptAt);
-        await state.WriteStateAsync();
-
-        // Effect. Only the transport's own failures are caught here; a storage failure afterwards is not a delivery failure.
-        string? error = null;
-        var permanent = false;
-        try
-        {
-            using var timeout = new CancellationTokenSource(AttemptTimeout);
-            await transport.DeliverAsync(state.State.Message!, delivery.MessageId, timeout.Token);
+            await transport.DeliverAsync(State.Message!, State.Delivery!.MessageId, cancellationToken);
+            return TransportOutcome.Accepted;
         }
         catch (EmailTransportException ex)
         {
-            (error, permanent) = (ex.Message, ex.IsPermanent);
+            return new TransportOutcome(ex.Message, ex.IsPermanent);
         }
-        catch (OperationCanceledException)
-        {
-            (error, permanent) = ($"The transport did not answer within {AttemptTimeout.TotalSeconds:0} seconds.", false);
-        }
-        catch (Exception ex)
-        {
-            (error, permanent) = ($"{ex.GetType().Name}: {ex.Message}", false);
-        }
-
-        // Record.
-        if (error is null)
-        {
-            await FinishAsync(delivery with { Status = DeliveryStatus.Sent, SentAt = clock.GetUtcNow(), LastError = null });
-            LogSent(Key, delivery.MessageId, attempt);
-            return;
-        }
-
-        var wait = OutboxRules.WaitAfter(attempt);
-        if (permanent || wait is null)
-        {
-            await FinishAsync(delivery with { Status = DeliveryStatus.Failed, LastError = error });
-            LogFailed(Key, delivery.MessageId, attempt);
-            return;
-        }
-
-        state.State.Delivery = delivery with { LastError = error };
-        state.State.NextAttemptAt = clock.GetUtcNow() + wait.Value;
-        await state.WriteStateAsync();
-        await scheduler.ArmAsync(this, state.State.NextAttemptAt);
-        LogRetrying(Key, delivery.MessageId, attempt, state.State.NextAttemptAt.Value);
-        await ReportAsync(state.State.Delivery);
     }
 
-    /// <summary>Records a final status (sent or failed): nothing is pending any more.</summary>
-    private async Task FinishAsync(EmailDelivery final)
+    protected override MessageLogEntry LogEntry()
     {
-        state.State.Delivery = final;
-        state.State.NextAttemptAt = null;
-        await state.WriteStateAsync();
-        await scheduler.ArmAsync(this, null);
-        await ReportAsync(final);
+        var message = State.Message!;
+        var delivery = State.Delivery!;
+        return new MessageLogEntry(
+            OutboxRules.EmailLogIdFor(Key),
+            MessageLogEntry.Email,
+            Key,
+            message.Context?.CustomerId,
+            message.Context?.OrderNumber ?? message.Owner?.OrderNumber,
+            message.Context?.CallId,
+            message.Context?.TemplateVersion,
+            [message.To],
+            message.Subject,
+            message.TextBody,
+            message.HtmlBody,
+            delivery.Status,
+            [.. State.History],
+            delivery.QueuedAt,
+            State.History.Count + delivery.Attempts);
     }
 
     /// <summary>Tells the message's owner where it stands; one way, and a lost report is caught by the owner's own re-check.</summary>
-    private async Task ReportAsync(EmailDelivery delivery)
+    protected override async Task AfterAttemptAsync()
     {
-        if (state.State.Message?.Owner is not { } owner)
+        if (State.Message?.Owner is not { } owner)
         {
             return;
         }
 
         try
         {
-            await GrainFactory.GetGrain<IOrderGrain>(owner.OrderNumber).EmailDeliveredAsync(owner.WorkflowEventId, delivery);
+            await GrainFactory.GetGrain<IOrderGrain>(owner.OrderNumber).EmailDeliveredAsync(owner.WorkflowEventId, State.Delivery!);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogReportFailed(ex, Key, owner.OrderNumber);
+            LogReportFailed(Logger, ex, Key, owner.OrderNumber);
         }
     }
 
@@ -228,18 +142,6 @@ public sealed partial class OutboxEmailGrain(
         validator.ThrowIfInvalid();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Email {Key} ({MessageId}) sent on attempt {Attempt}")]
-    private partial void LogSent(string key, string messageId, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Key} ({MessageId}) attempt {Attempt} failed; it is tried again at {NextAttemptAt}")]
-    private partial void LogRetrying(string key, string messageId, int attempt, DateTimeOffset nextAttemptAt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Key}: its delivery turn failed; the reminder tries again")]
-    private partial void LogTickFailed(Exception exception, string key);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {Key}: order {Order} could not be told where it stands; the order's re-check finds out")]
-    private partial void LogReportFailed(Exception exception, string key, string order);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Email {Key} ({MessageId}) failed for good after {Attempts} attempt(s)")]
-    private partial void LogFailed(string key, string messageId, int attempts);
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string key, string order);
 }

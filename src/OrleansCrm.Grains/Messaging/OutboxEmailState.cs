@@ -16,4 +16,8 @@ public sealed class OutboxEmailState
     /// <summary>When the next attempt falls due while the message is queued; null otherwise.</summary>
     [Id(2)]
     public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>Every status the message went through, for the message log.</summary>
+    [Id(3)]
+    public List<MessageStatusChange> History { get; set; } = [];
 }

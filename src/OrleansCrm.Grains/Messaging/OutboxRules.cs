@@ -3,7 +3,7 @@ using System.Text;
 
 namespace OrleansCrm.Grains.Messaging;
 
-/// <summary>The outbox's fixed rules: how a key becomes a Message-Id, and how long a failed message waits.</summary>
+/// <summary>The outbox's fixed rules, for every channel: how a key becomes an id, and how long a failed message waits.</summary>
 public static class OutboxRules
 {
     /// <summary>The waits after each failed attempt; the attempt after the last wait is the last one.</summary>
@@ -25,9 +25,22 @@ public static class OutboxRules
     /// </summary>
     public static string MessageIdFor(string key)
     {
+        return "<" + Hex(key) + "@orleanscrm>";
+    }
+
+    /// <summary>The message log's id of the email with this key: the hex of its Message-Id, prefixed.</summary>
+    public static string EmailLogIdFor(string key) => "em_" + Hex(key);
+
+    /// <summary>
+    /// The client message id of the SMS with this key, which the gateway sees and its reports name: the same key always gives
+    /// the same id (the gateway's idempotency), and it is the SMS's id in the message log too.
+    /// </summary>
+    public static string SmsMessageIdFor(string key) => "sms_" + Hex(key);
+
+    private static string Hex(string key)
+    {
         ArgumentNullException.ThrowIfNull(key);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return "<" + Convert.ToHexStringLower(hash, 0, 16) + "@orleanscrm>";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
     }
 
     /// <summary>How long to wait after failed attempt number <paramref name="attempt"/> (1-based), or null when it was the last.</summary>

@@ -23,7 +23,7 @@ public sealed partial class OrderGrain
 
     /// <summary>The email a workflow event sends: its key (never sent twice) and the order as its owner.</summary>
     private EmailMessage EmailFor(WorkflowEvent email, string to, string subject, string body) =>
-        new(EmailKey(email.Id), to, Current.Customer.Name, subject, body, Owner: new EmailOwner(Number, email.Id));
+        new(EmailKey(email.Id), to, Current.Customer.Name, subject, body, Owner: new EmailOwner(Number, email.Id), Context: new MessageContext(Current.Customer.Id, Number, null));
 
     private string EmailKey(string eventId) => $"{Number}:{eventId}";
 

@@ -17,6 +17,8 @@ using OrleansCrm.Infrastructure.Calls;
 using OrleansCrm.Infrastructure.Messaging;
 using OrleansCrm.Infrastructure.Payments;
 using OrleansCrm.Infrastructure.ReadModel;
+using OrleansCrm.Infrastructure.ReadModel.Messages;
+using OrleansCrm.Infrastructure.Messaging.Sms;
 using OrleansCrm.Infrastructure.Serialization;
 
 namespace OrleansCrm.Infrastructure.Hosting;
@@ -109,6 +111,7 @@ public static partial class CrmHosting
             services.TryAddSingleton(_ => NpgsqlDataSource.Create(settings.ConnectionString!));
             services.TryAddSingleton<ICustomerDirectory, PostgresCustomerDirectory>();
             services.TryAddSingleton<IOrderDirectory, PostgresOrderDirectory>();
+            services.TryAddSingleton<IMessageLog, PostgresMessageLog>();
         }
         else
         {
@@ -120,6 +123,7 @@ public static partial class CrmHosting
         services.AddCrmCallStores(settings.UsesPostgres);
         services.AddCrmPayments(settings.UsesPostgres);
         services.AddCrmEmail(configuration);
+        services.AddCrmSms(configuration);
         return services;
     }
 

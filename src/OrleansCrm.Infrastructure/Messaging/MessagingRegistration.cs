@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using OrleansCrm.Infrastructure.ReadModel.Messages;
 
 namespace OrleansCrm.Infrastructure.Messaging;
 
@@ -36,6 +37,9 @@ public static class MessagingRegistration
         }
 
         services.TryAddSingleton<IEmailOutbox, EmailOutbox>();
+
+        // The outbox writes every message to the log; the PostgreSQL profile registers its store before this.
+        services.TryAddSingleton<IMessageLog, InMemoryMessageLog>();
         return services;
     }
 
