@@ -56,6 +56,7 @@ public sealed class HttpContractTypesTests(CrmApiFactory factory)
         "OrleansCrm.Domain.Orders.WorkflowEventType",
         "OrleansCrm.Domain.Orders.WorkflowKind",
         "OrleansCrm.Domain.Orders.WorkflowStatus",
+        "OrleansCrm.Domain.Messaging.DeliveryStatus",
         "OrleansCrm.Domain.Payments.PaymentStatus",
     ];
 

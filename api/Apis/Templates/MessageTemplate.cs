@@ -1,5 +1,4 @@
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Domain.Messaging.Templates;
 
 namespace OrleansCrm.Api.Apis;
 
@@ -26,12 +25,14 @@ public sealed record MessageTemplate(
     bool? Enabled)
 {
     public static MessageTemplate Of(Domain.Messaging.Templates.MessageTemplate t) =>
-        new(t.Channel, t.From, t.Recipients, t.Subject, t.Body, t.HtmlBody, t.Images, t.Attachments, t.Trigger, t.Constraints, t.MissingValue, t.Enabled);
+        new(t.Channel, TemplateSender.From(t.From), t.Recipients, t.Subject, t.Body, t.HtmlBody, t.Images, t.Attachments?.Select(TemplateAttachment.From).ToList(),
+            TemplateTrigger.From(t.Trigger), t.Constraints?.Select(TemplateConstraint.From).ToList(), MissingValueRule.From(t.MissingValue), t.Enabled);
 
     /// <summary>The template for the domain, checked here by the domain's rule (the grain checks it again before it stores it).</summary>
     public Domain.Messaging.Templates.MessageTemplate ToDomain()
     {
-        var template = new Domain.Messaging.Templates.MessageTemplate(Channel, From, Recipients, Subject, Body, HtmlBody, Images, Attachments, Trigger, Constraints, MissingValue, Enabled);
+        var template = new Domain.Messaging.Templates.MessageTemplate(Channel, From?.ToDomain(), Recipients, Subject, Body, HtmlBody, Images,
+            Attachments?.Select(a => a?.ToDomain()!).ToList(), Trigger?.ToDomain(), Constraints?.Select(c => c?.ToDomain()!).ToList(), MissingValue?.ToDomain(), Enabled);
         template.Validated();
         return template;
     }

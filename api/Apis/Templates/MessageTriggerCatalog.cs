@@ -8,5 +8,5 @@ public sealed record MessageTriggerCatalog(
     IReadOnlyDictionary<string, string> InstantFormats,
     IReadOnlyDictionary<string, string> RecipientFields)
 {
-    public static MessageTriggerCatalog Current { get; } = new(TriggerCatalog.All, TriggerCatalog.InstantFormats, TriggerCatalog.RecipientFields);
+    public static MessageTriggerCatalog Current { get; } = new(TriggerCatalog.All.Select(MessageTrigger.From).ToList(), TriggerCatalog.InstantFormats, TriggerCatalog.RecipientFields);
 }
