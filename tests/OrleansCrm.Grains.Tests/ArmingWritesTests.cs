@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCrm.Contracts;
+using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Grains.Scheduling;
 using OrleansCrm.Testing;
 
@@ -98,15 +99,47 @@ public sealed class ArmingWritesTests(ClusterFixture fixture)
         Assert.Equal(upserts, counts.OrderUpsertsOf(number)); // the tick moved nothing: no index round trip
     }
 
-    /// <summary>Deactivates the order (every activation idle for a moment goes, as the collector does after the collection age).</summary>
-    private static async Task CollectAsync(IGrainFactory grains, IOrderGrain order)
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_delivered_message_activated_again_writes_no_state_and_no_reminder_row_for_a_read_a_repeated_send_or_a_tick(bool onPostgres)
+    {
+        await using var database = onPostgres ? await TestDatabase.CreateMigratedAsync("outbox_arming") : null;
+        var counts = new WriteCounts();
+        await using var api = new CountingApiFactory(database?.ConnectionString, counts);
+        var grains = api.Services.GetRequiredService<IGrainFactory>();
+        var key = "arming-" + Guid.NewGuid().ToString("N");
+        var message = new EmailMessage(key, $"{key}@example.com", "Mario Rossi", "Your order is confirmed", "Thank you for your order.");
+        var outbox = grains.GetGrain<IOutboxEmailGrain>(key);
+        await outbox.SendAsync(message);
+        await Eventually.WaitForAsync(outbox.GetAsync, d => d!.Status == DeliveryStatus.Sent, TimeSpan.FromSeconds(30));
+        var table = api.Services.GetRequiredService<IReminderTable>();
+        var writes = counts.StateWritesOf(outbox.GetGrainId());
+        Assert.Null(await table.ReadRow(outbox.GetGrainId(), DueWork.ReminderName));
+
+        await CollectAsync(grains, outbox); // a new activation...
+        await outbox.GetAsync(); // ...reconciles
+        await CollectAsync(grains, outbox);
+        await outbox.SendAsync(message); // the same key again: answered from the record
+        await CollectAsync(grains, outbox);
+        var remindable = outbox.AsReference<IRemindable>();
+        await remindable.ReceiveReminder(DueWork.ReminderName, Tick(api.Time.GetUtcNow())); // a late tick on a new activation
+        await remindable.ReceiveReminder(DueWork.ReminderName, Tick(api.Time.GetUtcNow())); // and on this one
+
+        Assert.Null(await table.ReadRow(outbox.GetGrainId(), DueWork.ReminderName)); // never registered again
+        Assert.Equal(writes, counts.StateWritesOf(outbox.GetGrainId()));
+        Assert.Equal(DeliveryStatus.Sent, (await outbox.GetAsync())!.Status);
+    }
+
+    /// <summary>Deactivates the grain (every activation idle for a moment goes, as the collector does after the collection age).</summary>
+    private static async Task CollectAsync(IGrainFactory grains, IAddressable grain)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         Assert.Equal(0, await Eventually.WaitForAsync(
             async () =>
             {
                 await management.ForceActivationCollection(TimeSpan.FromMilliseconds(1));
-                return await management.GetGrainActivationCount((GrainReference)order);
+                return await management.GetGrainActivationCount((GrainReference)grain);
             },
             count => count == 0,
             TimeSpan.FromSeconds(10)));

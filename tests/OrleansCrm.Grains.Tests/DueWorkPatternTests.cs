@@ -60,13 +60,13 @@ public sealed class DueWorkPatternTests(ClusterFixture fixture)
         await grain.ScheduleAsync("trial reminder", start.AddDays(2));
         var armed = await table.ReadRow(grain.GetGrainId(), DueWork.ReminderName);
 
-        await grain.EnsureArmedAsync();
+        await grain.ReconcileAsStoredAsync();
         var inTime = await table.ReadRow(grain.GetGrainId(), DueWork.ReminderName);
         await grain.ScheduleWithoutArmingAsync("extension offer", start.AddDays(1));
-        await grain.EnsureArmedAsync();
+        await grain.ReconcileAsStoredAsync();
         var late = await table.ReadRow(grain.GetGrainId(), DueWork.ReminderName);
         await grain.DropReminderAsync();
-        await grain.EnsureArmedAsync();
+        await grain.ReconcileAsStoredAsync();
 
         Assert.Equal(armed!.ETag, inTime!.ETag); // right already: not written
         Assert.NotEqual(inTime.ETag, late!.ETag); // would have fired a day late: re-armed

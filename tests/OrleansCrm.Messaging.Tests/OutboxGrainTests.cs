@@ -340,6 +340,50 @@ public sealed class OutboxGrainTests(EmailClusterFixture fixture)
         Assert.False(await HasReminderAsync(grain));
     }
 
+    [Fact]
+    public async Task A_message_waiting_for_its_retry_activated_again_writes_no_reminder_row_for_a_read_or_a_tick_before_the_retry_is_due()
+    {
+        var key = NewKey("order-3004-placed");
+        var to = AddressFor(key);
+        var grain = fixture.Client.GetGrain<IOutboxEmailGrain>(key);
+        Sink.FailNext(1, SmtpSinkFailure.Transient451, to);
+        await grain.SendAsync(Message(key));
+        await Eventually.WaitForAsync(grain.GetAsync, d => d!.LastError is not null, Wait);
+        var table = fixture.SiloServices.GetRequiredService<IReminderTable>();
+        var armed = await table.ReadRow(grain.GetGrainId(), DueWork.ReminderName);
+        Assert.NotNull(armed);
+
+        await CollectAsync(grain); // a new activation...
+        await grain.GetAsync(); // ...reconciles: reads the reminder, finds it in time
+        await CollectAsync(grain);
+        var tick = grain.AsReference<IRemindable>();
+        await tick.ReceiveReminder(DueWork.ReminderName, Tick(Now)); // a tick before the retry is due, on a new activation
+        await tick.ReceiveReminder(DueWork.ReminderName, Tick(Now)); // and on this one
+
+        var after = await table.ReadRow(grain.GetGrainId(), DueWork.ReminderName);
+        Assert.Equal((armed!.ETag, armed.StartAt), (after!.ETag, after.StartAt)); // not written once
+        Assert.Equal((DeliveryStatus.Queued, 1), ((await grain.GetAsync())!.Status, (await grain.GetAsync())!.Attempts));
+
+        fixture.Time.Advance(OutboxRules.Backoff[0]);
+        await tick.ReceiveReminder(DueWork.ReminderName, Tick(Now));
+        Assert.Equal(DeliveryStatus.Sent, (await grain.GetAsync())!.Status);
+        Assert.False(await HasReminderAsync(grain));
+    }
+
+    /// <summary>Deactivates the grain (every activation idle for a moment goes, as the collector does after the collection age).</summary>
+    private async Task CollectAsync(IAddressable grain)
+    {
+        var management = fixture.Client.GetGrain<IManagementGrain>(0);
+        Assert.Equal(0, await Eventually.WaitForAsync(
+            async () =>
+            {
+                await management.ForceActivationCollection(TimeSpan.FromMilliseconds(1));
+                return await management.GetGrainActivationCount((GrainReference)grain);
+            },
+            count => count == 0,
+            TimeSpan.FromSeconds(10)));
+    }
+
     /// <summary>
     /// Sending only records the message; the attempt runs on the outbox's own turn. Waits until attempt
     /// <paramref name="attempt"/> has its outcome recorded (sent, failed, or queued with its error).

@@ -11,13 +11,16 @@ public interface IProbeWorkGrain : IGrainWithStringKey
     [Alias("Schedule")]
     Task ScheduleAsync(string item, DateTimeOffset dueAt);
 
-    /// <summary>Stores an item but does not arm for it, as when the registration failed after the write.</summary>
+    /// <summary>Stores an item with its reminder planned but does not arm for it, as when the registration failed after the write.</summary>
     [Alias("ScheduleUnarmed")]
     Task ScheduleWithoutArmingAsync(string item, DateTimeOffset dueAt);
 
-    /// <summary>What a reconciling entry does: <see cref="IDueWorkScheduler.EnsureArmedAsync"/> for the earliest item.</summary>
+    /// <summary>
+    /// What a new activation's reconciling entry does: reads the stored state (its record of what is armed unchecked)
+    /// and arms as planned for the earliest item (a read; a write only when the reminder is missing or late).
+    /// </summary>
     [Alias("EnsureArmed")]
-    Task EnsureArmedAsync();
+    Task ReconcileAsStoredAsync();
 
     /// <summary>Loses the reminder (a row gone), keeping the items.</summary>
     [Alias("DropReminder")]
@@ -45,6 +48,9 @@ public sealed class ProbeWorkState
 
     [Id(1)]
     public List<ProbeRun> Runs { get; set; } = [];
+
+    [Id(2)]
+    public ArmedDueWork Armed { get; set; } = new();
 }
 
 public sealed class ProbeWorkGrain(
@@ -55,18 +61,23 @@ public sealed class ProbeWorkGrain(
 {
     public async Task ScheduleAsync(string item, DateTimeOffset dueAt)
     {
-        state.State.Pending[item] = dueAt;
-        await state.WriteStateAsync();
-        await ArmAsync();
+        await ScheduleWithoutArmingAsync(item, dueAt);
+        await scheduler.ArmAsPlannedAsync(this, state.State.Armed);
     }
 
     public async Task ScheduleWithoutArmingAsync(string item, DateTimeOffset dueAt)
     {
         state.State.Pending[item] = dueAt;
+        scheduler.Plan(state.State.Armed, NextDue());
         await state.WriteStateAsync();
     }
 
-    public Task EnsureArmedAsync() => scheduler.EnsureArmedAsync(this, NextDue());
+    public async Task ReconcileAsStoredAsync()
+    {
+        await state.ReadStateAsync();
+        scheduler.Plan(state.State.Armed, NextDue());
+        await scheduler.ArmAsPlannedAsync(this, state.State.Armed);
+    }
 
     public async Task DropReminderAsync()
     {
@@ -84,6 +95,7 @@ public sealed class ProbeWorkGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        state.State.Armed.TickArrived();
         var now = clock.GetUtcNow();
         foreach (var (item, dueAt) in state.State.Pending.Where(p => p.Value <= now).OrderBy(p => p.Value).ToList())
         {
@@ -91,11 +103,10 @@ public sealed class ProbeWorkGrain(
             state.State.Pending.Remove(item);
         }
 
+        scheduler.Plan(state.State.Armed, NextDue());
         await state.WriteStateAsync();
-        await ArmAsync();
+        await scheduler.ArmAsPlannedAsync(this, state.State.Armed);
     }
-
-    private Task ArmAsync() => scheduler.ArmAsync(this, NextDue());
 
     private DateTimeOffset? NextDue() => state.State.Pending.Count == 0 ? null : state.State.Pending.Values.Min();
 }

@@ -37,6 +37,8 @@ public sealed partial class OutboxEmailGrain(
 
     protected override List<MessageStatusChange> History => State.History;
 
+    protected override ArmedDueWork Armed => State.Armed;
+
     public async Task<EmailDelivery> SendAsync(EmailMessage message)
     {
         Validate(message);

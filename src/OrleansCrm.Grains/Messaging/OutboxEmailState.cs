@@ -1,4 +1,5 @@
 using OrleansCrm.Domain.Messaging;
+using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Messaging;
 
@@ -20,4 +21,8 @@ public sealed class OutboxEmailState
     /// <summary>Every status the message went through, for the message log.</summary>
     [Id(3)]
     public List<MessageStatusChange> History { get; set; } = [];
+
+    /// <summary>What the outbox's reminder is armed for, stored with the retry it was planned for.</summary>
+    [Id(4)]
+    public ArmedDueWork Armed { get; set; } = new();
 }

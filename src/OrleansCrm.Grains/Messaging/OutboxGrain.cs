@@ -11,9 +11,11 @@ namespace OrleansCrm.Grains.Messaging;
 /// Record and return: a send only persists the message as queued (its reminder, the backstop, armed first) and answers;
 /// the delivery runs in the outbox's own turn, at once (a one-shot grain timer for work already due, since the reminder of
 /// the scheduling pattern gives due work one retry period) or on the reminder's tick. Each attempt is intent, effect,
-/// record: the channel's checks run (<see cref="GateAsync"/>), the attempt is counted and its retry armed before the
-/// transport sees the message, and the result is persisted after; a crash in between leaves a queued message whose retry
-/// is already armed, and a message past <c>Queued</c> is never handed to the transport again. A transient failure waits
+/// record: the channel's checks run (<see cref="GateAsync"/>), the attempt is counted and its retry planned, armed and
+/// stored before the transport sees the message, and the result is persisted after; a crash in between leaves a queued
+/// message whose retry is already armed, and a message past <c>Queued</c> is never handed to the transport again. What the
+/// reminder is armed for is kept in the state (<see cref="Armed"/>, through <see cref="IDueWorkScheduler.Plan"/> and
+/// <see cref="IDueWorkScheduler.ArmAsPlannedAsync"/>): a tick or a call that moves no due instant writes no reminder row. A transient failure waits
 /// <see cref="OutboxRules.Backoff"/>; a permanent one is <c>Failed</c> at once. Status only moves forward
 /// (<see cref="DeliveryStatuses"/>), every change is kept in the history and written to the message log. Every way in
 /// first makes sure a queued message has its retry armed (<see cref="ReconcilingGrain"/>); a call that fails on storage
@@ -60,6 +62,9 @@ public abstract partial class OutboxGrain<TState>(
     /// <summary>The status history, kept in the state.</summary>
     protected abstract List<MessageStatusChange> History { get; }
 
+    /// <summary>What the reminder is armed for, kept in the state.</summary>
+    protected abstract ArmedDueWork Armed { get; }
+
     /// <summary>Writes the delivery's status, attempt count and last error into the state (and the sent instant on <c>Sent</c>).</summary>
     protected abstract void Record(DeliveryStatus status, int attempts, string? error);
 
@@ -77,21 +82,24 @@ public abstract partial class OutboxGrain<TState>(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        Armed.TickArrived();
         if (IsDue(clock.GetUtcNow()))
         {
             await AttemptAsync();
         }
         else
         {
-            await scheduler.ArmAsync(this, PendingAt());
+            await ArmAsync();
         }
 
         MarkReconciled();
     }
 
-    /// <summary>A message still queued has its retry armed; nothing derives from a key never recorded.</summary>
-    protected override Task ReconcileAsync() =>
-        Status is null ? Task.CompletedTask : scheduler.EnsureArmedAsync(this, PendingAt());
+    /// <summary>
+    /// A message still queued has its retry armed (checked once by an activation that did not write the reminder);
+    /// nothing derives from a key never recorded.
+    /// </summary>
+    protected override Task ReconcileAsync() => Status is null ? Task.CompletedTask : ArmAsync();
 
     /// <summary>
     /// After the channel has put a new message in the state as queued: its first attempt due now, the reminder armed
@@ -102,7 +110,7 @@ public abstract partial class OutboxGrain<TState>(
         var now = clock.GetUtcNow();
         NextAttemptAt = now;
         History.Add(new MessageStatusChange(DeliveryStatus.Queued, now, null));
-        await scheduler.ArmAsync(this, PendingAt());
+        await ArmAsync(); // armed before the state that needs the tick is written
         await state.WriteStateAsync();
         await WriteLogAsync();
         DeliverSoon();
@@ -135,8 +143,7 @@ public abstract partial class OutboxGrain<TState>(
             NextAttemptAt = null;
         }
 
-        await state.WriteStateAsync();
-        await scheduler.ArmAsync(this, PendingAt());
+        await WriteThenArmAsync();
         await WriteLogAsync();
         return true;
     }
@@ -145,6 +152,25 @@ public abstract partial class OutboxGrain<TState>(
         Status is DeliveryStatus.Queued && (NextAttemptAt ?? now) <= now;
 
     private DateTimeOffset? PendingAt() => Status is DeliveryStatus.Queued ? NextAttemptAt : null;
+
+    /// <summary>
+    /// Arms for the pending attempt as the state stands: a reminder write only when its instant moved, a read when this
+    /// activation has not checked the stored record. Before a write that records new work (a crash in between leaves at
+    /// most a spare tick, which finds nothing due); the record is stored by that write.
+    /// </summary>
+    private Task ArmAsync()
+    {
+        scheduler.Plan(Armed, PendingAt());
+        return scheduler.ArmAsPlannedAsync(this, Armed);
+    }
+
+    /// <summary>A change with its reminder planned for it: stored with the state, armed after the write.</summary>
+    private async Task WriteThenArmAsync()
+    {
+        scheduler.Plan(Armed, PendingAt());
+        await state.WriteStateAsync();
+        await scheduler.ArmAsPlannedAsync(this, Armed);
+    }
 
     /// <summary>Runs the due attempt in a turn of its own, after the caller's turn has answered.</summary>
     private void DeliverSoon() =>
@@ -194,17 +220,16 @@ public abstract partial class OutboxGrain<TState>(
         if (gate.WaitUntil is { } until)
         {
             NextAttemptAt = until;
-            await state.WriteStateAsync();
-            await scheduler.ArmAsync(this, PendingAt());
+            await WriteThenArmAsync();
             LogDeferred(Channel, Key, until);
             return;
         }
 
-        // Intent: the attempt is counted and its retry armed before the transport sees the message.
+        // Intent: the attempt is counted and its retry armed and stored before the transport sees the message.
         var attempt = Attempts + 1;
         Record(DeliveryStatus.Queued, attempt, LastError);
         NextAttemptAt = clock.GetUtcNow() + (OutboxRules.WaitAfter(attempt) ?? OutboxRules.Backoff[^1]);
-        await scheduler.ArmAsync(this, NextAttemptAt);
+        await ArmAsync(); // armed before the state that needs the tick is written
         await state.WriteStateAsync();
 
         // Effect. Only the transport's own failures count; a storage failure afterwards is not a delivery failure.
@@ -241,8 +266,7 @@ public abstract partial class OutboxGrain<TState>(
 
         Record(DeliveryStatus.Queued, attempt, error);
         NextAttemptAt = clock.GetUtcNow() + wait.Value;
-        await state.WriteStateAsync();
-        await scheduler.ArmAsync(this, NextAttemptAt);
+        await WriteThenArmAsync();
         LogRetrying(Channel, Key, MessageId, attempt, NextAttemptAt.Value);
         await AfterAttemptAsync();
         await WriteLogAsync();
@@ -254,8 +278,7 @@ public abstract partial class OutboxGrain<TState>(
         Record(status, Attempts, error);
         NextAttemptAt = null;
         History.Add(new MessageStatusChange(status, clock.GetUtcNow(), error));
-        await state.WriteStateAsync();
-        await scheduler.ArmAsync(this, null);
+        await WriteThenArmAsync();
 
         // The owner first: it waits on this report, the log is only read by people.
         await AfterAttemptAsync();

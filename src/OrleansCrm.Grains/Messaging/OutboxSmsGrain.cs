@@ -42,6 +42,8 @@ public sealed partial class OutboxSmsGrain(
 
     protected override List<MessageStatusChange> History => State.History;
 
+    protected override ArmedDueWork Armed => State.Armed;
+
     private ISmsRecipientGrain Recipient => GrainFactory.GetGrain<ISmsRecipientGrain>(State.Message!.To);
 
     public async Task<SmsDelivery> SendAsync(SmsMessage message)

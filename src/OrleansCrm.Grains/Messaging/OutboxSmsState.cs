@@ -1,5 +1,6 @@
 using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Domain.Messaging.Sms;
+using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Messaging;
 
@@ -21,4 +22,8 @@ public sealed class OutboxSmsState
     /// <summary>Every status the message went through, for the message log.</summary>
     [Id(3)]
     public List<MessageStatusChange> History { get; set; } = [];
+
+    /// <summary>What the outbox's reminder is armed for, stored with the retry it was planned for.</summary>
+    [Id(4)]
+    public ArmedDueWork Armed { get; set; } = new();
 }

@@ -63,11 +63,4 @@ public sealed class ArmedDueWork
         FiresAt = firesAt;
         reminder = ArmedReminder.AsRecorded;
     }
-
-    /// <summary>Nothing is known of the reminder: it is checked for <paramref name="dueAt"/> before anything is written.</summary>
-    internal void Unchecked(DateTimeOffset? dueAt)
-    {
-        (DueAt, FiresAt) = (dueAt, null);
-        reminder = ArmedReminder.Unchecked;
-    }
 }

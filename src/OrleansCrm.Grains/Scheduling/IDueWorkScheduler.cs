@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace OrleansCrm.Grains.Scheduling;
 
 /// <summary>
@@ -12,9 +10,6 @@ namespace OrleansCrm.Grains.Scheduling;
 /// </summary>
 public interface IDueWorkScheduler
 {
-    /// <summary>The record of a grain that keeps none in its state, per activation (<see cref="ArmAsync(Grain, DateTimeOffset?)"/>).</summary>
-    private static readonly ConditionalWeakTable<Grain, ArmedDueWork> ActivationRecords = [];
-
     /// <summary>
     /// Brings <paramref name="armed"/> to <paramref name="nextDue"/>, before the grain writes the state that holds it:
     /// true when the due instant moved (the reminder is written on the next <see cref="ArmAsPlannedAsync"/>).
@@ -27,32 +22,4 @@ public interface IDueWorkScheduler
     /// when the reminder is as recorded.
     /// </summary>
     Task ArmAsPlannedAsync(Grain grain, ArmedDueWork armed);
-
-    /// <summary>
-    /// For a grain that keeps no record in its state (the outbox, until it does): arms for <paramref name="nextDue"/>
-    /// with the record held by the activation, which writes the reminder the first time and then only when the instant moves.
-    /// </summary>
-    Task ArmAsync(Grain grain, DateTimeOffset? nextDue)
-    {
-        var armed = ActivationRecords.GetValue(grain, _ =>
-        {
-            var fresh = new ArmedDueWork();
-            fresh.Planned(null, null); // what a previous activation left is unknown: arm (or remove) for sure
-            return fresh;
-        });
-        Plan(armed, nextDue);
-        return ArmAsPlannedAsync(grain, armed);
-    }
-
-    /// <summary>
-    /// For a grain that keeps no record in its state, as it reconciles: leaves a reminder alone that already fires no
-    /// later than <paramref name="nextDue"/> needs (an early tick is harmless: it re-arms). A read, and a write only
-    /// when the reminder is missing or late.
-    /// </summary>
-    Task EnsureArmedAsync(Grain grain, DateTimeOffset? nextDue)
-    {
-        var armed = ActivationRecords.GetOrCreateValue(grain);
-        armed.Unchecked(nextDue);
-        return ArmAsPlannedAsync(grain, armed);
-    }
 }
