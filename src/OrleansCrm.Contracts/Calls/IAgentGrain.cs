@@ -6,7 +6,7 @@ namespace OrleansCrm.Contracts;
 [Alias("OrleansCrm.IAgentGrain")]
 public interface IAgentGrain : IGrainWithStringKey
 {
-    [Alias("GetProfile")]
+    [Alias("GetProfile"), Orleans.Concurrency.AlwaysInterleave]
     [return: Immutable]
     Task<AgentProfile> GetProfileAsync();
 

@@ -13,13 +13,15 @@ public sealed class Agenda
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(62);
 
     private readonly List<Booking> bookings;
+    private readonly List<BookingReminder> reminders;
     private readonly Dictionary<DateTimeOffset, SlotHold> holds = [];
 
-    public Agenda(string agentId, AgendaSettings settings, IEnumerable<Booking> bookings)
+    public Agenda(string agentId, AgendaSettings settings, IEnumerable<Booking> bookings, IEnumerable<BookingReminder>? reminders = null)
     {
         AgentId = agentId;
         Settings = settings;
         this.bookings = [.. bookings];
+        this.reminders = [.. reminders ?? []];
     }
 
     public string AgentId { get; }
@@ -28,6 +30,9 @@ public sealed class Agenda
 
     /// <summary>Every booking, in the order they were made (booked and cancelled).</summary>
     public IReadOnlyList<Booking> Bookings => bookings;
+
+    /// <summary>The campaign templates' reminders of the bookings: planned, sent, skipped or dropped.</summary>
+    public IReadOnlyList<BookingReminder> TemplateReminders => reminders;
 
     /// <summary>The agent's profile changed: new working hours, days or slot length.</summary>
     public void Reschedule(AgendaSettings settings) => Settings = settings;
@@ -140,11 +145,44 @@ public sealed class Agenda
         bookings[index] = bookings[index] with { ReminderSent = true };
     }
 
-    /// <summary>When the next booking reminder is due; null when none is pending.</summary>
-    public DateTimeOffset? NextReminderAt() => bookings.Where(IsPendingReminder).Select(b => (DateTimeOffset?)b.ReminderAt).Min();
+    /// <summary>
+    /// A booking's reminders from its campaign's templates (planned once, when it is booked): they take the place of
+    /// the built-in reminder, which is then never sent for it.
+    /// </summary>
+    public void PlanTemplateReminders(string bookingId, IEnumerable<BookingReminder> planned)
+    {
+        if (reminders.Any(r => r.BookingId == bookingId))
+        {
+            return;
+        }
 
-    /// <summary>A reminder is sent for a booking still on, not yet reminded, whose reminder time was still ahead when it was booked.</summary>
-    private static bool IsPendingReminder(Booking b) => b.Status == BookingStatus.Booked && !b.ReminderSent && b.ReminderAt > b.BookedAt;
+        reminders.AddRange(planned.Where(r => r.BookingId == bookingId));
+    }
+
+    /// <summary>The template reminders due by <paramref name="now"/> and still planned (cancelled bookings too: they are re-checked when due).</summary>
+    public IReadOnlyList<BookingReminder> TemplateRemindersDue(DateTimeOffset now) => reminders.Where(r => r.Status == BookingReminderStatus.Planned && r.DueAt <= now).ToList();
+
+    /// <summary>A due template reminder is settled once: sent, or dropped with the reason.</summary>
+    public void TemplateReminderSettled(BookingReminder reminder, string? droppedBecause)
+    {
+        var index = reminders.FindIndex(r => r.BookingId == reminder.BookingId && r.TemplateId == reminder.TemplateId);
+        reminders[index] = droppedBecause is null
+            ? reminders[index] with { Status = BookingReminderStatus.Sent }
+            : reminders[index] with { Status = BookingReminderStatus.Dropped, Reason = droppedBecause };
+    }
+
+    /// <summary>When the next booking reminder (built-in or a template's) is due; null when none is pending.</summary>
+    public DateTimeOffset? NextReminderAt() =>
+        bookings.Where(IsPendingReminder).Select(b => (DateTimeOffset?)b.ReminderAt)
+            .Concat(reminders.Where(r => r.Status == BookingReminderStatus.Planned).Select(r => (DateTimeOffset?)r.DueAt))
+            .Min();
+
+    /// <summary>
+    /// The built-in reminder is sent for a booking still on, not yet reminded, whose reminder time was still ahead when
+    /// it was booked, and whose campaign's templates did not plan reminders of their own for it.
+    /// </summary>
+    private bool IsPendingReminder(Booking b) =>
+        b.Status == BookingStatus.Booked && !b.ReminderSent && b.ReminderAt > b.BookedAt && !reminders.Any(r => r.BookingId == b.Id);
 
     private bool IsFree(DateTimeOffset start, string? callId, DateTimeOffset now) =>
         !bookings.Any(b => b.Status == BookingStatus.Booked && b.Start == start)

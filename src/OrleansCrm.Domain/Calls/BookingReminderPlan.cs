@@ -7,10 +7,10 @@ public static class BookingReminderPlan
 {
     public static readonly TimeOnly DefaultTime = new(13, 0);
 
-    public static DateTimeOffset ReminderAt(DateTimeOffset meetingStart, string customerTimeZone, TimeOnly? at = null)
+    public static DateTimeOffset ReminderAt(DateTimeOffset meetingStart, string customerTimeZone, TimeOnly? at = null, int daysBefore = 1)
     {
         var zone = TimeZones.Find(customerTimeZone);
         var meetingDay = DateOnly.FromDateTime(TimeZones.LocalTime(meetingStart, customerTimeZone).DateTime);
-        return CallingWindow.ToInstant(meetingDay.AddDays(-1), at ?? DefaultTime, zone);
+        return CallingWindow.ToInstant(meetingDay.AddDays(-daysBefore), at ?? DefaultTime, zone);
     }
 }

@@ -3,6 +3,8 @@ using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Messaging;
+using OrleansCrm.Domain.Messaging.Sms;
+using OrleansCrm.Domain.Messaging.Templates;
 using OrleansCrm.Grains.Scheduling;
 
 namespace OrleansCrm.Grains.Calls;
@@ -11,13 +13,16 @@ namespace OrleansCrm.Grains.Calls;
 /// An agent's agenda: one grain per agent, so bookings of one agenda happen one at a time and a slot is never
 /// booked twice (the rules are the domain's <see cref="Agenda"/>; it also keeps the slots open calls hold, in
 /// memory). The booking reminders are the grain's scheduled work (one reminder, at the earliest one due), which
-/// every way in first makes sure is armed (<see cref="ReconcilingGrain"/>).
+/// every way in first makes sure is armed (<see cref="ReconcilingGrain"/>). A booking made or cancelled sends its
+/// campaign's templates on that trigger (<see cref="BookingMessages"/>), or the built-in email when the campaign has
+/// none; the templates' reminders are planned with the booking and re-checked when they fall due.
 /// </summary>
 public sealed class AgentGrain(
     [PersistentState(StorageNames.AgentState, StorageNames.Crm)] IPersistentState<AgentState> state,
     CrmClock clock,
     IDueWorkScheduler scheduler,
-    IEmailOutbox outbox)
+    IEmailOutbox outbox,
+    ISmsOutbox smsOutbox)
     : ReconcilingGrain, IAgentGrain, IRemindable
 {
     private Agenda? agenda;
@@ -26,7 +31,7 @@ public sealed class AgentGrain(
 
     private AgentProfile Profile => state.State.Profile ?? new AgentProfile(null, null, AgendaSettings.Default);
 
-    private Agenda Agenda => agenda ??= new Agenda(AgentId, Profile.Agenda ?? AgendaSettings.Default, state.State.Bookings);
+    private Agenda Agenda => agenda ??= new Agenda(AgentId, Profile.Agenda ?? AgendaSettings.Default, state.State.Bookings, state.State.TemplateReminders ?? []);
 
     public Task<AgentProfile> GetProfileAsync() => Task.FromResult(Profile);
 
@@ -58,15 +63,17 @@ public sealed class AgentGrain(
 
     public async Task<Booking> BookAsync(BookingRequest request)
     {
+        var templates = await TemplatesAsync(request.CampaignId);
         if (Agenda.BookedFor(request.CallId) is { } booked)
         {
-            await SendAsync(booked, "confirmation", CallEmails.BookingConfirmation);
+            await AnnounceAsync(booked, TriggerEvents.BookingMade, templates, "confirmation", CallEmails.BookingConfirmation);
             return booked;
         }
 
         var booking = Agenda.Book(request, clock.GetUtcNow());
+        Agenda.PlanTemplateReminders(booking.Id, BookingMessages.PlanReminders(booking, templates));
         await SaveAsync();
-        await SendAsync(booking, "confirmation", CallEmails.BookingConfirmation);
+        await AnnounceAsync(booking, TriggerEvents.BookingMade, templates, "confirmation", CallEmails.BookingConfirmation);
         return booking;
     }
 
@@ -74,24 +81,35 @@ public sealed class AgentGrain(
     {
         var cancelled = Agenda.Cancel(bookingId, by.UserId, by.IsAgent, clock.GetUtcNow());
         await SaveAsync();
-        await SendAsync(cancelled, "cancelled", CallEmails.BookingCancelled);
+        await AnnounceAsync(cancelled, TriggerEvents.BookingCancelled, await TemplatesAsync(cancelled.CampaignId), "cancelled", CallEmails.BookingCancelled);
         return cancelled;
     }
 
     public Task<Booking?> GetBookingAsync(string bookingId) => Task.FromResult(Agenda.Find(bookingId));
 
-    /// <summary>Sends every booking reminder that is due (each at most once: the outbox keys it by the booking).</summary>
+    /// <summary>
+    /// Sends every booking reminder that is due (each at most once: the outbox keys it by the booking, or by the
+    /// template's version and the recipient); a template's reminder is re-checked first and dropped, with the reason,
+    /// when its cause no longer holds.
+    /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         state.State.Armed.TickArrived();
-        var due = Agenda.RemindersDue(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var due = Agenda.RemindersDue(now);
         foreach (var booking in due)
         {
             await SendAsync(booking, "reminder", CallEmails.BookingReminder);
             Agenda.ReminderSent(booking.Id);
         }
 
-        if (due.Count > 0)
+        var templateDue = Agenda.TemplateRemindersDue(now);
+        foreach (var reminder in templateDue)
+        {
+            await RemindAsync(reminder);
+        }
+
+        if (due.Count > 0 || templateDue.Count > 0)
         {
             await WriteAsync();
         }
@@ -114,6 +132,7 @@ public sealed class AgentGrain(
     private async Task WriteAsync()
     {
         state.State.Bookings = [.. Agenda.Bookings];
+        state.State.TemplateReminders = [.. Agenda.TemplateReminders];
         state.State.Version++;
         scheduler.Plan(state.State.Armed, Agenda.NextReminderAt());
         await state.WriteStateAsync();
@@ -124,6 +143,83 @@ public sealed class AgentGrain(
     {
         scheduler.Plan(state.State.Armed, Agenda.NextReminderAt());
         return scheduler.ArmAsPlannedAsync(this, state.State.Armed);
+    }
+
+    /// <summary>A due template reminder, re-checked against the booking and the template as they are now: sent, or dropped with the reason.</summary>
+    private async Task RemindAsync(BookingReminder reminder)
+    {
+        var booking = Agenda.Find(reminder.BookingId);
+        VersionedTemplate? template = null;
+        MessageFacts? facts = null;
+        if (booking is not null)
+        {
+            template = Versioned(await GrainFactory.GetGrain<IMessageTemplatesGrain>(booking.CampaignId).GetAsync(reminder.TemplateId));
+            facts = await FactsAsync(booking);
+        }
+
+        var whyNot = BookingMessages.WhyNotSent(reminder, booking, template, facts ?? new MessageFactsBuilder().Build());
+        if (whyNot is null)
+        {
+            await SendAllAsync(booking!, BookingMessages.For(TriggerEvents.BookingReminder, booking!, [template!], facts!));
+        }
+
+        Agenda.TemplateReminderSettled(reminder, whyNot);
+    }
+
+    /// <summary>A booking event's messages: its campaign's templates on the trigger, or the built-in email when the campaign has none enabled there.</summary>
+    private async Task AnnounceAsync(Booking booking, string eventName, IReadOnlyList<VersionedTemplate> templates, string what, Func<Booking, string, (string Subject, string Body)> builtIn)
+    {
+        if (!BookingMessages.TemplatesSpeakFor(eventName, templates))
+        {
+            await SendAsync(booking, what, builtIn);
+            return;
+        }
+
+        await SendAllAsync(booking, BookingMessages.For(eventName, booking, templates, await FactsAsync(booking)));
+    }
+
+    /// <summary>Each message to the outbox of its channel (which records it and sends it on its own turn).</summary>
+    private async Task SendAllAsync(Booking booking, IReadOnlyList<BookingMessage> messages)
+    {
+        foreach (var m in messages)
+        {
+            var context = new MessageContext(booking.CustomerId, null, booking.CallId, $"{m.TemplateId}@{m.TemplateVersion}");
+            if (m.Channel == MessageChannels.Sms)
+            {
+                await smsOutbox.SendAsync(new SmsMessage(m.Key, m.To, m.Text, SmsKind.Automated, booking.CustomerTimeZone, Context: context, Sender: m.Sender));
+            }
+            else
+            {
+                var toName = string.Equals(m.To, booking.CustomerEmail, StringComparison.OrdinalIgnoreCase) ? booking.CustomerName : null;
+                await outbox.SendAsync(new EmailMessage(m.Key, m.To, toName, m.Subject ?? "", m.Text, m.Html, Context: context));
+            }
+        }
+    }
+
+    /// <summary>The campaign's templates (read from its grain; none when the campaign has none).</summary>
+    private async Task<IReadOnlyList<VersionedTemplate>> TemplatesAsync(string campaignId)
+    {
+        var all = await GrainFactory.GetGrain<IMessageTemplatesGrain>(campaignId).ListAsync();
+        return [.. all.Select(t => Versioned(t)!)];
+    }
+
+    private static VersionedTemplate? Versioned(Stored<MessageTemplate>? stored) => stored is null ? null : new VersionedTemplate(stored.Id, stored.Version, stored.Value);
+
+    /// <summary>What a booking's messages may say: the booking, this agent, the campaign, and the customer on file (phone, country, personal manager).</summary>
+    private async Task<MessageFacts> FactsAsync(Booking booking)
+    {
+        var campaign = (await GrainFactory.GetGrain<ICampaignGrain>(booking.CampaignId).GetAsync())?.Value;
+        var facts = new MessageFactsBuilder().Campaign(booking.CampaignId, campaign?.Name).Booking(booking).Agent(AgentId, Profile);
+        if (booking.CustomerId is { } customerId && await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetAsync() is { } customer)
+        {
+            facts.Customer(customer);
+            if (customer.Profile.PersonalManager is { } manager)
+            {
+                facts.Manager(manager == AgentId ? Profile : await GrainFactory.GetGrain<IAgentGrain>(manager).GetProfileAsync());
+            }
+        }
+
+        return facts.Build();
     }
 
     private async Task SendAsync(Booking booking, string what, Func<Booking, string, (string Subject, string Body)> text)

@@ -18,4 +18,8 @@ public sealed class AgentState
     /// <summary>What the agent's reminder (the next booking reminder) is armed for, stored with the bookings it was planned for.</summary>
     [Id(3)]
     public ArmedDueWork Armed { get; set; } = new();
+
+    /// <summary>The campaign templates' reminders of the bookings (planned when a booking is made, re-checked when due).</summary>
+    [Id(4)]
+    public List<BookingReminder> TemplateReminders { get; set; } = [];
 }

@@ -1,0 +1,14 @@
+namespace OrleansCrm.Domain.Calls;
+
+/// <summary>
+/// A campaign template's reminder for one booking: due at <paramref name="DueAt"/> (the template's offset before the
+/// meeting, in the customer's zone), planned for the meeting at <paramref name="MeetingStart"/>. <paramref name="Reason"/>
+/// says why it was skipped or dropped.
+/// </summary>
+public sealed record BookingReminder(
+    string BookingId,
+    string TemplateId,
+    DateTimeOffset DueAt,
+    DateTimeOffset MeetingStart,
+    BookingReminderStatus Status,
+    string? Reason = null);
