@@ -1,5 +1,3 @@
-using OrleansCrm.Domain.Calls;
-
 namespace OrleansCrm.Api.Apis;
 
 /// <summary>
@@ -8,12 +6,12 @@ namespace OrleansCrm.Api.Apis;
 /// </summary>
 public sealed record AgentProfile(string? Name, string? Email, AgendaSettings? Agenda)
 {
-    public static AgentProfile From(Domain.Calls.AgentProfile profile) => new(profile.Name, profile.Email, profile.Agenda);
+    public static AgentProfile From(Domain.Calls.AgentProfile profile) => new(profile.Name, profile.Email, profile.Agenda is null ? null : AgendaSettings.From(profile.Agenda));
 
     /// <summary>The profile for the domain, checked: a bad one throws the domain's validation problem (same fields, same messages).</summary>
     public Domain.Calls.AgentProfile ToDomain()
     {
-        var profile = new Domain.Calls.AgentProfile(Name, Email, Agenda);
+        var profile = new Domain.Calls.AgentProfile(Name, Email, Agenda?.ToDomain());
         profile.Validated();
         return profile;
     }

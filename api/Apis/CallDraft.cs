@@ -1,4 +1,3 @@
-using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Common;
 
 namespace OrleansCrm.Api.Apis;
@@ -10,7 +9,12 @@ namespace OrleansCrm.Api.Apis;
 /// </summary>
 public sealed record CallDraft([FreeText] string? Notes, Cart? Cart, AppointmentSlot? Appointment, string? LinkedOrderId, CustomerMessage? Message)
 {
-    public static CallDraft From(Domain.Calls.CallDraft draft) => new(draft.Notes, draft.Cart, draft.Appointment, draft.LinkedOrderId, draft.Message);
+    public static CallDraft From(Domain.Calls.CallDraft draft) => new(
+        draft.Notes,
+        draft.Cart is null ? null : Cart.From(draft.Cart),
+        draft.Appointment is null ? null : AppointmentSlot.From(draft.Appointment),
+        draft.LinkedOrderId,
+        draft.Message is null ? null : CustomerMessage.From(draft.Message));
 
-    public Domain.Calls.CallDraft ToDomain() => new(Notes, Cart, Appointment, LinkedOrderId, Message);
+    public Domain.Calls.CallDraft ToDomain() => new(Notes, Cart?.ToDomain(), Appointment?.ToDomain(), LinkedOrderId, Message?.ToDomain());
 }

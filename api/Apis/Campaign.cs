@@ -1,5 +1,3 @@
-using OrleansCrm.Domain.Campaigns;
-
 namespace OrleansCrm.Api.Apis;
 
 /// <summary>
@@ -20,10 +18,10 @@ public sealed record Campaign(
     public static Campaign From(Domain.Campaigns.Campaign campaign) => new(
         campaign.Name,
         campaign.TimeZone,
-        campaign.CallingHours,
+        campaign.CallingHours is null ? null : CallingHours.From(campaign.CallingHours),
         campaign.Outcomes is null ? null : Outcome.Of(campaign.Outcomes),
-        campaign.WorkflowSteps,
-        campaign.RetryPolicy,
+        campaign.WorkflowSteps?.Select(WorkflowStep.From).ToList(),
+        campaign.RetryPolicy is null ? null : RetryPolicy.From(campaign.RetryPolicy),
         campaign.AttemptCap,
         campaign.PaymentProviders);
 
@@ -34,7 +32,15 @@ public sealed record Campaign(
     /// </summary>
     public Domain.Campaigns.Campaign ToDomain()
     {
-        var campaign = new Domain.Campaigns.Campaign(Name, TimeZone, CallingHours, Outcome.ToDomain(Outcomes), WorkflowSteps, RetryPolicy, AttemptCap, PaymentProviders);
+        var campaign = new Domain.Campaigns.Campaign(
+            Name,
+            TimeZone,
+            CallingHours?.ToDomain(),
+            Outcome.ToDomain(Outcomes),
+            WorkflowSteps?.Select(s => s?.ToDomain()!).ToList(),
+            RetryPolicy?.ToDomain(),
+            AttemptCap,
+            PaymentProviders);
         campaign.Validated();
         return campaign;
     }

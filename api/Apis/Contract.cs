@@ -1,5 +1,3 @@
-using OrleansCrm.Domain.Calls;
-
 namespace OrleansCrm.Api.Apis;
 
 /// <summary>A close-online contract as the back office reads it (OpenAPI schema <c>Contract</c>, as before).</summary>
@@ -18,5 +16,5 @@ public sealed record Contract(
     DateTimeOffset CreatedAt)
 {
     public static Contract From(Domain.Calls.Contract c) =>
-        new(c.Protocol, c.CallId, c.CampaignId, c.ContactId, c.CustomerId, c.ContactName, c.Phone, c.AgentId, c.Currency, c.Lines, c.Total, c.CreatedAt);
+        new(c.Protocol, c.CallId, c.CampaignId, c.ContactId, c.CustomerId, c.ContactName, c.Phone, c.AgentId, c.Currency, CartLine.Of(c.Lines), c.Total, c.CreatedAt);
 }

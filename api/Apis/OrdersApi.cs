@@ -297,7 +297,7 @@ public static class OrdersApi
             .ToList();
         var customerOrders = (await orders.SearchAsync(new OrderQuery(CustomerId: o.Customer.Id, Take: 200))).Items;
         return new OrderPage(o.Number, o.Status, o.PlacedAt, o.AutoCancelAt, o.IsTrial, trial, amounts, customerView, o.Ip, OrderItem.Of(o.Items), card,
-            o.Analytics, o.Affiliate, o.Tag, o.DeliveryMethod is { } delivery ? DeliveryMethod.From(delivery) : null, o.OfferId, o.MainOrderNumber, o.Fulfillment, PaymentRecord.Of(o.Payments), ApiOrders.WorkflowEvent.Of(o.Workflow), ApiOrders.OrderNote.Of(o.Notes), OrderTask.Of(o.Tasks), OrderChange.Of(o.Changes), history,
+            o.Analytics is null ? null : Analytics.From(o.Analytics), o.Affiliate is null ? null : Affiliate.From(o.Affiliate), o.Tag, o.DeliveryMethod is { } delivery ? DeliveryMethod.From(delivery) : null, o.OfferId, o.MainOrderNumber, o.Fulfillment, PaymentRecord.Of(o.Payments), ApiOrders.WorkflowEvent.Of(o.Workflow), ApiOrders.OrderNote.Of(o.Notes), OrderTask.Of(o.Tasks), OrderChange.Of(o.Changes), history,
             customerOrders, tabs.OrderCalls, tabs.TaskCalls);
     }
 }

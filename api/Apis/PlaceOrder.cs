@@ -1,5 +1,3 @@
-using OrleansCrm.Domain.Orders;
-
 namespace OrleansCrm.Api.Apis;
 
 /// <summary>
@@ -25,5 +23,17 @@ public sealed record PlaceOrder(
     /// filled in: the main item when no line is given, quantity 1, the sandbox provider, free text redacted.
     /// </summary>
     public Domain.Orders.PlaceOrder ToCommand() =>
-        Domain.Orders.PlaceOrder.Checked(CustomerId, OfferId, Currency, Trial, Items, CardToken, PaymentProvider, DeliveryMethodId, Ip, Analytics, Affiliate, Tag);
+        Domain.Orders.PlaceOrder.Checked(
+            CustomerId,
+            OfferId,
+            Currency,
+            Trial,
+            Items?.Select(l => l?.ToDomain()!).ToList(),
+            CardToken,
+            PaymentProvider,
+            DeliveryMethodId,
+            Ip,
+            Analytics?.ToDomain(),
+            Affiliate?.ToDomain(),
+            Tag);
 }

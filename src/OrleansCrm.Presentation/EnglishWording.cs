@@ -87,6 +87,7 @@ public static class EnglishWording
         [OrderWording.NoteDiscount.Code] = "Discount of {amount} by {by}[: {reason}]" + OnAProviderRefund + ".",
         [CallWording.RefusalOn.Code] = "Refusal on call {callId}[: {comment}]",
         [CallWording.ReplacedBy.Code] = "Replaced by order {newOrder} on call {callId}",
+        [CallWording.InvalidContactOn.Code] = "Invalid contact on call {callId}",
         [OrderWording.NoteQuantityDecreased.Code] = "Quantity of {item} decreased from {from} to {to} by {by} ({cut} less)[: {reason}]" + OnAProviderRefund + ".",
     };
 

@@ -384,6 +384,22 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task The_note_on_a_number_an_invalid_contact_blocks_names_the_call_in_English()
+    {
+        var phone = TestValues.Phone();
+        var campaign = await calls.CreateCampaignAsync();
+        var customer = await CustomerAsync(NewEmail(), phone: phone);
+        var number = await PlaceAsync(orders, OrderBodies.Unpaid(customer));
+        var callId = await StartOrderCallAsync(campaign, customer, number);
+
+        await calls.ConfirmOkAsync(callId, new { code = "invalid-contact", comment = "A fax machine" });
+
+        var dnc = await Admin.GetAsync($"/api/v1/dnc/{Uri.EscapeDataString(phone)}");
+        Assert.Equal(HttpStatusCode.OK, dnc.StatusCode);
+        Assert.Equal($"Invalid contact on call {callId}", Str(await dnc.Content.ReadFromJsonAsync<JsonElement>(), "note"));
+    }
+
+    [Fact]
     public async Task A_blocked_number_is_never_called_directly_either_but_its_inbound_calls_are_taken()
     {
         var phone = TestValues.Phone();

@@ -77,6 +77,6 @@ public sealed class CallOutcomeEffectsTests
     {
         Assert.Equal("Refusal on call call-1: too expensive", Said.Sentence(CallNotes.RefusalOn("call-1", "too expensive")));
         Assert.Equal("Refusal on call call-1", Said.Sentence(CallNotes.RefusalOn("call-1", null)));
-        Assert.Equal("Invalid contact on call call-1", CallNotes.InvalidContactOn("call-1"));
+        Assert.Equal("Invalid contact on call call-1", Said.Sentence(CallNotes.InvalidContactOn("call-1")));
     }
 }

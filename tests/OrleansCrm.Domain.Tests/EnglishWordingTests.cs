@@ -157,6 +157,7 @@ public sealed class EnglishWordingTests
         { CallWording.RefusalOn.With("call-1", "too expensive"), "Refusal on call call-1: too expensive" },
         { CallWording.RefusalOn.With("call-1", null), "Refusal on call call-1" },
         { CallWording.ReplacedBy.With("100002", "call-1"), "Replaced by order 100002 on call call-1" },
+        { CallWording.InvalidContactOn.With("call-1"), "Invalid contact on call call-1" },
     };
 
     [Theory]

@@ -1,3 +1,5 @@
+using OrleansCrm.Domain.Orders;
+
 namespace OrleansCrm.Contracts;
 
 /// <summary>
@@ -12,6 +14,10 @@ public interface IDoNotCallGrain : IGrainWithStringKey
 
     [Alias("Block")]
     Task<BlockedNumber> BlockAsync(string phone, BlockReason reason, string? note, string by);
+
+    /// <summary>Blocks the number with a note the product wrote (why a call found it invalid), rendered at the edge.</summary>
+    [Alias("BlockWithWording")]
+    Task<BlockedNumber> BlockWithWordingAsync(string phone, BlockReason reason, [Immutable] Wording note, string by);
 
     /// <summary>Lifts the block; false when the number was not blocked.</summary>
     [Alias("Unblock")]

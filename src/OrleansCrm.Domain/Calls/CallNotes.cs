@@ -7,5 +7,5 @@ public static class CallNotes
 {
     public static Wording RefusalOn(string callId, string? comment) => CallWording.RefusalOn.With(callId, comment);
 
-    public static string InvalidContactOn(string callId) => $"Invalid contact on call {callId}";
+    public static Wording InvalidContactOn(string callId) => CallWording.InvalidContactOn.With(callId);
 }

@@ -289,7 +289,7 @@ public sealed class CallGrain(
                     await GrainFactory.GetGrain<IOrderGrain>(call.OrderNumber).MarkAlreadyPaidAsync(CallId, decision.Comment, by.UserId);
                     break;
                 case OutcomeEffect.InvalidContact:
-                    await DoNotCall.List(GrainFactory).BlockAsync(call.Phone, BlockReason.InvalidNumber, CallNotes.InvalidContactOn(CallId), by.UserId);
+                    await DoNotCall.List(GrainFactory).BlockWithWordingAsync(call.Phone, BlockReason.InvalidNumber, CallNotes.InvalidContactOn(CallId), by.UserId);
                     break;
             }
 

@@ -1,6 +1,7 @@
 using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Orders;
 
 namespace OrleansCrm.Grains.Calls;
 
@@ -10,14 +11,20 @@ public sealed class DoNotCallGrain(
     CrmClock clock)
     : Grain, IDoNotCallGrain
 {
-    public async Task<BlockedNumber> BlockAsync(string phone, BlockReason reason, string? note, string by)
+    public Task<BlockedNumber> BlockAsync(string phone, BlockReason reason, string? note, string by) =>
+        BlockAsync(phone, reason, by, at => new BlockedNumber(phone, reason, note is null ? null : CardNumbers.Redact(note.Trim()), at, by));
+
+    public Task<BlockedNumber> BlockWithWordingAsync(string phone, BlockReason reason, Wording note, string by) =>
+        BlockAsync(phone, reason, by, at => new BlockedNumber(phone, reason, null, at, by, note));
+
+    private async Task<BlockedNumber> BlockAsync(string phone, BlockReason reason, string by, Func<DateTimeOffset, BlockedNumber> entryAt)
     {
         if (state.State.Numbers.TryGetValue(phone, out var existing) && existing.Reason == reason)
         {
             return existing;
         }
 
-        var entry = new BlockedNumber(phone, reason, note is null ? null : CardNumbers.Redact(note.Trim()), clock.GetUtcNow(), by);
+        var entry = entryAt(clock.GetUtcNow());
         state.State.Numbers[phone] = entry;
         await state.WriteStateAsync();
         return entry;

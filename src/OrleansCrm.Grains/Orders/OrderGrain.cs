@@ -49,9 +49,9 @@ public sealed partial class OrderGrain(
         }
 
         var valid = request.Validated();
-        var offer = await GrainFactory.GetGrain<IOfferGrain>(valid.OfferId!).GetAsync()
+        var offer = await GrainFactory.GetGrain<IOfferGrain>(valid.OfferId).GetAsync()
             ?? throw Unknown("offerId", $"There is no offer '{valid.OfferId}'.");
-        var customer = await GrainFactory.GetGrain<ICustomerGrain>(valid.CustomerId!).GetAsync()
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(valid.CustomerId).GetAsync()
             ?? throw Unknown("customerId", $"There is no customer '{valid.CustomerId}'.");
         var card = valid.CardToken is null ? null : await payments.DescribeCardAsync(valid.PaymentProvider!, valid.CardToken);
         var profile = customer.Profile;
