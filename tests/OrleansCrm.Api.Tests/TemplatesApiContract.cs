@@ -258,7 +258,7 @@ public abstract class TemplatesApiContract
         var campaign = await calls.CreateCampaignAsync();
         var phone = TestValues.Phone();
         await calls.AddLeadAsync(campaign, phone, name: "Lena Lead");
-        var callId = await calls.DialOrFailAsync(campaign, "agent-" + TestValues.Letters(6).ToLowerInvariant());
+        var callId = await calls.DialOrFailAsync(campaign, "agent-1"); // the agent who previews
         await Admin().PutAsJsonAsync($"/api/v1/campaigns/{campaign}/templates/attempt", SmsTemplate("Hi {$name}, this was call {$call.attempt}."));
 
         var preview = await (await Agent().PostAsJsonAsync($"/api/v1/campaigns/{campaign}/templates/attempt/preview", new { callId })).Content.ReadFromJsonAsync<JsonElement>();
@@ -267,6 +267,24 @@ public abstract class TemplatesApiContract
         Assert.Equal("Hi Lena Lead, this was call 1.", preview.GetProperty("text").GetString());
         Assert.Equal([phone], preview.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("GSM-7", preview.GetProperty("sms").GetProperty("encoding").GetString());
+    }
+
+    [Fact]
+    public async Task A_preview_against_a_colleagues_open_call_is_refused_as_reading_the_call_is_while_an_admin_may_preview_it()
+    {
+        var calls = new CallDriver(Admin());
+        var campaign = await calls.CreateCampaignAsync();
+        await calls.AddLeadAsync(campaign, TestValues.Phone(), name: "Lena Lead");
+        var callId = await calls.DialOrFailAsync(campaign, "agent-" + TestValues.Letters(6).ToLowerInvariant());
+        await Admin().PutAsJsonAsync($"/api/v1/campaigns/{campaign}/templates/attempt", SmsTemplate("Hi {$name}, this was call {$call.attempt}."));
+
+        var byColleague = await Agent().PostAsJsonAsync($"/api/v1/campaigns/{campaign}/templates/attempt/preview", new { callId });
+        var byAdmin = await Admin().PostAsJsonAsync($"/api/v1/campaigns/{campaign}/templates/attempt/preview", new { callId });
+
+        Assert.Equal((await Agent().GetAsync($"/api/v1/calls/{callId}")).StatusCode, byColleague.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byColleague.StatusCode);
+        Assert.DoesNotContain("Lena Lead", await byColleague.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, byAdmin.StatusCode);
     }
 
     [Fact]

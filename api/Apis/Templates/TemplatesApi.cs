@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCrm.Api.Auth;
 using OrleansCrm.Contracts;
@@ -40,8 +41,8 @@ public static class TemplatesApi
 
         anyone.MapPost("/{templateId}/preview", PreviewTemplate)
             .WithName("PreviewMessageTemplate")
-            .WithSummary("Render a template against an order, a booking or a call (or the trigger's sample data): subject, HTML and text, recipients, and for SMS the encoding, segments and the character that forced UCS-2")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .WithSummary("Render a template against an order, a booking or a call (a call as its reader may read it: an agent sees a colleague's call once it is confirmed) or the trigger's sample data: subject, HTML and text, recipients, and for SMS the encoding, segments and the character that forced UCS-2")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         app.MapGroup("/api/v1/message-triggers").WithTags("Message templates").RequireAuthorization(Roles.AnyRole).ProducesAuthProblems()
             .MapGet("", GetTriggers)
@@ -79,11 +80,11 @@ public static class TemplatesApi
 
     public static Ok<MessageTriggerCatalog> GetTriggers() => TypedResults.Ok(MessageTriggerCatalog.Current);
 
-    public static async Task<Ok<TemplatePreview>> PreviewTemplate(string campaignId, string templateId, TemplatePreviewRequest? request, IGrainFactory grains)
+    public static async Task<Ok<TemplatePreview>> PreviewTemplate(string campaignId, string templateId, TemplatePreviewRequest? request, IGrainFactory grains, ClaimsPrincipal user)
     {
         var stored = await LoadAsync(campaignId, templateId, grains);
         var template = stored.Value;
-        var (source, facts) = await FactsAsync(campaignId, template, request ?? new TemplatePreviewRequest(null, null, null), grains);
+        var (source, facts) = await FactsAsync(campaignId, template, request ?? new TemplatePreviewRequest(null, null, null), grains, user.Actor());
         var message = TemplateRenderer.Render(template, facts);
         SmsCost? sms = null;
         if (template.Channel == MessageChannels.Sms)
@@ -95,7 +96,9 @@ public static class TemplatesApi
         return TypedResults.Ok(new TemplatePreview(templateId, stored.Version, template.Channel!, source, message.Subject, message.Html, message.Text, message.Recipients, message.MissingVariables, message.SkippedReason, sms));
     }
 
-    private static async Task<(string Source, MessageFacts Facts)> FactsAsync(string campaignId, Domain.Messaging.Templates.MessageTemplate template, TemplatePreviewRequest request, IGrainFactory grains)
+    /// <summary>The facts a preview renders; a call is read as its reader may read it (an agent sees a colleague's call once it is confirmed).</summary>
+    private static async Task<(string Source, MessageFacts Facts)> FactsAsync(
+        string campaignId, Domain.Messaging.Templates.MessageTemplate template, TemplatePreviewRequest request, IGrainFactory grains, Actor by)
     {
         var v = new Validator();
         v.Id("orderNumber", request.OrderNumber, required: false);
@@ -138,7 +141,7 @@ public static class TemplatesApi
         else
         {
             var callId = request.CallId!;
-            var call = await grains.GetGrain<ICallGrain>(callId).GetAsync() ?? throw DomainException.NotFound("Call", callId);
+            var call = await grains.GetGrain<ICallGrain>(callId).SeeAsync(by);
             facts.Call(call).Agent(call.AgentId, await grains.GetGrain<IAgentGrain>(call.AgentId).GetProfileAsync());
             if (call.CustomerId is { } customerId)
             {
