@@ -121,8 +121,8 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         Assert.Contains(slot.AddMinutes(30), FreeSlots(agenda));
         var fetched = await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{bookingId}");
         Assert.Equal(closer, Str(fetched, "agentId"));
-        var confirmation = await api.Mail.WaitForMessagesAsync(m => IsTo(m, email) && Text(m).Contains("Your appointment on", StringComparison.Ordinal), 1, Timeout);
-        var text = Text(Assert.Single(confirmation));
+        var confirmation = await api.Mail.WaitForMessagesAsync(m => m.IsTo(email) && m.Text.Contains("Your appointment on", StringComparison.Ordinal), 1, Timeout);
+        var text = Assert.Single(confirmation).Text;
         Assert.Contains(bookingId, text, StringComparison.Ordinal);
         Assert.Contains(TokyoClock(slot), text, StringComparison.Ordinal);
         var other = await DialNewLeadAsync(campaign, "agent-2");
@@ -163,8 +163,8 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         Assert.Empty(Reminders(email));
 
         await calls.AdvanceToAsync(reminderAt);
-        var reminder = Assert.Single(await api.Mail.WaitForMessagesAsync(m => IsTo(m, email) && IsReminder(m), 1, Timeout));
-        Assert.Contains(bookingId, Text(reminder), StringComparison.Ordinal);
+        var reminder = Assert.Single(await api.Mail.WaitForMessagesAsync(m => m.IsTo(email) && IsReminder(m), 1, Timeout));
+        Assert.Contains(bookingId, reminder.Text, StringComparison.Ordinal);
         await calls.AdvanceToAsync(slot.AddDays(1));
         Assert.Single(Reminders(email));
     }
@@ -189,13 +189,13 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
         Assert.NotEqual(tokyoReminder, newYorkReminder);
 
         await calls.AdvanceToAsync(Min(tokyoReminder, newYorkReminder));
-        Assert.Single(await api.Mail.WaitForMessagesAsync(m => IsTo(m, first) && IsReminder(m), 1, Timeout));
+        Assert.Single(await api.Mail.WaitForMessagesAsync(m => m.IsTo(first) && IsReminder(m), 1, Timeout));
         Assert.Empty(Reminders(second));
         await calls.AdvanceToAsync(Max(tokyoReminder, newYorkReminder).AddMinutes(-1));
         Assert.Empty(Reminders(second));
         await calls.AdvanceToAsync(Max(tokyoReminder, newYorkReminder));
 
-        Assert.Single(await api.Mail.WaitForMessagesAsync(m => IsTo(m, second) && IsReminder(m), 1, Timeout));
+        Assert.Single(await api.Mail.WaitForMessagesAsync(m => m.IsTo(second) && IsReminder(m), 1, Timeout));
         Assert.Single(Reminders(first));
     }
 
@@ -214,7 +214,7 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
 
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal("Cancelled", Str(await cancelled.Content.ReadFromJsonAsync<JsonElement>(), "status"));
-        await api.Mail.WaitForMessagesAsync(m => IsTo(m, email) && Text(m).Contains("is cancelled", StringComparison.Ordinal), 1, Timeout);
+        await api.Mail.WaitForMessagesAsync(m => m.IsTo(email) && m.Text.Contains("is cancelled", StringComparison.Ordinal), 1, Timeout);
         await (await Admin.PostAsync($"/api/v1/bookings/{bookingId}/cancel", null)).AssertProblemAsync(HttpStatusCode.Conflict);
         var agenda = await AgendaAsync(closer, slot.AddHours(-1), slot.AddHours(1));
         Assert.Contains(slot, FreeSlots(agenda));
@@ -331,8 +331,8 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], outcomes.Select(r => r.StatusCode).Order());
         Assert.Single((await AgendaAsync(closer, slot.AddHours(-1), slot.AddHours(1))).GetProperty("bookings").EnumerateArray());
-        await api.Mail.WaitForMessagesAsync(m => IsTo(m, email) && Text(m).Contains("Your appointment on", StringComparison.Ordinal), 1, Timeout);
-        Assert.Single(api.Mail.MessagesTo(email), m => Text(m).Contains("Your appointment on", StringComparison.Ordinal));
+        await api.Mail.WaitForMessagesAsync(m => m.IsTo(email) && m.Text.Contains("Your appointment on", StringComparison.Ordinal), 1, Timeout);
+        Assert.Single(api.Mail.MessagesTo(email), m => m.Text.Contains("Your appointment on", StringComparison.Ordinal));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -343,13 +343,7 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
 
     private static string Q(DateTimeOffset instant) => Uri.EscapeDataString(instant.ToString("O", CultureInfo.InvariantCulture));
 
-    private static bool IsTo(ReceivedEmail email, string address) => email.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase);
-
-    private static bool IsReminder(ReceivedEmail email) => Text(email).Contains("Reminder: your appointment", StringComparison.Ordinal);
-
-    /// <summary>The raw message with quoted-printable soft breaks and folded header lines joined again.</summary>
-    private static string Text(ReceivedEmail email) =>
-        email.Raw.Replace("=\r\n", "", StringComparison.Ordinal).Replace("\r\n ", " ", StringComparison.Ordinal).Replace("\r\n\t", " ", StringComparison.Ordinal);
+    private static bool IsReminder(ReceivedEmail email) => email.Text.Contains("Reminder: your appointment", StringComparison.Ordinal);
 
     private static DateTimeOffset RomeTime(DateOnly date, int hour, int minute)
     {

@@ -447,28 +447,28 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
 
         Assert.Equal("Summary sent", Str(confirmed.GetProperty("outcome"), "comment"));
         Assert.True(confirmed.GetProperty("outcome").GetProperty("messageSent").GetBoolean());
-        var toCustomer = (await api.Mail.WaitForMessagesAsync(m => IsTo(m, customerEmail) && Text(m).Contains("Summary of our call", StringComparison.Ordinal), 1, Timeout)).Single();
-        Assert.Contains("as agreed we keep your order", Text(toCustomer), StringComparison.Ordinal);
-        var copy = (await api.Mail.WaitForMessagesAsync(m => IsTo(m, managerEmail), 1, Timeout)).Single();
-        Assert.Contains("Summary of our call", Text(copy), StringComparison.Ordinal);
-        Assert.Contains(customerEmail, Text(copy), StringComparison.OrdinalIgnoreCase);
+        var toCustomer = (await api.Mail.WaitForMessagesAsync(m => m.IsTo(customerEmail) && m.Text.Contains("Summary of our call", StringComparison.Ordinal), 1, Timeout)).Single();
+        Assert.Contains("as agreed we keep your order", toCustomer.Text, StringComparison.Ordinal);
+        var copy = (await api.Mail.WaitForMessagesAsync(m => m.IsTo(managerEmail), 1, Timeout)).Single();
+        Assert.Contains("Summary of our call", copy.Text, StringComparison.Ordinal);
+        Assert.Contains(customerEmail, copy.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public async Task An_outcome_with_a_message_and_a_manager_copy_is_confirmed_while_the_SMTP_server_stalls_and_both_arrive_once_it_answers()
     {
         var (callId, customerEmail, managerEmail) = await CallDraftingASummaryToACustomerWithAManagerAsync();
-        await api.Mail.WaitForMessagesAsync(m => IsTo(m, customerEmail) && Text(m).Contains("is confirmed", StringComparison.Ordinal), 1, Timeout); // the order's own email is out of the way
+        await api.Mail.WaitForMessagesAsync(m => m.IsTo(customerEmail) && m.Text.Contains("is confirmed", StringComparison.Ordinal), 1, Timeout); // the order's own email is out of the way
         using var stalled = api.Mail.HoldReplies();
 
         var confirmed = await calls.ConfirmOkAsync(callId, new { code = "completed", comment = "Summary sent" });
 
         Assert.True(confirmed.GetProperty("outcome").GetProperty("messageSent").GetBoolean());
         await Eventually.WaitForAsync(() => Task.FromResult(stalled.Held), held => held >= 2, Timeout); // both wait on the server, the outcome did not
-        Assert.DoesNotContain(api.Mail.MessagesTo(customerEmail), m => Text(m).Contains("Summary of our call", StringComparison.Ordinal));
+        Assert.DoesNotContain(api.Mail.MessagesTo(customerEmail), m => m.Text.Contains("Summary of our call", StringComparison.Ordinal));
         stalled.Release();
-        Assert.Single(await api.Mail.WaitForMessagesAsync(m => IsTo(m, customerEmail) && Text(m).Contains("Summary of our call", StringComparison.Ordinal), 1, Timeout));
-        Assert.Single(await api.Mail.WaitForMessagesAsync(m => IsTo(m, managerEmail), 1, Timeout));
+        Assert.Single(await api.Mail.WaitForMessagesAsync(m => m.IsTo(customerEmail) && m.Text.Contains("Summary of our call", StringComparison.Ordinal), 1, Timeout));
+        Assert.Single(await api.Mail.WaitForMessagesAsync(m => m.IsTo(managerEmail), 1, Timeout));
     }
 
     [Fact]
@@ -486,10 +486,10 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
 
         await calls.ConfirmOkAsync(callId, new { code = "refusal", comment = "Cancel it" });
 
-        var toCustomer = (await api.Mail.WaitForMessagesAsync(m => IsTo(m, customerEmail) && Text(m).Contains("Your cancellation", StringComparison.Ordinal), 1, Timeout)).Single();
-        Assert.Contains("Your order is cancelled as you asked.", Text(toCustomer), StringComparison.Ordinal);
-        var copy = (await api.Mail.WaitForMessagesAsync(m => IsTo(m, agentEmail), 1, Timeout)).Single();
-        Assert.Contains("Your order is cancelled as you asked.", Text(copy), StringComparison.Ordinal);
+        var toCustomer = (await api.Mail.WaitForMessagesAsync(m => m.IsTo(customerEmail) && m.Text.Contains("Your cancellation", StringComparison.Ordinal), 1, Timeout)).Single();
+        Assert.Contains("Your order is cancelled as you asked.", toCustomer.Text, StringComparison.Ordinal);
+        var copy = (await api.Mail.WaitForMessagesAsync(m => m.IsTo(agentEmail), 1, Timeout)).Single();
+        Assert.Contains("Your order is cancelled as you asked.", copy.Text, StringComparison.Ordinal);
         Assert.Equal("Cancelled", await orders.StatusAsync(number));
     }
 
@@ -508,7 +508,7 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
 
         await calls.ConfirmOkAsync(callId, new { code = "completed" });
 
-        await api.Mail.WaitForMessagesAsync(m => IsTo(m, customerEmail) && Text(m).Contains("Just for you", StringComparison.Ordinal), 1, Timeout);
+        await api.Mail.WaitForMessagesAsync(m => m.IsTo(customerEmail) && m.Text.Contains("Just for you", StringComparison.Ordinal), 1, Timeout);
         Assert.Empty(api.Mail.MessagesTo(managerEmail));
     }
 
@@ -555,9 +555,9 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
         Assert.DoesNotContain("4111 1111 1111 1111", raw, StringComparison.Ordinal);
         Assert.Equal("Paid with XXXX XXXX XXXX 1111", Str(confirmed.GetProperty("outcome"), "comment"));
         Assert.Equal("Read out XXXX XXXX XXXX 1111", Str(confirmed.GetProperty("draft"), "notes"));
-        var mails = await api.Mail.WaitForMessagesAsync(m => (IsTo(m, customerEmail) || IsTo(m, agentEmail)) && Text(m).Contains("About your card", StringComparison.Ordinal), 2, Timeout);
-        Assert.All(mails, m => Assert.DoesNotContain("4111 1111 1111 1111", Text(m), StringComparison.Ordinal));
-        Assert.All(mails, m => Assert.Contains("XXXX XXXX XXXX 1111", Text(m), StringComparison.Ordinal));
+        var mails = await api.Mail.WaitForMessagesAsync(m => (m.IsTo(customerEmail) || m.IsTo(agentEmail)) && m.Text.Contains("About your card", StringComparison.Ordinal), 2, Timeout);
+        Assert.All(mails, m => Assert.DoesNotContain("4111 1111 1111 1111", m.Text, StringComparison.Ordinal));
+        Assert.All(mails, m => Assert.Contains("XXXX XXXX XXXX 1111", m.Text, StringComparison.Ordinal));
         var order = await orders.OrderAsync(number);
         Assert.DoesNotContain("4111 1111 1111 1111", order.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain("4111 1111 1111 1111", (await Admin.GetStringAsync($"/api/v1/customers/{customer}/calls")), StringComparison.Ordinal);
@@ -716,12 +716,6 @@ public sealed class CallOutcomesApiTests(CallOutcomesApiFixture fixture) : IClas
     private static string NewEmail() => $"{Letters(12)}@example.it";
 
     private static string Q(DateTimeOffset instant) => Uri.EscapeDataString(instant.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-
-    private static bool IsTo(ReceivedEmail email, string address) => email.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The raw message with quoted-printable soft breaks and folded header lines joined again.</summary>
-    private static string Text(ReceivedEmail email) =>
-        email.Raw.Replace("=\r\n", "", StringComparison.Ordinal).Replace("\r\n ", " ", StringComparison.Ordinal).Replace("\r\n\t", " ", StringComparison.Ordinal);
 
     private static List<string> Flatten(JsonElement report) =>
         report.GetProperty("agents").EnumerateArray()

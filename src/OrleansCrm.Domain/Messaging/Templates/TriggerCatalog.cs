@@ -7,6 +7,8 @@ namespace OrleansCrm.Domain.Messaging.Templates;
 /// </summary>
 public static class TriggerCatalog
 {
+    private static readonly TemplateVariable CallId = Text("call.id", "The call's id (for a booking, the call it was booked on).", "call-9001");
+
     private static readonly TemplateVariable[] Customer =
     [
         Text("name", "The customer's name (the same as customer.name).", "Anna Schmidt"),
@@ -47,7 +49,7 @@ public static class TriggerCatalog
         Instant("booking.start", "When the meeting starts.", "2026-03-10T14:30:00Z"),
         Instant("booking.end", "When the meeting ends.", "2026-03-10T15:00:00Z"),
         Text("booking.durationMinutes", "How long the meeting is, in minutes.", "30"),
-        Text("call.id", "The call's id (for a booking, the call it was booked on).", "call-9001"),
+        CallId,
     ];
 
     private static readonly TemplateVariable[] Outcome =
@@ -56,7 +58,7 @@ public static class TriggerCatalog
         Text("outcome.label", "The outcome's label.", "No answer"),
         Text("outcome.type", "The outcome's type: R, N, C or T.", "R"),
         Text("outcome.comment", "The agent's comment on the outcome.", "Call back after lunch"),
-        Text("call.id", "The call's id (for a booking, the call it was booked on).", "call-9001"),
+        CallId,
         Text("call.attempt", "The contact attempt number of this call (1 for the first).", "2"),
         Instant("call.startedAt", "When the call started.", "2026-03-02T10:15:00Z"),
         Instant("callback.at", "The callback the agent planned, when the outcome set one.", "2026-03-03T11:00:00Z"),
