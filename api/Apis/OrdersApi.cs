@@ -51,6 +51,8 @@ public static class OrdersApi
             .WithSummary("Decrease an item's quantity before it ships (supervisor, admin), with the money effect of a discount of those units; an increase is 409; honours Idempotency-Key")
             .ProducesProblems(bad, missing, conflict);
         api.MapDelete("/{orderNumber}", Delete).RequireAuthorization(Roles.AdminOnly).WithName("DeleteOrder").WithSummary("Soft delete: kept for audit, hidden from search (admin)").ProducesProblems(bad, missing, conflict);
+        api.MapPut("/{orderNumber}/trial-end", MoveTrialEnd).RequireAuthorization(Roles.SupervisorOrAdmin).WithName("MoveOrderTrialEnd")
+            .WithSummary("{ at }: move the trial's end; the product charge and its reminder emails follow (supervisor, admin)").ProducesProblems(bad, missing, conflict);
         api.MapPut("/{orderNumber}/auto-cancel", SetAutoCancel).WithName("SetOrderAutoCancel").WithSummary("{ at } to move the auto-cancel date, { disabled: true } to switch it off").ProducesProblems(bad, missing, conflict);
         api.MapDelete("/{orderNumber}/analytics", RemoveAnalytics).WithName("RemoveOrderAnalytics").WithSummary("Remove source and channel").ProducesProblems(bad, missing, conflict);
         api.MapPost("/{orderNumber}/tasks", AddTask).WithName("AddOrderTask").WithSummary("Add a task: title, due date, assignee").ProducesProblems(bad, missing, conflict);
@@ -244,6 +246,17 @@ public static class OrdersApi
 
         v.ThrowIfInvalid();
         var order = await Order(orderNumber, grains).SetAutoCancelAsync(body.At, user.UserId());
+        return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
+    }
+
+    public static async Task<Ok<OrderPage>> MoveTrialEnd(string orderNumber, TrialEndBody body, IGrainFactory grains, ClaimsPrincipal user, CrmClock clock, IOrderDirectory orders, ICallDirectory calls)
+    {
+        if (body.At is not { } at)
+        {
+            throw DomainException.Invalid(new Dictionary<string, string[]> { ["at"] = ["is required."] });
+        }
+
+        var order = await Order(orderNumber, grains).MoveTrialEndAsync(at, user.UserId());
         return TypedResults.Ok(await PageAsync(order, grains, clock, orders, calls));
     }
 

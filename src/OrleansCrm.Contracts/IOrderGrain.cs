@@ -16,6 +16,10 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("Extend")]
     Task<Order> ExtendTrialAsync();
 
+    /// <summary>A supervisor moves the trial's end: the product charge and its reminder emails follow.</summary>
+    [Alias("MoveTrialEnd")]
+    Task<Order> MoveTrialEndAsync(DateTimeOffset at, string by);
+
     [Alias("Confirm")]
     Task<Order> ConfirmAsync(string by);
 

@@ -153,6 +153,10 @@ public sealed class EnglishWordingTests
         { OrderWording.ReasonChargeApproved.With(OrderWording.RowOrderCharge.With()), "Order charge approved" },
         { OrderWording.NoteFullRefund.With("USD 5.00", "supervisor", OrderWording.RowDiscountRefund.With("change-1")), "Full refund of USD 5.00 by supervisor: Refund for a discount (change-1)." },
 
+        // Moving a trial's end (new with PUT /orders/{n}/trial-end).
+        { OrderWording.RowTrialEndMoved.With("sup-1"), "Trial end moved by sup-1" },
+        { OrderWording.NoteTrialEndMoved.With("2026-03-16T09:00:00.0000000+00:00", "2026-03-20T09:00:00.0000000+00:00", "sup-1"), "Trial end moved by sup-1: product charge moved from 2026-03-16T09:00:00.0000000+00:00 to 2026-03-20T09:00:00.0000000+00:00." },
+
         // The call's sentences, as it wrote them before.
         { CallWording.RefusalOn.With("call-1", "too expensive"), "Refusal on call call-1: too expensive" },
         { CallWording.RefusalOn.With("call-1", null), "Refusal on call call-1" },

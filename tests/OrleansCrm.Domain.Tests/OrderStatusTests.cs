@@ -19,6 +19,7 @@ public sealed class OrderStatusTests
         [OrderAction.Refund] = [OrderStatus.Trial, OrderStatus.Paid, OrderStatus.Shipping, OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Cancelled, OrderStatus.PaymentFailed],
         [OrderAction.Prepay] = [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Trial],
         [OrderAction.Extend] = [OrderStatus.Trial],
+        [OrderAction.MoveTrialEnd] = [OrderStatus.Trial],
         [OrderAction.Ship] = [OrderStatus.Paid],
         [OrderAction.MarkShipped] = [OrderStatus.Shipping],
         [OrderAction.MarkDelivered] = [OrderStatus.Shipped],

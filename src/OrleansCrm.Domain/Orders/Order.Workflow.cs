@@ -276,7 +276,7 @@ public sealed partial class Order
     public TrialExtensionOffer ExtensionOffer()
     {
         var charge = EnsureExtendable();
-        return new TrialExtensionOffer(Number, Items, Currency, AmountToCharge(charge), charge.ScheduledAt, Trial!.ChargeAt(extended: true), Trial.ExtensionDays, Customer.TimeZone);
+        return new TrialExtensionOffer(Number, Items, Currency, AmountToCharge(charge), charge.ScheduledAt, charge.ScheduledAt.AddDays(Trial!.ExtensionDays), Trial.ExtensionDays, Customer.TimeZone);
     }
 
     /// <summary>The product charge a trial extension moves, while it may still move; a clear refusal otherwise.</summary>
@@ -287,16 +287,23 @@ public sealed partial class Order
             throw DomainException.Conflict("The trial was already extended", $"Order {Number}'s trial can be extended once; it was extended on {ExtendedAt:O}.");
         }
 
+        return EnsureTrialChargeMovable(OrderAction.Extend);
+    }
+
+    /// <summary>The trial's product charge while it may still move (not charged, not with the provider, order still in trial); a clear refusal otherwise.</summary>
+    private WorkflowEvent EnsureTrialChargeMovable(OrderAction action)
+    {
+        var what = action == OrderAction.Extend ? "the trial can no longer be extended" : "the trial end can no longer be moved";
         if (Status is OrderStatus.Paid or OrderStatus.Shipping or OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Refunded)
         {
-            throw DomainException.Conflict("The trial is over", $"Order {Number} was already charged for the product; the trial can no longer be extended.");
+            throw DomainException.Conflict("The trial is over", $"Order {Number} was already charged for the product; {what}.");
         }
 
-        OrderRules.Ensure(Number, Status, OrderAction.Extend);
+        OrderRules.Ensure(Number, Status, action);
         var charge = Event(WorkflowIds.ProductCharge);
         if (InDoubt(charge) || charge.Status is not (WorkflowStatus.Waiting or WorkflowStatus.OnHold))
         {
-            throw DomainException.Conflict("The trial is over", $"Order {Number}'s product charge has already been sent to the provider; the trial can no longer be extended.");
+            throw DomainException.Conflict("The trial is over", $"Order {Number}'s product charge has already been sent to the provider; {what}.");
         }
 
         return charge;
@@ -307,7 +314,7 @@ public sealed partial class Order
     {
         var charge = EnsureExtendable();
         var from = charge.ScheduledAt;
-        var to = Trial!.ChargeAt(extended: true);
+        var to = from.AddDays(Trial!.ExtensionDays);
         charge.ScheduledAt = to;
         charge.IsDescribedAs(OrderWording.RowProductChargeExtended.With());
         Event(WorkflowIds.PaymentConfirmation).ScheduledAt = to;
@@ -319,6 +326,46 @@ public sealed partial class Order
         workflow.Remove(row);
         workflow.Insert(workflow.IndexOf(charge), row);
         AddSystemNote(OrderWording.NoteTrialExtended.With(OrderWording.Instant(from), OrderWording.Instant(to)), now);
+    }
+
+    /// <summary>
+    /// A supervisor moves the trial's end (the billing systems' "change trial end"): the product charge and its
+    /// payment confirmation move to <paramref name="at"/>, and the trial's reminder emails still waiting keep their
+    /// distance before the end (sent at once when that time has already passed). Refused in the past, on an order that
+    /// is not a trial, once the product was charged (or the charge is with the provider), and on a closed order. A
+    /// workflow row and a system note record it; a later extension adds its days to the moved end.
+    /// </summary>
+    public void MoveTrialEnd(DateTimeOffset at, DateTimeOffset now, string by)
+    {
+        if (!IsTrial)
+        {
+            throw DomainException.Conflict("Not a trial order", $"Order {Number} has no trial; there is no trial end to move.");
+        }
+
+        if (at <= now)
+        {
+            throw DomainException.Invalid(new Dictionary<string, string[]> { ["at"] = ["must be in the future."] });
+        }
+
+        var charge = EnsureTrialChargeMovable(OrderAction.MoveTrialEnd);
+        var from = charge.ScheduledAt;
+        var shift = at - from;
+        charge.ScheduledAt = at;
+        Event(WorkflowIds.PaymentConfirmation).ScheduledAt = at;
+        foreach (var email in Workflow.Where(e => e.Kind is WorkflowKind.TrialReminder or WorkflowKind.ExtensionOffer && e.Status == WorkflowStatus.Waiting && e.ResendOf is null))
+        {
+            var moved = email.ScheduledAt + shift;
+            email.ScheduledAt = moved < now ? now : moved;
+        }
+
+        var n = Workflow.Count(w => w.Kind == WorkflowKind.TrialEndMoved) + 1;
+        var row = Add($"{WorkflowIds.TrialEndMoved}-{n}", WorkflowKind.TrialEndMoved, WorkflowEventType.Extension, OrderWording.RowTrialEndMoved.With(by), now);
+        row.Status = WorkflowStatus.Completed;
+        row.ExecutedAt = now;
+        row.Says(OrderWording.ChargeMoved.With(OrderWording.Instant(from), OrderWording.Instant(at)));
+        workflow.Remove(row);
+        workflow.Insert(workflow.IndexOf(charge), row);
+        AddSystemNote(OrderWording.NoteTrialEndMoved.With(OrderWording.Instant(from), OrderWording.Instant(at), by), now);
     }
 
     /// <summary>Auto-payments disabled for the customer: waiting charges go on hold instead of running.</summary>

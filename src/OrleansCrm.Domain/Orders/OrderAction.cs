@@ -8,6 +8,7 @@ public enum OrderAction
     Refund,
     Prepay,
     Extend,
+    MoveTrialEnd,
     Ship,
     MarkShipped,
     MarkDelivered,

@@ -22,6 +22,7 @@ public static class OrderWording
     public static readonly WordingCode RowPaymentFailedNotice = new("row.payment-failed-notice", []);
     public static readonly WordingCode RowResent = new("row.resent", ["row"]);
     public static readonly WordingCode RowTrialExtended = new("row.trial-extended", ["days"]);
+    public static readonly WordingCode RowTrialEndMoved = new("row.trial-end-moved", ["by"]);
     public static readonly WordingCode RowDiscountRefund = new("row.discount-refund", ["change"]);
     public static readonly WordingCode RowFewerItemsRefund = new("row.fewer-items-refund", ["change"]);
 
@@ -84,6 +85,7 @@ public static class OrderWording
     public static readonly WordingCode NotePrepayment = new("note.prepayment", ["amount", "by"]);
     public static readonly WordingCode NoteLateCharge = new("note.late-charge", ["amount", "status"]);
     public static readonly WordingCode NoteTrialExtended = new("note.trial-extended", ["from", "to"]);
+    public static readonly WordingCode NoteTrialEndMoved = new("note.trial-end-moved", ["from", "to", "by"]);
     public static readonly WordingCode NoteChargesHeld = new("note.charges-held", ["charges"]);
     public static readonly WordingCode NoteChargesReleased = new("note.charges-released", ["charges"]);
     public static readonly WordingCode NoteFulfillmentHeld = new("note.fulfillment-held", ["by", "reason"]);

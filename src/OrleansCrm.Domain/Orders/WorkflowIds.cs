@@ -12,4 +12,5 @@ public static class WorkflowIds
     public const string PaymentConfirmation = "payment-confirmation";
     public const string PaymentFailedNotice = "payment-failed";
     public const string TrialExtended = "trial-extended";
+    public const string TrialEndMoved = "trial-end-moved";
 }

@@ -15,4 +15,5 @@ public enum WorkflowKind
     PaymentFailedNotice,
     TrialExtended,
     ChangeRefund,
+    TrialEndMoved,
 }

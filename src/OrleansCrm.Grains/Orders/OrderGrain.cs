@@ -139,6 +139,8 @@ public sealed partial class OrderGrain(
 
     public Task<Order> ExtendTrialAsync() => ChangeAsync(order => order.Extend(clock.GetUtcNow()));
 
+    public Task<Order> MoveTrialEndAsync(DateTimeOffset at, string by) => ChangeAsync(order => order.MoveTrialEnd(at, clock.GetUtcNow(), by));
+
     public Task<Order> ConfirmAsync(string by) => ChangeAsync(order => order.Confirm(clock.GetUtcNow(), by));
 
     public Task<Order> CancelAsync(string by, string? reason) =>
