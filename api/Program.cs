@@ -1,6 +1,11 @@
 using OrleansCrm.Api;
 using OrleansCrm.Infrastructure.Hosting;
 
+if (HostVerbs.IsProbe(args))
+{
+    return await HostVerbs.ProbeAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 if (HostVerbs.IsMigrate(args))

@@ -69,39 +69,7 @@ public sealed class DeadSiloOnPostgresTests : IAsyncLifetime
     }
 
     /// <summary>The headless silo host of this build as its own process, in the test's cluster.</summary>
-    private Process StartSiloProcess()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory); // …/tests/OrleansCrm.Infrastructure.Tests/bin/{configuration}/{tfm}/
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OrleansCrm.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var silo = Path.Combine(root!.FullName, "silo", "bin", output.Parent!.Name, output.Name, "OrleansCrm.Silo.dll");
-        Assert.True(File.Exists(silo), $"The silo host is built with the tests (project reference); {silo} is missing.");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [silo])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["ConnectionStrings__Crm"] = database.ConnectionString,
-                ["Orleans__ClusterId"] = clusterId,
-                ["Orleans__SiloPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
-                ["Orleans__GatewayPort"] = Ports.Free().ToString(CultureInfo.InvariantCulture),
-                ["DOTNET_ENVIRONMENT"] = "Production",
-                ["Crm__PublicBaseUrl"] = "https://crm.example.test",
-            },
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private Process StartSiloProcess() => SiloProcess.Start(database.ConnectionString, clusterId);
 
     /// <summary>The api with its co-hosted silo in the test's cluster; it hosts no customers, so they are placed on the silo process.</summary>
     private sealed class ClusterApiFactory(string connectionString, string clusterId) : CrmApiFactory

@@ -69,7 +69,18 @@ public static partial class CrmHosting
         if (settings.UsesPostgres)
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
-            silo.ConfigureEndpoints(settings.AdvertisedIp, settings.SiloPort, settings.GatewayPort);
+            if (settings.Kubernetes)
+            {
+                // The pod's name, IP and the cluster's ids come from the pod (POD_NAME, POD_IP, ORLEANS_CLUSTER_ID,
+                // ORLEANS_SERVICE_ID); silos whose pods are gone are marked dead through the Kubernetes API.
+                silo.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (settings.SiloPort, settings.GatewayPort));
+                silo.UseKubernetesHosting();
+            }
+            else
+            {
+                silo.ConfigureEndpoints(settings.AdvertisedIp, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.ListenOnAnyAddress);
+            }
+
             silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, settings.ConnectionString));
             silo.AddAdoNetGrainStorage(StorageNames.Crm, o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, settings.ConnectionString));
             silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, settings.ConnectionString));
@@ -124,7 +135,22 @@ public static partial class CrmHosting
         services.AddCrmPayments(settings.UsesPostgres);
         services.AddCrmEmail(configuration);
         services.AddCrmSms(configuration);
+        services.AddCrmShutdown(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Graceful shutdown: readiness turns false first and the process waits the drain delay (a real-time wait, even
+    /// under the simulated business clock), then the host stops within <c>Shutdown:Timeout</c> (default 30 s).
+    /// </summary>
+    private static void AddCrmShutdown(this IServiceCollection services, IConfiguration configuration)
+    {
+        var drain = new ShutdownDrain(SettingValues.Duration(configuration, ShutdownDrain.DelayKey, TimeSpan.Zero), TimeProvider.System);
+        var timeout = SettingValues.Duration(configuration, ShutdownDrain.TimeoutKey, TimeSpan.FromSeconds(30));
+        services.TryAddSingleton(drain);
+        services.AddHostedService(sp => sp.GetRequiredService<ShutdownDrain>());
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = timeout);
+        services.TryAddSingleton<Readiness>();
     }
 
     /// <summary>

@@ -15,6 +15,8 @@ public sealed record CrmSettings
     public const string SimulatedClockKey = "Clock:Simulated";
     public const string CoHostSiloKey = "Api:CoHostSilo";
     public const string PublicBaseUrlKey = "Crm:PublicBaseUrl";
+    public const string AdvertisedIpKey = "Orleans:AdvertisedIP";
+    public const string SiloHealthPortKey = "Silo:HealthPort";
 
     /// <summary>Where the links in customer emails point (the trial extension); only Development may leave it to the default.</summary>
     public static readonly Uri DevelopmentPublicBaseUrl = new("http://localhost:5080");
@@ -33,6 +35,18 @@ public sealed record CrmSettings
     public int GatewayPort { get; init; } = 30000;
 
     public IPAddress AdvertisedIp { get; init; } = IPAddress.Loopback;
+
+    /// <summary>
+    /// <c>Orleans:AdvertisedIP</c> = <c>auto</c> (a container whose address is known only when it runs): the host's
+    /// first IPv4 address other than loopback is advertised and the silo listens on every address.
+    /// </summary>
+    public bool ListenOnAnyAddress { get; init; }
+
+    /// <summary><c>Silo:HealthPort</c>: where a headless silo answers <c>/health/live</c> and <c>/health/ready</c>; null (the default) is off.</summary>
+    public int? SiloHealthPort { get; init; }
+
+    /// <summary><c>Orleans:Kubernetes</c>: the silo runs in a Kubernetes pod (Microsoft.Orleans.Hosting.Kubernetes).</summary>
+    public bool Kubernetes { get; init; }
 
     /// <summary>Whether the API process runs a silo itself (default) or joins the cluster as a client.</summary>
     public bool CoHostSilo { get; init; } = true;
@@ -103,7 +117,10 @@ public sealed record CrmSettings
             ServiceId = Text(configuration, "Orleans:ServiceId", "orleans-crm"),
             SiloPort = Port(configuration, "Orleans:SiloPort", 11111),
             GatewayPort = Port(configuration, "Orleans:GatewayPort", 30000),
-            AdvertisedIp = Ip(configuration, "Orleans:AdvertisedIP", IPAddress.Loopback),
+            AdvertisedIp = Ip(configuration, AdvertisedIpKey, IPAddress.Loopback),
+            ListenOnAnyAddress = IsAuto(configuration[AdvertisedIpKey]),
+            Kubernetes = Flag(configuration, "Orleans:Kubernetes", false),
+            SiloHealthPort = string.IsNullOrWhiteSpace(configuration[SiloHealthPortKey]) ? null : Port(configuration, SiloHealthPortKey, 0),
             CoHostSilo = Flag(configuration, CoHostSiloKey, true),
             SimulatedClock = Flag(configuration, SimulatedClockKey, false),
             RetryPeriod = SettingValues.Duration(configuration, "Scheduling:RetryPeriod", TimeSpan.FromMinutes(1)),
@@ -170,12 +187,23 @@ public sealed record CrmSettings
 
     private static int Count(IConfiguration configuration, string key, int fallback) => (int)SettingValues.Whole(configuration, key, fallback, 100);
 
+    private static bool IsAuto(string? value) => string.Equals(value?.Trim(), "auto", StringComparison.OrdinalIgnoreCase);
+
     private static IPAddress Ip(IConfiguration configuration, string key, IPAddress fallback)
     {
         var value = configuration[key];
         if (string.IsNullOrWhiteSpace(value))
         {
             return fallback;
+        }
+
+        if (IsAuto(value))
+        {
+            return Dns.GetHostAddresses(Dns.GetHostName())
+                .Where(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+                .OrderBy(a => a.ToString(), StringComparer.Ordinal)
+                .FirstOrDefault()
+                ?? throw new InvalidOperationException($"Configuration '{key}' is 'auto', but this host has no IPv4 address other than loopback; give the address.");
         }
 
         return IPAddress.TryParse(value, out var ip)
