@@ -70,9 +70,14 @@ public sealed partial class OrderGrain
         }
     }
 
-    /// <summary>The order's cancellation and deletion, each handed to the outbox once (what the campaign's or offer's templates make of it; no default).</summary>
+    /// <summary>The order's cancellation and deletion, each handed to the outbox once (what the campaign's or offer's templates make of it; there is no default).</summary>
     private async Task AnnounceAsync(Order order)
     {
+        if (order.CampaignId is null)
+        {
+            return; // no campaign, no templates: nothing to announce, and nothing to write
+        }
+
         var announced = state.State.Announced ?? [];
         var pending = OrderMessages.Announcements(order).Where(e => !announced.Contains(e)).ToList();
         if (pending.Count == 0)
