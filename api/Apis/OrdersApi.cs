@@ -98,6 +98,11 @@ public static class OrdersApi
             v.Add("customerId", $"There is no customer '{valid.CustomerId}'.");
         }
 
+        if (valid.CampaignId is { } campaignId && await grains.GetGrain<ICampaignGrain>(campaignId).GetAsync() is null)
+        {
+            v.Add("campaignId", $"There is no campaign '{campaignId}'.");
+        }
+
         v.ThrowIfInvalid();
     }
 

@@ -16,7 +16,8 @@ public sealed record PlaceOrder(
     string? Ip,
     Analytics? Analytics,
     Affiliate? Affiliate,
-    string? Tag)
+    string? Tag,
+    string? CampaignId = null)
 {
     /// <summary>
     /// The placement for the domain, checked by the domain's own rule (same fields, same messages) and with its defaults
@@ -35,5 +36,6 @@ public sealed record PlaceOrder(
             Ip,
             Analytics?.ToDomain(),
             Affiliate?.ToDomain(),
-            Tag);
+            Tag,
+            CampaignId);
 }

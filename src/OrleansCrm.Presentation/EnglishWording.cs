@@ -46,6 +46,8 @@ public static class EnglishWording
         [OrderWording.EmailNotDelivered.Code] = "Not delivered to {recipient}: {error}",
         [OrderWording.EmailQueued.Code] = "Queued for {recipient} (attempt {attempts}): {error}",
         [OrderWording.EmailNoAddress.Code] = "Not sent: the customer has no email address.",
+        [OrderWording.EmailByTemplates.Code] = "Sent by the campaign's templates: {messages} message(s) handed to the outbox, none an email to follow here.",
+        [OrderWording.EmailNoTemplateMessage.Code] = "Not sent: the campaign's templates made no message for this order (none applied, or each was skipped).",
         [OrderWording.Text.Code] = "{text}",
         [OrderWording.ReasonPlaced.Code] = "Order placed",
         [OrderWording.ReasonUpsellPlaced.Code] = "Upsell order placed on a call about order {mainOrder}",

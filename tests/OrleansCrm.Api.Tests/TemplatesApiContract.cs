@@ -293,7 +293,7 @@ public abstract class TemplatesApiContract
         var catalog = await Agent().GetFromJsonAsync<JsonElement>("/api/v1/message-triggers");
 
         var triggers = catalog.GetProperty("triggers").EnumerateArray().ToDictionary(t => t.GetProperty("event").GetString()!);
-        Assert.Equal(["order.placed", "order.cancelled", "order.deleted", "booking.made", "booking.cancelled", "booking.reminder", "outcome"], triggers.Keys);
+        Assert.Equal(["order.placed", "order.cancelled", "order.deleted", "order.trialReminder", "order.extensionOffer", "order.paymentConfirmed", "order.paymentFailed", "booking.made", "booking.cancelled", "booking.reminder", "outcome"], triggers.Keys);
         Assert.Contains(triggers["order.placed"].GetProperty("variables").EnumerateArray(), v => v.GetProperty("name").GetString() == "extension.link");
         Assert.Contains(triggers["outcome"].GetProperty("constraintFields").EnumerateArray(), v => v.GetProperty("name").GetString() == "call.attempt");
         Assert.Equal("yyyy-MM-dd HH:mm", catalog.GetProperty("instantFormats").GetProperty("datetime").GetString());

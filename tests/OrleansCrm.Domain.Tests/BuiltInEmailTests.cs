@@ -1,4 +1,3 @@
-using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Domain.Payments;
 using static OrleansCrm.Domain.Tests.OrderTestData;
@@ -33,7 +32,7 @@ public sealed class BuiltInEmailTests
     {
         var order = WithEveryEmail();
 
-        var (subject, body) = BuiltInEmails.For(order, order.Event(eventId));
+        var (subject, body) = OrderMessages.DefaultEmail(order, order.Event(eventId));
 
         Assert.False(string.IsNullOrWhiteSpace(subject));
         Assert.Contains("Maria Rossi", body);
@@ -45,7 +44,7 @@ public sealed class BuiltInEmailTests
     {
         var order = WithEveryEmail();
 
-        var (subject, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.ExtensionOffer));
+        var (subject, body) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.ExtensionOffer));
 
         Assert.Contains(Link, body);
         Assert.Contains("15 days", subject);
@@ -56,7 +55,7 @@ public sealed class BuiltInEmailTests
     {
         var order = Trial();
 
-        var (subject, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.TrialReminder));
+        var (subject, body) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.TrialReminder));
 
         Assert.Contains("7 days gone, 7 left", subject);
         Assert.Contains("USD 49.95", body);
@@ -67,7 +66,7 @@ public sealed class BuiltInEmailTests
     {
         var order = Trial(deliveryMethodId: "std");
 
-        var (subject, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.OrderConfirmation));
+        var (subject, body) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.OrderConfirmation));
 
         Assert.Contains(Number, subject);
         Assert.Contains("USD 9.95", body);
@@ -80,7 +79,7 @@ public sealed class BuiltInEmailTests
     {
         var order = Place(Request(trial: false, deliveryMethodId: "std"));
 
-        var (_, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.OrderConfirmation));
+        var (_, body) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.OrderConfirmation));
 
         Assert.Contains("USD 59.90", body);
         Assert.DoesNotContain("trial", body);
@@ -92,7 +91,7 @@ public sealed class BuiltInEmailTests
         var order = TrialBeforeProductCharge();
         RunDue(order, Day(15));
 
-        var (subject, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.PaymentConfirmation));
+        var (subject, body) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.PaymentConfirmation));
 
         Assert.Contains(Number, subject);
         Assert.Contains($"Order:   {Number}", body);
@@ -109,7 +108,7 @@ public sealed class BuiltInEmailTests
         RunDue(order, Day(15), e => e.Id == WorkflowIds.ProductCharge ? PaymentStatus.Declined : PaymentStatus.Approved);
         RunDue(order, Day(16));
 
-        var (_, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.PaymentConfirmation));
+        var (_, body) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.PaymentConfirmation));
 
         Assert.Contains("Amount:  USD 49.95", body);
         Assert.Contains("Date:    2026-03-18", body);
@@ -122,13 +121,13 @@ public sealed class BuiltInEmailTests
         var order = Place(Request(trial: false, deliveryMethodId: "std"));
         RunDue(order, PlacedAt);
 
-        var (_, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.PaymentConfirmation));
+        var (_, body) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.PaymentConfirmation));
         var copy = order.Resend(WorkflowIds.PaymentConfirmation, Day(1));
 
         Assert.Contains("Amount:  USD 59.90", body);
         Assert.Contains("Card:    visa XXXX XXXX XXXX 4242", body);
         Assert.Contains("Date:    2026-03-02", body);
-        Assert.Equal(body, BuiltInEmails.For(order, copy).Body);
+        Assert.Equal(body, OrderMessages.DefaultEmail(order, copy).Body);
     }
 
     [Fact]
@@ -136,7 +135,7 @@ public sealed class BuiltInEmailTests
     {
         var order = WithEveryEmail();
 
-        var (_, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.PaymentFailedNotice));
+        var (_, body) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.PaymentFailedNotice));
 
         Assert.Contains("ending in 4242", body);
     }
@@ -148,9 +147,9 @@ public sealed class BuiltInEmailTests
         var customer = Maria with { TimeZone = "America/Los_Angeles" };
         var order = Order.Place(Number, Request().ToCommand(), Offer(), customer, Card, new DateTimeOffset(2026, 3, 2, 2, 0, 0, TimeSpan.Zero), Agent);
 
-        var (_, confirmation) = BuiltInEmails.For(order, order.Event(WorkflowIds.OrderConfirmation));
-        var (_, reminder) = BuiltInEmails.For(order, order.Event(WorkflowIds.TrialReminder));
-        var (_, offer) = BuiltInEmails.For(order, order.Event(WorkflowIds.ExtensionOffer));
+        var (_, confirmation) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.OrderConfirmation));
+        var (_, reminder) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.TrialReminder));
+        var (_, offer) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.ExtensionOffer));
 
         Assert.All([confirmation, reminder, offer], body =>
         {
@@ -166,7 +165,7 @@ public sealed class BuiltInEmailTests
         var customer = Maria with { TimeZone = "Asia/Tokyo" };
         var order = Order.Place(Number, Request().ToCommand(), Offer(), customer, Card, new DateTimeOffset(2026, 3, 1, 20, 0, 0, TimeSpan.Zero), Agent);
 
-        var (_, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.TrialReminder));
+        var (_, body) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.TrialReminder));
 
         Assert.Contains("2026-03-17", body);
         Assert.DoesNotContain("2026-03-16", body);
@@ -179,7 +178,7 @@ public sealed class BuiltInEmailTests
         RunDue(order, Day(14));
         order.Extend(Day(14));
 
-        var (_, body) = BuiltInEmails.For(order, order.Event(WorkflowIds.OrderConfirmation));
+        var (_, body) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.OrderConfirmation));
 
         // Day 30 after 2026-03-02 14:00 UTC is 2026-04-01 in Rome.
         Assert.Contains("2026-04-01", body);
@@ -193,7 +192,7 @@ public sealed class BuiltInEmailTests
 
         var copy = order.Resend(WorkflowIds.OrderConfirmation, Day(1));
 
-        Assert.Equal(BuiltInEmails.For(order, order.Event(WorkflowIds.OrderConfirmation)), BuiltInEmails.For(order, copy));
+        Assert.Equal(OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.OrderConfirmation)), OrderMessages.DefaultEmail(order, copy));
     }
 
     [Fact]
@@ -201,6 +200,6 @@ public sealed class BuiltInEmailTests
     {
         var order = Trial();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => BuiltInEmails.For(order, order.Event(WorkflowIds.ProductCharge)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.ProductCharge)));
     }
 }

@@ -70,6 +70,8 @@ public sealed class EnglishWordingTests
         { OrderWording.EmailNotDelivered.With("maria@example.com", "mailbox full"), "Not delivered to maria@example.com: mailbox full" },
         { OrderWording.EmailQueued.With("maria@example.com", "2", "timeout"), "Queued for maria@example.com (attempt 2): timeout" },
         { OrderWording.EmailNoAddress.With(), "Not sent: the customer has no email address." },
+        { OrderWording.EmailByTemplates.With(OrderWording.Count(2)), "Sent by the campaign's templates: 2 message(s) handed to the outbox, none an email to follow here." },
+        { OrderWording.EmailNoTemplateMessage.With(), "Not sent: the campaign's templates made no message for this order (none applied, or each was skipped)." },
         { OrderWording.NoteStatusChanged.With("Pending", "Paid", "Product charge approved"), "Status changed from Pending to Paid: Product charge approved." },
         { OrderWording.NoteUpsellPlaced.With("ORD-1", "2", "Cream", "Express", "USD 44.98"), "Upsell of order ORD-1: 2 × Cream, shipping Express, USD 44.98." },
         { OrderWording.NoteUpsellSold.With("ORD-2", "USD 44.98", "agent-1"), "Upsell order ORD-2 (USD 44.98) placed by agent-1." },

@@ -149,8 +149,8 @@ public sealed class OrderChangeTests
         RunDue(order, PlacedAt);
         order.Discount(10m, null, null, Day(1), Supervisor);
 
-        var (_, reminder) = BuiltInEmails.For(order, order.Event(WorkflowIds.TrialReminder));
-        var (_, offer) = BuiltInEmails.For(order, order.Event(WorkflowIds.ExtensionOffer));
+        var (_, reminder) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.TrialReminder));
+        var (_, offer) = OrderMessages.DefaultEmail(order, order.Event(WorkflowIds.ExtensionOffer));
 
         Assert.Contains("USD 39.95", reminder);
         Assert.Contains("USD 39.95", offer);

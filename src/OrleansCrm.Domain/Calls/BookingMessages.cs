@@ -20,42 +20,11 @@ public static class BookingMessages
         return templates.Any(t => t.Template.Enabled != false && t.Template.Trigger?.Event == eventName);
     }
 
-    /// <summary>The messages of one event: each applying template rendered, one message per recipient; a rendering the template's rule skips makes none.</summary>
-    public static IReadOnlyList<BookingMessage> For(string eventName, Booking booking, IReadOnlyList<VersionedTemplate> templates, MessageFacts facts)
+    /// <summary>The messages of one event: each applying template rendered, one message per recipient (<see cref="TemplateMessages"/>, keyed by the booking).</summary>
+    public static IReadOnlyList<TemplateMessage> For(string eventName, Booking booking, IReadOnlyList<VersionedTemplate> templates, MessageFacts facts)
     {
         ArgumentNullException.ThrowIfNull(booking);
-        ArgumentNullException.ThrowIfNull(templates);
-        ArgumentNullException.ThrowIfNull(facts);
-        var messages = new List<BookingMessage>();
-        foreach (var t in templates.Where(t => TemplateSelection.Applies(t.Template, eventName, facts)).OrderBy(t => t.Id, StringComparer.Ordinal))
-        {
-            var rendered = TemplateRenderer.Render(t.Template, facts);
-            if (rendered.Skipped)
-            {
-                continue;
-            }
-
-            messages.AddRange(rendered.Recipients.Select(to => new BookingMessage(
-                Key(eventName, booking.Id, t, to),
-                rendered.Channel,
-                to,
-                rendered.Subject,
-                rendered.Text,
-                rendered.Html,
-                t.Id,
-                t.Version,
-                t.Template.From?.Address)));
-        }
-
-        return messages;
-    }
-
-    /// <summary>The never-twice key of a message: the event, the booking, the template's id and version, the recipient.</summary>
-    public static string Key(string eventName, string bookingId, VersionedTemplate template, string recipient)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        ArgumentNullException.ThrowIfNull(recipient);
-        return string.Create(CultureInfo.InvariantCulture, $"{eventName}:{bookingId}:{template.Id}:v{template.Version}:{recipient.ToLowerInvariant()}");
+        return TemplateMessages.Render(eventName, booking.Id, templates, facts);
     }
 
     /// <summary>

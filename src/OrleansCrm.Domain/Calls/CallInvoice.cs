@@ -27,7 +27,7 @@ public sealed record CallInvoice(string CallId, InvoiceAction Action, Order Old)
         }
     }
 
-    /// <summary>The new order: the old one's customer, offer, currency, items and delivery; no card, no trial.</summary>
+    /// <summary>The new order: the old one's customer, offer, currency, items, delivery and campaign; no card, no trial.</summary>
     public PlaceOrder NewOrder() => new(
         Old.Customer.Id,
         Old.OfferId,
@@ -40,7 +40,8 @@ public sealed record CallInvoice(string CallId, InvoiceAction Action, Order Old)
         Ip: null,
         Analytics: null,
         Affiliate: null,
-        Tag: null);
+        Tag: null,
+        CampaignId: Old.CampaignId);
 
     /// <summary>Why the old order is cancelled, as its note says.</summary>
     public Wording ReplacedBy(string newOrderNumber) => CallWording.ReplacedBy.With(newOrderNumber, CallId);

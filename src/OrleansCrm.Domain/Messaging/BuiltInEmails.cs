@@ -1,61 +1,75 @@
-using OrleansCrm.Domain.Common;
-using OrleansCrm.Domain.Orders;
+using OrleansCrm.Domain.Messaging.Templates;
 
 namespace OrleansCrm.Domain.Messaging;
 
 /// <summary>
-/// The texts of the sales workflow's emails, filled with the customer's and the order's data.
-/// The one seam for wording: the template system replaces what this returns.
+/// The sales workflow's five emails as DEFAULT TEMPLATES, in the template language and rendered by the same renderer
+/// as a campaign's: the order confirmation (one for a trial, one for an order paid at once, told apart by their
+/// <c>order.trial</c> constraint), the trial reminder, the extension offer, the payment confirmation and the payment
+/// failed notice. They are data only: which one speaks for an order, or whether a campaign's or an offer's template
+/// does instead, is <see cref="Orders.OrderMessages"/>'s rule. A value the order does not know is written as an empty
+/// text (their declared rule), as the built-in texts always did; they never hold a placeholder.
 /// </summary>
 public static class BuiltInEmails
 {
-    public static (string Subject, string Body) For(Order order, WorkflowEvent e)
-    {
-        var name = order.Customer.Name;
-        var n = order.Number;
-        var trial = order.Trial;
-        var productCharge = order.Workflow.FirstOrDefault(w => w.Kind == WorkflowKind.ProductCharge)?.ScheduledAt;
-        var chargeDate = productCharge is { } at ? TimeZones.LocalDate(at, order.Customer.TimeZone) : "";
-        return e.Kind switch
-        {
-            WorkflowKind.OrderConfirmation => (
-                $"Your order {n} is confirmed",
-                $"Dear {name},\n\nthank you for your order {n}.\n" +
-                (order.IsTrial
-                    ? $"Today we charged {order.Format(order.ShippingAndHandling + (order.DeliveryMethod?.Price ?? 0m))} for shipping & handling. Your {trial!.TrialDays}-day trial starts today; the product price of {order.Format(order.ProductOwed())} will be charged on {chargeDate} unless you cancel.\n"
-                    : $"Order total: {order.Format(order.Total())}.\n") +
-                "\nKind regards,\nCustomer care"),
-            WorkflowKind.TrialReminder => (
-                $"Your trial: {trial!.ReminderDay} days gone, {trial.DaysLeftAtReminder()} left",
-                $"Dear {name},\n\n{trial.ReminderDay} days of your trial for order {n} are gone and {trial.DaysLeftAtReminder()} are left. " +
-                $"On {chargeDate} we will charge {order.Format(order.ProductOwed())} for the product.\n\nKind regards,\nCustomer care"),
-            WorkflowKind.ExtensionOffer => (
-                $"Need more time? Extend your trial by {trial!.ExtensionDays} days",
-                $"Dear {name},\n\nyour trial for order {n} ends on {chargeDate}. You can extend it once by {trial.ExtensionDays} days, free of charge:\n\n{e.Link}\n\n" +
-                $"The product price of {order.Format(order.ProductOwed())} is then charged at the end of the extended trial.\n\nKind regards,\nCustomer care"),
-            WorkflowKind.PaymentConfirmation => (
-                $"Payment received for order {n}",
-                $"Dear {name},\n\nwe received your payment for order {n}. Thank you!\n\n{PaymentLines(order, e)}\nKind regards,\nCustomer care"),
-            WorkflowKind.PaymentFailedNotice => (
-                $"We could not charge your card for order {n}",
-                $"Dear {name},\n\nwe could not charge the card ending in {order.Card?.Last4} for order {n}. Please call us to update your payment details.\n\nKind regards,\nCustomer care"),
-            _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "Not an email of the workflow."),
-        };
-    }
+    /// <summary>The version a default template reports: it is no campaign's, so it has none of the store's versions.</summary>
+    public const long DefaultVersion = 0;
 
-    /// <summary>What the customer paid, as a receipt: amount and currency, card (masked, brand), date in their zone, order.</summary>
-    private static string PaymentLines(Order order, WorkflowEvent e)
-    {
-        if (order.ChargeConfirmedBy(e) is not { } charge)
-        {
-            return "";
-        }
+    private const string Regards = "\n\nKind regards,\nCustomer care";
 
-        var card = order.Card is { } c ? $"{c.Brand} {c.Masked}" : "the card on file";
-        return $"Order:   {order.Number}\n" +
-               $"Amount:  {order.Format(charge.Amount)}\n" +
-               $"Card:    {card}\n" +
-               $"Date:    {TimeZones.LocalDate(charge.At, order.Customer.TimeZone)} ({order.Customer.TimeZone})\n" +
-               $"Receipt: {charge.TransactionId}\n";
-    }
+    public static IReadOnlyList<VersionedTemplate> Templates { get; } =
+    [
+        Default("order-confirmation-trial", TriggerEvents.OrderPlaced, trial: true,
+            "Your order {$order.number} is confirmed",
+            "Dear {$name},\n\nthank you for your order {$order.number}.\n" +
+            "Today we charged {$order.shippingCharge} for shipping & handling. Your {$trial.days}-day trial starts today; the product price of {$order.productPrice} will be charged on {$trial.chargeAt:date} unless you cancel." +
+            Regards),
+        Default("order-confirmation", TriggerEvents.OrderPlaced, trial: false,
+            "Your order {$order.number} is confirmed",
+            "Dear {$name},\n\nthank you for your order {$order.number}.\nOrder total: {$order.total}." + Regards),
+        Default("trial-reminder", TriggerEvents.OrderTrialReminder, trial: null,
+            "Your trial: {$trial.reminderDay} days gone, {$trial.daysLeft} left",
+            "Dear {$name},\n\n{$trial.reminderDay} days of your trial for order {$order.number} are gone and {$trial.daysLeft} are left. " +
+            "On {$trial.chargeAt:date} we will charge {$order.productPrice} for the product." + Regards),
+        Default("extension-offer", TriggerEvents.OrderExtensionOffer, trial: null,
+            "Need more time? Extend your trial by {$trial.extensionDays} days",
+            "Dear {$name},\n\nyour trial for order {$order.number} ends on {$trial.chargeAt:date}. You can extend it once by {$trial.extensionDays} days, free of charge:\n\n{$extension.link}\n\n" +
+            "The product price of {$order.productPrice} is then charged at the end of the extended trial." + Regards),
+        Default("payment-confirmation", TriggerEvents.OrderPaymentConfirmed, trial: null,
+            "Payment received for order {$order.number}",
+            "Dear {$name},\n\nwe received your payment for order {$order.number}. Thank you!\n\n" +
+            "Order:   {$order.number}\n" +
+            "Amount:  {$payment.amount}\n" +
+            "Card:    {$card.brand} {$card.masked}\n" +
+            "Date:    {$payment.at:date} ({$customer.timeZone})\n" +
+            "Receipt: {$payment.transactionId}\n" +
+            "\nKind regards,\nCustomer care"),
+        Default("payment-failed", TriggerEvents.OrderPaymentFailed, trial: null,
+            "We could not charge your card for order {$order.number}",
+            "Dear {$name},\n\nwe could not charge the card ending in {$card.last4} for order {$order.number}. Please call us to update your payment details." + Regards),
+    ];
+
+    /// <summary>The default templates of one trigger (none for a trigger without a built-in email).</summary>
+    public static IReadOnlyList<VersionedTemplate> For(string eventName) => [.. Templates.Where(t => t.Template.Trigger?.Event == eventName)];
+
+    /// <summary>
+    /// A default template: to the customer's email, from the transport's own sender (an email's sender is the SMTP
+    /// setting <c>Smtp:From</c>), enabled, a missing value written as an empty text.
+    /// </summary>
+    private static VersionedTemplate Default(string id, string eventName, bool? trial, string subject, string body) => new(
+        "built-in:" + id,
+        DefaultVersion,
+        new MessageTemplate(
+            Channel: MessageChannels.Email,
+            From: null,
+            Recipients: ["customer.email"],
+            Subject: subject,
+            Body: body,
+            HtmlBody: null,
+            Images: [],
+            Attachments: [],
+            Trigger: new TemplateTrigger(eventName),
+            Constraints: trial is { } t ? [new TemplateConstraint("order.trial", [t ? "true" : "false"])] : [],
+            MissingValue: new MissingValueRule(MissingValueKinds.Default, ""),
+            Enabled: true));
 }

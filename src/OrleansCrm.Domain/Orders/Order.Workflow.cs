@@ -253,6 +253,24 @@ public sealed partial class Order
         e.Says(OrderWording.EmailNoAddress.With());
     }
 
+    /// <summary>
+    /// An email row whose campaign's (or offer's) templates spoke for it without an email to follow: their messages (SMS,
+    /// or emails to others than the customer) were handed to the outbox, or, with none made, nothing was sent.
+    /// </summary>
+    public void RecordTemplateMessages(string eventId, int handed, DateTimeOffset now)
+    {
+        var e = Event(eventId);
+        if (e.Status != WorkflowStatus.Waiting)
+        {
+            return;
+        }
+
+        e.Status = handed > 0 ? WorkflowStatus.Completed : WorkflowStatus.Cancelled;
+        e.ExecutedAt = now;
+        e.RecheckAt = null;
+        e.Says(handed > 0 ? OrderWording.EmailByTemplates.With(OrderWording.Count(handed)) : OrderWording.EmailNoTemplateMessage.With());
+    }
+
     /// <summary>A new row that sends a completed email again.</summary>
     public WorkflowEvent Resend(string eventId, DateTimeOffset now)
     {

@@ -73,7 +73,8 @@ public sealed partial class Order
         int refundAttempts = 0,
         AlreadyPaidMark? alreadyPaid = null,
         int prepaymentAttempts = 0,
-        IReadOnlyList<AnsweredRequest>? clientRequests = null)
+        IReadOnlyList<AnsweredRequest>? clientRequests = null,
+        string? campaignId = null)
     {
         Number = number;
         OfferId = offerId;
@@ -109,6 +110,7 @@ public sealed partial class Order
         AlreadyPaid = alreadyPaid;
         PrepaymentAttempts = prepaymentAttempts;
         this.clientRequests = [.. clientRequests ?? []];
+        CampaignId = campaignId;
     }
 
     public string Number { get; private set; }
@@ -184,6 +186,9 @@ public sealed partial class Order
 
     /// <summary>The client requests (under an Idempotency-Key) the order has answered, oldest first: a retry finds its first answer.</summary>
     public IReadOnlyList<AnsweredRequest> ClientRequests => clientRequests;
+
+    /// <summary>The campaign the order was sold in, when it was (its templates speak for the order's messages); null for an order placed without one.</summary>
+    public string? CampaignId { get; private set; }
 
     public bool IsExtended() => ExtendedAt is not null;
 
@@ -275,7 +280,8 @@ public sealed partial class Order
             tag: request.Tag,
             paymentProvider: request.PaymentProvider!,
             cardToken: request.CardToken,
-            card: card);
+            card: card,
+            campaignId: request.CampaignId);
         order.history.Add(new StatusChange(null, order.Status, now, placedBy, "", OrderWording.ReasonPlaced.With()));
         order.BuildWorkflow(offer.Trial ?? TrialSettings.Default, now);
         return order;
@@ -285,7 +291,7 @@ public sealed partial class Order
     /// A new order for an upsell sold on a call: linked to the main order, in its currency, paid by card
     /// at once (the first workflow row), then confirmed by email.
     /// </summary>
-    public static Order PlaceUpsell(string number, Order main, UpsellPrice price, string provider, string cardToken, CardOnFile card, DateTimeOffset now, string placedBy)
+    public static Order PlaceUpsell(string number, Order main, UpsellPrice price, string provider, string cardToken, CardOnFile card, DateTimeOffset now, string placedBy, string? campaignId = null)
     {
         OrderRules.Ensure(main.Number, main.Status, OrderAction.SellUpsell);
         var order = new Order(
@@ -302,7 +308,8 @@ public sealed partial class Order
             paymentProvider: provider,
             cardToken: cardToken,
             card: card,
-            mainOrderNumber: main.Number);
+            mainOrderNumber: main.Number,
+            campaignId: campaignId ?? main.CampaignId);
         order.history.Add(new StatusChange(null, order.Status, now, placedBy, "", OrderWording.ReasonUpsellPlaced.With(main.Number)));
         order.BuildWorkflow(TrialSettings.Default, now);
         order.AddSystemNote(OrderWording.NoteUpsellPlaced.With(main.Number, OrderWording.Count(price.Quantity), price.Name, price.ShippingMethodName, order.Format(price.Total)), now);

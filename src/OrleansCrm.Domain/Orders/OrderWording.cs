@@ -43,6 +43,8 @@ public static class OrderWording
     public static readonly WordingCode EmailNotDelivered = new("email.not-delivered", ["recipient", "error"]);
     public static readonly WordingCode EmailQueued = new("email.queued", ["recipient", "attempts", "error"]);
     public static readonly WordingCode EmailNoAddress = new("email.no-address", []);
+    public static readonly WordingCode EmailByTemplates = new("email.by-templates", ["messages"]);
+    public static readonly WordingCode EmailNoTemplateMessage = new("email.no-template-message", []);
 
     // A text inside a sentence: a reason a person gave, or the English an older build stored where a sentence is now a code.
     public static readonly WordingCode Text = new("text", ["text"]);

@@ -20,7 +20,8 @@ public sealed partial record PlaceOrder(
     string? Ip,
     Analytics? Analytics,
     Affiliate? Affiliate,
-    string? Tag)
+    string? Tag,
+    string? CampaignId = null)
 {
     public const string MainSku = "main";
 
@@ -41,7 +42,8 @@ public sealed partial record PlaceOrder(
         string? ip,
         Analytics? analytics,
         Affiliate? affiliate,
-        string? tag)
+        string? tag,
+        string? campaignId = null)
     {
         var v = new Validator();
         v.Id("customerId", customerId);
@@ -84,6 +86,7 @@ public sealed partial record PlaceOrder(
         }
 
         v.Text("tag", tag, 50);
+        v.Id("campaignId", campaignId, required: false);
         v.ThrowIfInvalid();
         return new PlaceOrder(
             Present(customerId),
@@ -97,12 +100,13 @@ public sealed partial record PlaceOrder(
             ip,
             analytics is null ? null : new Analytics(RedactOrNull(analytics.Source), RedactOrNull(analytics.Channel)),
             affiliate,
-            RedactOrNull(tag));
+            RedactOrNull(tag),
+            campaignId);
     }
 
     /// <summary>The same checks again, for a placement that reaches the order from elsewhere than the api; it comes back unchanged when it was checked.</summary>
     public PlaceOrder Validated() =>
-        Checked(CustomerId, OfferId, Currency, Trial, Items, CardToken, PaymentProvider, DeliveryMethodId, Ip, Analytics, Affiliate, Tag);
+        Checked(CustomerId, OfferId, Currency, Trial, Items, CardToken, PaymentProvider, DeliveryMethodId, Ip, Analytics, Affiliate, Tag, CampaignId);
 }
 
 public sealed partial record PlaceOrder

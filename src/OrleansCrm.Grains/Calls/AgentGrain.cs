@@ -179,7 +179,7 @@ public sealed class AgentGrain(
     }
 
     /// <summary>Each message to the outbox of its channel (which records it and sends it on its own turn).</summary>
-    private async Task SendAllAsync(Booking booking, IReadOnlyList<BookingMessage> messages)
+    private async Task SendAllAsync(Booking booking, IReadOnlyList<TemplateMessage> messages)
     {
         foreach (var m in messages)
         {

@@ -27,11 +27,13 @@ public sealed partial class OrderGrain
 
     private string EmailKey(string eventId) => $"{Number}:{eventId}";
 
-    /// <summary>A report changes the order only for its own email still waiting, and only when it says something new.</summary>
+    /// <summary>
+    /// A report changes the order only for its own email still waiting (the built-in one's key, or one of the row's
+    /// template messages: its event and the order, or the resend's row), and only when it says something new.
+    /// </summary>
     private bool IsNewsFor(Order order, string eventId, EmailDelivery delivery) =>
-        string.Equals(delivery.Key, EmailKey(eventId), StringComparison.Ordinal)
-        && order.Workflow.Any(e => e.Id == eventId
-            && e.Type == WorkflowEventType.Email
-            && e.Status == WorkflowStatus.Waiting
-            && (delivery.Status != DeliveryStatus.Queued || e.Attempts != delivery.Attempts));
+        order.Workflow.FirstOrDefault(e => e.Id == eventId) is { Type: WorkflowEventType.Email, Status: WorkflowStatus.Waiting } e
+        && (string.Equals(delivery.Key, EmailKey(eventId), StringComparison.Ordinal)
+            || delivery.Key.StartsWith($"{OrderMessages.TriggerOf(e.Kind)}:{OrderMessages.About(order, e)}:", StringComparison.Ordinal))
+        && (delivery.Status != DeliveryStatus.Queued || e.Attempts != delivery.Attempts);
 }

@@ -1,10 +1,8 @@
 using OrleansCrm.Contracts.Scheduling;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
-using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Domain.Payments;
 using OrleansCrm.Presentation;
@@ -25,6 +23,7 @@ public sealed partial class OrderGrain(
     IDueWorkScheduler scheduler,
     IPaymentGateway payments,
     IEmailOutbox outbox,
+    ISmsOutbox smsOutbox,
     IOrderDirectory directory,
     IOptions<DueWorkOptions> dueWork,
     IOptions<PublicLinkOptions> links,
@@ -53,6 +52,10 @@ public sealed partial class OrderGrain(
             ?? throw Unknown("offerId", $"There is no offer '{valid.OfferId}'.");
         var customer = await GrainFactory.GetGrain<ICustomerGrain>(valid.CustomerId).GetAsync()
             ?? throw Unknown("customerId", $"There is no customer '{valid.CustomerId}'.");
+        if (valid.CampaignId is { } campaignId && await GrainFactory.GetGrain<ICampaignGrain>(campaignId).GetAsync() is null)
+        {
+            throw Unknown("campaignId", $"There is no campaign '{campaignId}'.");
+        }
         var card = valid.CardToken is null ? null : await payments.DescribeCardAsync(valid.PaymentProvider!, valid.CardToken);
         var profile = customer.Profile;
         var snapshot = new CustomerSnapshot(customer.Id, profile.Name!, profile.Email, profile.Phone!, profile.TimeZone!);
@@ -93,7 +96,7 @@ public sealed partial class OrderGrain(
         var token = valid.CardTokenFor(main);
         var card = await payments.DescribeCardAsync(provider, token);
         var now = clock.GetUtcNow();
-        var order = Order.PlaceUpsell(Number, main, price, provider, token, card, now, placedBy);
+        var order = Order.PlaceUpsell(Number, main, price, provider, token, card, now, placedBy, valid.CampaignId);
         await ChargeFirstAsync(order, now);
 
         // The main order and the customer learn of the upsell before it is stored (the upsell was charged already); telling them twice is harmless.
@@ -384,6 +387,7 @@ public sealed partial class OrderGrain(
         if (state.State.Order is { } order)
         {
             await RunDueWorkAsync(order);
+            await AnnounceAsync(order);
             if (indexedVersion != state.State.Version)
             {
                 await directory.UpsertAsync(Entry(order, state.State.Version));
@@ -478,28 +482,6 @@ public sealed partial class OrderGrain(
         }
 
         return result;
-    }
-
-    private async Task RunEmailAsync(Order order, WorkflowEvent email)
-    {
-        var now = clock.GetUtcNow();
-        if (order.Customer.Email is not { } to)
-        {
-            order.SkipEmail(email.Id, now);
-            return;
-        }
-
-        if (Order.NeedsExtensionLink(email))
-        {
-            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-            await GrainFactory.GetGrain<ITrialExtensionTokenGrain>(TrialExtensionTokens.KeyOf(token)).RegisterAsync(Number);
-            order.GiveExtensionLink(email.Id, $"{links.Value.BaseUrl.TrimEnd('/')}/api/v1/trial-extensions/{token}");
-            await state.WriteStateAsync();
-        }
-
-        var (subject, body) = BuiltInEmails.For(order, email);
-        var delivery = await outbox.SendAsync(EmailFor(email, to, subject, body));
-        order.RecordEmail(email.Id, delivery, now, dueWork.Value.RetryPeriod);
     }
 
     private static OrderEntry Entry(Order o, long version) => new(

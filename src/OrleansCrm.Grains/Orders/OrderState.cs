@@ -15,4 +15,8 @@ public sealed class OrderState
     /// <summary>What the order's reminder is armed for, stored with the order it was planned for.</summary>
     [Id(2)]
     public ArmedDueWork Armed { get; set; } = new();
+
+    /// <summary>The order's events (cancelled, deleted) whose templates were handed to the outbox: each is announced once.</summary>
+    [Id(3)]
+    public List<string>? Announced { get; set; }
 }

@@ -42,7 +42,8 @@ public readonly record struct OrderSurrogate(
     [property: Id(30)] int RefundAttempts,
     [property: Id(31)] AlreadyPaidMark? AlreadyPaid,
     [property: Id(32)] int PrepaymentAttempts,
-    [property: Id(33)] IReadOnlyList<AnsweredRequest>? ClientRequests);
+    [property: Id(33)] IReadOnlyList<AnsweredRequest>? ClientRequests,
+    [property: Id(34)] string? CampaignId);
 
 /// <summary>Turns an <see cref="Order"/> into its surrogate and back; one contract with it, so one file.</summary>
 [RegisterConverter]
@@ -74,10 +75,11 @@ public sealed class OrderConverter : IConverter<Order, OrderSurrogate>
         refundAttempts: s.RefundAttempts,
         alreadyPaid: s.AlreadyPaid,
         prepaymentAttempts: s.PrepaymentAttempts,
-        clientRequests: s.ClientRequests);
+        clientRequests: s.ClientRequests,
+        campaignId: s.CampaignId);
 
     public OrderSurrogate ConvertToSurrogate(in Order o) => new(
         o.Number, o.OfferId, o.Customer, o.Currency, o.IsTrial, o.Status, o.PlacedAt, o.PlacedBy, o.Items, o.ShippingAndHandling, o.DeliveryMethod,
         o.Ip, o.Analytics, o.Affiliate, o.Tag, o.PaymentProvider, o.CardToken, o.Card, o.AutoCancelAt, o.AutoPaymentsEnabled, o.Trial, o.ExtendedAt,
-        o.MainOrderNumber, o.Workflow, o.Payments, o.Notes, o.Tasks, o.History, o.Changes, o.Fulfillment, o.RefundAttempts, o.AlreadyPaid, o.PrepaymentAttempts, o.ClientRequests);
+        o.MainOrderNumber, o.Workflow, o.Payments, o.Notes, o.Tasks, o.History, o.Changes, o.Fulfillment, o.RefundAttempts, o.AlreadyPaid, o.PrepaymentAttempts, o.ClientRequests, o.CampaignId);
 }

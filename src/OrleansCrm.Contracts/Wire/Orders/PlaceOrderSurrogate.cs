@@ -16,13 +16,14 @@ public readonly record struct PlaceOrderSurrogate(
     [property: Id(8)] string? Ip,
     [property: Id(9)] Analytics? Analytics,
     [property: Id(10)] Affiliate? Affiliate,
-    [property: Id(11)] string? Tag);
+    [property: Id(11)] string? Tag,
+    [property: Id(12)] string? CampaignId);
 
 /// <summary>Turns a <see cref="PlaceOrder"/> into its surrogate and back; one contract with it, so one file.</summary>
 [RegisterConverter]
 public sealed class PlaceOrderConverter : IConverter<PlaceOrder, PlaceOrderSurrogate>
 {
-    public PlaceOrder ConvertFromSurrogate(in PlaceOrderSurrogate s) => new(s.CustomerId, s.OfferId, s.Currency, s.Trial, s.Items, s.CardToken, s.PaymentProvider, s.DeliveryMethodId, s.Ip, s.Analytics, s.Affiliate, s.Tag);
+    public PlaceOrder ConvertFromSurrogate(in PlaceOrderSurrogate s) => new(s.CustomerId, s.OfferId, s.Currency, s.Trial, s.Items, s.CardToken, s.PaymentProvider, s.DeliveryMethodId, s.Ip, s.Analytics, s.Affiliate, s.Tag, s.CampaignId);
 
-    public PlaceOrderSurrogate ConvertToSurrogate(in PlaceOrder p) => new(p.CustomerId, p.OfferId, p.Currency, p.Trial, p.Items, p.CardToken, p.PaymentProvider, p.DeliveryMethodId, p.Ip, p.Analytics, p.Affiliate, p.Tag);
+    public PlaceOrderSurrogate ConvertToSurrogate(in PlaceOrder p) => new(p.CustomerId, p.OfferId, p.Currency, p.Trial, p.Items, p.CardToken, p.PaymentProvider, p.DeliveryMethodId, p.Ip, p.Analytics, p.Affiliate, p.Tag, p.CampaignId);
 }

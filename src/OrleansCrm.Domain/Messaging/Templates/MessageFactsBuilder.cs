@@ -77,6 +77,60 @@ public sealed class MessageFactsBuilder
             instants["order.cancelledAt"] = order.History.LastOrDefault(s => s.To == OrderStatus.Cancelled)?.At ?? order.PlacedAt;
         }
 
+        if (order.Status == OrderStatus.Deleted)
+        {
+            instants["order.deletedAt"] = order.History.LastOrDefault(s => s.To == OrderStatus.Deleted)?.At ?? order.PlacedAt;
+        }
+
+        // The order's own emails are written in the zone the order was placed for (its customer snapshot).
+        zone = c.TimeZone;
+        return Terms(order);
+    }
+
+    /// <summary>The charge a payment confirmation tells of: its amount, when it went through, its receipt number.</summary>
+    public MessageFactsBuilder Payment(Order order, PaymentRecord? charge)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (charge is not null)
+        {
+            Set("payment.amount", order.Format(charge.Amount));
+            instants["payment.at"] = charge.At;
+            Set("payment.transactionId", charge.TransactionId);
+        }
+
+        return this;
+    }
+
+    /// <summary>What the order's workflow emails state: the money still owed, the trial's terms and dates, the card on file.</summary>
+    private MessageFactsBuilder Terms(Order order)
+    {
+        Set("order.trial", order.IsTrial ? "true" : "false");
+        Set("order.productPrice", order.Format(order.ProductOwed()));
+        if (order.IsTrial)
+        {
+            Set("order.shippingCharge", order.Format(order.ShippingAndHandling + (order.DeliveryMethod?.Price ?? 0m)));
+        }
+
+        if (order.Trial is { } trial)
+        {
+            Set("trial.days", trial.TrialDays.ToString(CultureInfo.InvariantCulture));
+            Set("trial.reminderDay", trial.ReminderDay.ToString(CultureInfo.InvariantCulture));
+            Set("trial.daysLeft", trial.DaysLeftAtReminder().ToString(CultureInfo.InvariantCulture));
+            Set("trial.extensionDays", trial.ExtensionDays.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (order.Workflow.FirstOrDefault(w => w.Kind == WorkflowKind.ProductCharge) is { } productCharge)
+        {
+            instants["trial.chargeAt"] = productCharge.ScheduledAt;
+        }
+
+        if (order.Card is { } card)
+        {
+            Set("card.brand", card.Brand);
+            Set("card.masked", card.Masked);
+            Set("card.last4", card.Last4);
+        }
+
         return this;
     }
 

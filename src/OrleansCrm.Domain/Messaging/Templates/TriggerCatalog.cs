@@ -43,6 +43,30 @@ public static class TriggerCatalog
         Instant("order.placedAt", "When the order was placed.", "2026-03-02T09:00:00Z"),
     ];
 
+    /// <summary>What an order's workflow emails state: the money still owed, the trial's terms and the card on file.</summary>
+    private static readonly TemplateVariable[] OrderTerms =
+    [
+        Text("order.productPrice", "The product price still owed, with its currency (discounts and prepayments count), e.g. EUR 49.95.", "EUR 49.95"),
+        Text("order.shippingCharge", "What a trial charges when it starts: shipping & handling and the delivery method, with its currency.", "EUR 9.95"),
+        Text("trial.days", "How many days the trial lasts.", "14"),
+        Text("trial.reminderDay", "The trial day the reminder is sent on (days gone).", "7"),
+        Text("trial.daysLeft", "The trial days left when the reminder is sent.", "6"),
+        Text("trial.extensionDays", "How many days the one-time extension adds.", "14"),
+        Instant("trial.chargeAt", "When the product is charged at the trial's end (the extended date after an extension).", "2026-03-16T09:00:00Z"),
+        Text("card.brand", "The brand of the card on file.", "visa"),
+        Text("card.masked", "The card on file, masked but for its last four digits.", "XXXX XXXX XXXX 4242"),
+        Text("card.last4", "The last four digits of the card on file.", "4242"),
+    ];
+
+    private static readonly TemplateVariable ExtensionLink = Text("extension.link", "The link to the trial extension page of the order.", "https://crm.example.com/trial/ext-4f2a");
+
+    private static readonly TemplateVariable[] Payment =
+    [
+        Text("payment.amount", "The amount of the charge the email confirms, with its currency.", "EUR 49.95"),
+        Instant("payment.at", "When that charge went through.", "2026-03-16T09:00:00Z"),
+        Text("payment.transactionId", "The provider's transaction id of that charge (the receipt number).", "txn-8f3a"),
+    ];
+
     private static readonly TemplateVariable[] Booking =
     [
         Text("booking.id", "The booking's id.", "bk-5001"),
@@ -73,6 +97,12 @@ public static class TriggerCatalog
         new("customer.hasPhone", ConstraintFieldKinds.Flag, "Whether the customer has a phone number."),
     ];
 
+    private static readonly ConstraintField[] OrderFields =
+    [
+        new("order.offer", ConstraintFieldKinds.Text, "The id of the offer ordered: a template limited to offers speaks for them before the campaign's other templates."),
+        new("order.trial", ConstraintFieldKinds.Flag, "Whether the order is a trial."),
+    ];
+
     private static readonly ConstraintField[] BookingFields =
     [
         new("booking.agent", ConstraintFieldKinds.Text, "The id of the booking's agent."),
@@ -89,15 +119,27 @@ public static class TriggerCatalog
 
     public static IReadOnlyList<MessageTrigger> All { get; } =
     [
-        new(TriggerEvents.OrderPlaced, "An order was placed.",
-            [.. Customer, .. Agent, .. Order, Text("extension.link", "The link to the trial extension page of the order.", "https://crm.example.com/trial/ext-4f2a")],
-            CustomerFields),
+        new(TriggerEvents.OrderPlaced, "An order was placed (the order confirmation).",
+            [.. Customer, .. Agent, .. Order, .. OrderTerms, ExtensionLink],
+            [.. CustomerFields, .. OrderFields]),
         new(TriggerEvents.OrderCancelled, "An order was cancelled.",
             [.. Customer, .. Agent, .. Order, Instant("order.cancelledAt", "When the order was cancelled.", "2026-03-05T16:00:00Z")],
-            CustomerFields),
+            [.. CustomerFields, .. OrderFields]),
         new(TriggerEvents.OrderDeleted, "An order was deleted.",
             [.. Customer, .. Agent, .. Order, Instant("order.deletedAt", "When the order was deleted.", "2026-03-05T16:00:00Z")],
-            CustomerFields),
+            [.. CustomerFields, .. OrderFields]),
+        new(TriggerEvents.OrderTrialReminder, "A trial's reminder day came (by default day 7: days gone, days left, the charge to come).",
+            [.. Customer, .. Agent, .. Order, .. OrderTerms],
+            [.. CustomerFields, .. OrderFields]),
+        new(TriggerEvents.OrderExtensionOffer, "A trial's end is near: the offer to extend it once, with the customer's one-time link.",
+            [.. Customer, .. Agent, .. Order, .. OrderTerms, ExtensionLink],
+            [.. CustomerFields, .. OrderFields]),
+        new(TriggerEvents.OrderPaymentConfirmed, "An order's charge went through (the payment confirmation, with the receipt).",
+            [.. Customer, .. Agent, .. Order, .. OrderTerms, .. Payment],
+            [.. CustomerFields, .. OrderFields]),
+        new(TriggerEvents.OrderPaymentFailed, "An order's product charge failed for good (the order is PaymentFailed).",
+            [.. Customer, .. Agent, .. Order, .. OrderTerms],
+            [.. CustomerFields, .. OrderFields]),
         new(TriggerEvents.BookingMade, "A meeting was booked (a T outcome).",
             [.. Customer, .. Agent, .. Booking], [.. CustomerFields, .. BookingFields]),
         new(TriggerEvents.BookingCancelled, "A booked meeting was cancelled.",
