@@ -30,6 +30,7 @@ public sealed record CallDraft([FreeText] string? Notes, Cart? Cart, Appointment
         {
             v.Text("message.subject", Message.Subject, MaxSubject, required: true);
             v.Text("message.body", Message.Body, MaxBody, required: true);
+            v.Id("message.templateId", Message.TemplateId, required: false);
         }
 
         v.ThrowIfInvalid();

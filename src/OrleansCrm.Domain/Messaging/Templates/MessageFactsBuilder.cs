@@ -122,6 +122,26 @@ public sealed class MessageFactsBuilder
         return this;
     }
 
+    /// <summary>
+    /// The outcome being confirmed (before the call holds it) and the contact's attempt number it was confirmed on,
+    /// as the contact counts it (1 for the first call of the contact in the campaign).
+    /// </summary>
+    public MessageFactsBuilder Outcome(OutcomeDecision decision, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        Set("outcome.code", decision.Outcome.Code);
+        Set("outcome.label", decision.Outcome.Label);
+        Set("outcome.type", decision.Outcome.Type?.ToString());
+        Set("outcome.comment", decision.Comment);
+        Set("call.attempt", attempt.ToString(CultureInfo.InvariantCulture));
+        if (decision.CallbackAt is { } callback)
+        {
+            instants["callback.at"] = callback;
+        }
+
+        return this;
+    }
+
     public MessageFacts Build() => new(new Dictionary<string, string?>(values, StringComparer.Ordinal), new Dictionary<string, DateTimeOffset>(instants, StringComparer.Ordinal), zone);
 
     private void Set(string name, string? value)
