@@ -11,6 +11,4 @@ namespace OrleansCrm.Api.Apis;
 public sealed record CustomerMessage([FreeText] string? Subject, [FreeText] string? Body, bool CopyToManager = true, string? TemplateId = null)
 {
     public static CustomerMessage From(Domain.Calls.CustomerMessage m) => new(m.Subject, m.Body, m.CopyToManager, m.TemplateId);
-
-    public Domain.Calls.CustomerMessage ToDomain() => new(Subject, Body, CopyToManager, TemplateId);
 }

@@ -7,4 +7,4 @@ namespace OrleansCrm.Domain.Calls;
 /// agent). <paramref name="TemplateId"/> names the campaign's email template the agent picked on the outcome form (its
 /// rendering for the call, as edited by the agent, is the subject and body); null for a free-text message.
 /// </summary>
-public sealed record CustomerMessage([FreeText] string? Subject, [FreeText] string? Body, bool CopyToManager = true, string? TemplateId = null);
+public sealed record CustomerMessage([FreeText] string Subject, [FreeText] string Body, bool CopyToManager = true, string? TemplateId = null);

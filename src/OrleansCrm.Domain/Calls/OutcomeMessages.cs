@@ -52,7 +52,7 @@ public static class OutcomeMessages
     /// <summary>The draft's message to the customer, recorded with the version of the template it was picked from (if any); null when the draft has none.</summary>
     public static EmailMessage? ToCustomer(CallAttempt call, VersionedTemplate? picked) =>
         call.Draft.Message is { } message
-            ? new EmailMessage($"call:{call.Id}:message", call.Email!, call.ContactName, message.Subject!, message.Body!, Context: ContextOf(call, message.TemplateId is null ? null : picked))
+            ? new EmailMessage($"call:{call.Id}:message", call.Email!, call.ContactName, message.Subject, message.Body, Context: ContextOf(call, message.TemplateId is null ? null : picked))
             : null;
 
     /// <summary>Whether the message asks for a manager copy.</summary>

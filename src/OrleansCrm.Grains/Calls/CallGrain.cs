@@ -117,11 +117,10 @@ public sealed class CallGrain(
     public async Task<CallAttempt> SaveDraftAsync(CallDraft draft, Actor by)
     {
         var call = await OpenCallOfAsync(by, "take a draft");
-        var valid = draft.Validated();
-        var (heldBefore, holdNow) = (call.SlotAgent, call.SlotAgentOf(valid));
+        var (heldBefore, holdNow) = (call.SlotAgent, call.SlotAgentOf(draft));
         if (holdNow is not null)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(holdNow).HoldAsync(valid.Appointment!.Start!.Value, CallId, call.TimesOutAt);
+            await GrainFactory.GetGrain<IAgentGrain>(holdNow).HoldAsync(draft.Appointment!.Start!.Value, CallId, call.TimesOutAt);
         }
 
         if (heldBefore is not null && heldBefore != holdNow)
@@ -129,7 +128,7 @@ public sealed class CallGrain(
             await GrainFactory.GetGrain<IAgentGrain>(heldBefore).ReleaseHoldAsync(CallId);
         }
 
-        call.SaveDraft(valid, clock.GetUtcNow(), by.UserId);
+        call.SaveDraft(draft, clock.GetUtcNow(), by.UserId);
         await SaveAsync();
         return call;
     }

@@ -5,8 +5,8 @@ namespace OrleansCrm.Contracts.Wire.Calls;
 /// <summary>The message of a call's draft (<see cref="CustomerMessage"/>) as it is stored and crosses a grain call. Never renumber an id; enums travel as their numbers.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCrm.CustomerMessage.v1")]
 public readonly record struct CustomerMessageSurrogate(
-    [property: Id(0)] string? Subject,
-    [property: Id(1)] string? Body,
+    [property: Id(0)] string Subject,
+    [property: Id(1)] string Body,
     [property: Id(2)] bool CopyToManager,
     [property: Id(3)] string? TemplateId);
 
