@@ -97,14 +97,14 @@ public abstract class OutcomeMessagesApiContract(OutcomeMessagesApiFactory api)
             from = new { address = "shop@example.com", name = "The Shop" },
             recipients = new[] { "customer.email" },
             subject = "Your call with {$agent.name}",
-            body = "Dear {$name}, thank you for your time.",
+            body = "Dear {$name}, thank you for your time ({$outcome.label}).",
             trigger = new { @event = "outcome", outcomeType = "N" },
         });
         var email = $"{TestValues.Letters(12)}@example.it";
         await calls.AddLeadAsync(campaign, TestValues.Phone(), name: "Paola Neri", email: email);
         var callId = (await calls.DialAsync(campaign, Agent) ?? throw new InvalidOperationException("Nothing to dial.")).CallId;
-        var preview = await (await Admin.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/templates/letter/preview", new { callId })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("Your call with Anna", "Dear Paola Neri, thank you for your time."), (preview.GetProperty("subject").GetString(), preview.GetProperty("text").GetString()));
+        var preview = await (await Admin.PostAsJsonAsync($"/api/v1/campaigns/{campaign}/templates/letter/preview", new { callId, outcomeCode = "completed" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Your call with Anna", "Dear Paola Neri, thank you for your time (Conversation completed)."), (preview.GetProperty("subject").GetString(), preview.GetProperty("text").GetString()));
 
         var draft = await calls.DraftAsync(callId, new
         {
@@ -122,7 +122,7 @@ public abstract class OutcomeMessagesApiContract(OutcomeMessagesApiFactory api)
         Assert.True(confirmed.GetProperty("outcome").GetProperty("messageSent").GetBoolean());
         var toCustomer = Assert.Single(await api.Mail.WaitForMessagesAsync(m => m.IsTo(email), 1, Timeout));
         Assert.Contains("Subject: Your call with Anna today", toCustomer.Text, StringComparison.Ordinal);
-        Assert.Contains("Dear Paola Neri, thank you for your time. We send the brochure tomorrow.", toCustomer.Text, StringComparison.Ordinal);
+        Assert.Contains("Dear Paola Neri, thank you for your time (Conversation completed). We send the brochure tomorrow.", toCustomer.Text, StringComparison.Ordinal);
         var copy = Assert.Single(await api.Mail.WaitForMessagesAsync(m => m.IsTo(manager) && m.Text.Contains(callId, StringComparison.Ordinal), 1, Timeout));
         Assert.Contains("Copy: Your call with Anna today", copy.Text, StringComparison.Ordinal);
         Assert.Contains("We send the brochure tomorrow.", copy.Text, StringComparison.Ordinal);

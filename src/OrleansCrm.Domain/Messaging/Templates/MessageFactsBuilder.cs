@@ -129,12 +129,19 @@ public sealed class MessageFactsBuilder
     public MessageFactsBuilder Outcome(OutcomeDecision decision, int attempt)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        Set("outcome.code", decision.Outcome.Code);
-        Set("outcome.label", decision.Outcome.Label);
-        Set("outcome.type", decision.Outcome.Type?.ToString());
-        Set("outcome.comment", decision.Comment);
+        return Outcome(decision.Outcome, decision.Comment, decision.CallbackAt, attempt);
+    }
+
+    /// <summary>An outcome of the campaign's catalog on the contact's attempt number: the one being confirmed, or (for a preview on the outcome form) the one the agent is about to confirm.</summary>
+    public MessageFactsBuilder Outcome(Campaigns.Outcome outcome, string? comment, DateTimeOffset? callbackAt, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Set("outcome.code", outcome.Code);
+        Set("outcome.label", outcome.Label);
+        Set("outcome.type", outcome.Type?.ToString());
+        Set("outcome.comment", comment);
         Set("call.attempt", attempt.ToString(CultureInfo.InvariantCulture));
-        if (decision.CallbackAt is { } callback)
+        if (callbackAt is { } callback)
         {
             instants["callback.at"] = callback;
         }
