@@ -4,8 +4,8 @@ namespace OrleansCrm.Api.Apis;
 
 /// <summary>
 /// The draft as the API reads and shows it: notes, cart, appointment slot, linked order id, message to the customer.
-/// The call's grain checks it by the domain's rule once it has found the call open and the agent its author (a closed
-/// or unknown call answers first, as before).
+/// Checked here by the domain's rule (<see cref="Domain.Calls.CallDraft.Checked"/>: same fields, same messages) before
+/// it reaches the call's grain, which takes it only on an open call of its author.
 /// </summary>
 public sealed record CallDraft([FreeText] string? Notes, Cart? Cart, AppointmentSlot? Appointment, string? LinkedOrderId, CustomerMessage? Message)
 {
@@ -16,5 +16,7 @@ public sealed record CallDraft([FreeText] string? Notes, Cart? Cart, Appointment
         draft.LinkedOrderId,
         draft.Message is null ? null : CustomerMessage.From(draft.Message));
 
-    public Domain.Calls.CallDraft ToDomain() => new(Notes, Cart?.ToDomain(), Appointment?.ToDomain(), LinkedOrderId, Message?.ToDomain());
+    /// <summary>The draft for the domain, checked: a bad one throws the domain's validation problem naming every field.</summary>
+    public Domain.Calls.CallDraft ToCommand() => Domain.Calls.CallDraft.Checked(
+        Notes, Cart?.ToDomain(), Appointment?.ToDomain(), LinkedOrderId, Message is null ? null : (Message.Subject, Message.Body, Message.CopyToManager, Message.TemplateId));
 }

@@ -58,7 +58,7 @@ public static class CallsApi
         TypedResults.Ok(CallAttempt.From(await Call(callId, grains).SeeAsync(user.Actor())));
 
     public static async Task<Ok<CallAttempt>> SaveDraft(string callId, CallDraft body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(CallAttempt.From(await Call(callId, grains).SaveDraftAsync(body.ToDomain(), user.Actor())));
+        TypedResults.Ok(CallAttempt.From(await Call(callId, grains).SaveDraftAsync(body.ToCommand(), user.Actor())));
 
     public static async Task<Ok<CallAttempt>> UploadRecording(
         string callId, HttpRequest http, IGrainFactory grains, ClaimsPrincipal user, IRecordingStore recordings, CrmClock clock, IOptions<CallOptions> options)
@@ -114,7 +114,7 @@ public static class CallsApi
     }
 
     public static async Task<Ok<CallAttempt>> ConfirmOutcome(string callId, OutcomeRequest body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(CallAttempt.From(await Call(callId, grains).ConfirmOutcomeAsync(body.ToDomain(), user.Actor())));
+        TypedResults.Ok(CallAttempt.From(await Call(callId, grains).ConfirmOutcomeAsync(body.ToCommand(), user.Actor())));
 
     public static async Task<Ok<CallAttempt>> Discard(string callId, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(CallAttempt.From(await Call(callId, grains).DiscardAsync(user.Actor())));

@@ -47,7 +47,7 @@ public sealed class CallAttemptTests
         "refusal", "Refusal", "N", "#C62828", "No thanks", null, null, null, null, null, null, false, Now.AddMinutes(5), Author);
 
     private static CallDraft Draft(string? notes = null, Cart? cart = null, AppointmentSlot? appointment = null, string? linkedOrderId = null, CustomerMessage? message = null) =>
-        new(notes, cart, appointment, linkedOrderId, message);
+        CallDraft.Checked(notes, cart, appointment, linkedOrderId, message is null ? null : (message.Subject, message.Body, message.CopyToManager, message.TemplateId));
 
     private static CallDraft Saved(CallDraft draft)
     {
@@ -100,7 +100,7 @@ public sealed class CallAttemptTests
     {
         Assert.Equal(
             ["message.body", "message.subject"],
-            Refusals.FieldsOf(() => Saved(Draft(message: new CustomerMessage(" ", null)))).Order(StringComparer.Ordinal));
+            Refusals.FieldsOf(() => Saved(CallDraft.Checked(null, null, null, null, (" ", null, true, null)))).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class OutcomeRulesTests
         string? comment = null,
         DateTimeOffset? callbackAt = null,
         CallbackVisibility? visibility = null,
-        InvoiceAction? invoice = null) => new(code, comment, callbackAt, visibility, invoice);
+        InvoiceAction? invoice = null) => OutcomeRequest.Checked(code, comment, callbackAt, visibility, invoice);
 
     private static OutcomeDecision Decide(OutcomeRequest request, CallAttempt? call = null) =>
         OutcomeRules.Decide(Spring, call ?? Call(), request, Now, Horizon);

@@ -104,6 +104,11 @@ public static class TemplatesApi
         v.Id("orderNumber", request.OrderNumber, required: false);
         v.Id("bookingId", request.BookingId, required: false);
         v.Id("callId", request.CallId, required: false);
+        v.Id("outcomeCode", request.OutcomeCode, required: false);
+        if (request.OutcomeCode is not null && request.CallId is null)
+        {
+            v.Add("outcomeCode", "is only for a preview against a call (callId).");
+        }
         if (new[] { request.OrderNumber, request.BookingId, request.CallId }.Count(s => s is not null) > 1)
         {
             v.Add("orderNumber", "give at most one of orderNumber, bookingId and callId.");
@@ -146,6 +151,14 @@ public static class TemplatesApi
             if (call.CustomerId is { } customerId)
             {
                 await CustomerAsync(facts, customerId, grains);
+            }
+
+            if (request.OutcomeCode is { } code)
+            {
+                var catalog = call.CampaignId == campaignId ? campaign : (await grains.GetGrain<ICampaignGrain>(call.CampaignId).GetAsync())?.Value;
+                var outcome = catalog?.Outcomes?.FirstOrDefault(o => o.Code == code)
+                    ?? throw DomainException.Invalid(new Dictionary<string, string[]> { ["outcomeCode"] = [$"'{Validator.Shorten(code)}' is not an outcome of campaign '{call.CampaignId}'."] });
+                facts.Outcome(outcome, null, null, call.Attempt);
             }
 
             source = "call";

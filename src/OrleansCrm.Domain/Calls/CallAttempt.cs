@@ -124,11 +124,11 @@ public sealed class CallAttempt
         }
     }
 
-    /// <summary>Replaces the draft; a linked order id in it is recorded pending validation.</summary>
+    /// <summary>Replaces the draft (as <see cref="CallDraft.Checked"/> made it); a linked order id in it is recorded pending validation.</summary>
     public void SaveDraft(CallDraft draft, DateTimeOffset now, string by)
     {
         EnsureOpen("take a draft");
-        this.draft = draft.Validated();
+        this.draft = draft;
         if (Draft.LinkedOrderId is { } orderId && LinkedOrder?.OrderId != orderId)
         {
             this.linkedOrder = new LinkedOrder(orderId, LinkStatus.PendingValidation, now, by);

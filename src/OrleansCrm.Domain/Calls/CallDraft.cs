@@ -4,7 +4,8 @@ namespace OrleansCrm.Domain.Calls;
 
 /// <summary>
 /// What an agent builds while the call is open. Confirming an outcome commits it; discarding the call (or its
-/// timeout) drops it entirely. Free text is stored with card numbers redacted.
+/// timeout) drops it entirely. Free text is stored with card numbers redacted. Built by <see cref="Checked"/> from
+/// what a client sent (the api's body): a draft's message always has its subject and body.
 /// </summary>
 public sealed record CallDraft([FreeText] string? Notes, Cart? Cart, AppointmentSlot? Appointment, string? LinkedOrderId, CustomerMessage? Message)
 {
@@ -14,32 +15,43 @@ public sealed record CallDraft([FreeText] string? Notes, Cart? Cart, Appointment
 
     public static CallDraft Empty { get; } = new(null, null, null, null, null);
 
-    public CallDraft Validated()
+    /// <summary>
+    /// Checks a draft as sent and makes it: notes, the message's subject and body and the cart's products trimmed
+    /// with card numbers redacted, the cart's currency upper-cased and its quantities defaulted to 1. Throws the
+    /// validation problem (every field at once) otherwise.
+    /// </summary>
+    public static CallDraft Checked(
+        string? notes,
+        Cart? cart,
+        AppointmentSlot? appointment,
+        string? linkedOrderId,
+        (string? Subject, string? Body, bool CopyToManager, string? TemplateId)? message)
     {
         var v = new Validator();
-        v.Text("notes", Notes, MaxNotes);
-        var cart = Cart?.Validated(v, "cart");
-        if (Appointment is not null)
+        v.Text("notes", notes, MaxNotes);
+        var checkedCart = cart?.Validated(v, "cart");
+        if (appointment is not null)
         {
-            v.Id("appointment.agentId", Appointment.AgentId, required: false);
-            v.Required("appointment.start", Appointment.Start);
+            v.Id("appointment.agentId", appointment.AgentId, required: false);
+            v.Required("appointment.start", appointment.Start);
         }
 
-        v.Id("linkedOrderId", LinkedOrderId, required: false);
-        if (Message is not null)
+        v.Id("linkedOrderId", linkedOrderId, required: false);
+        if (message is { } m)
         {
-            v.Text("message.subject", Message.Subject, MaxSubject, required: true);
-            v.Text("message.body", Message.Body, MaxBody, required: true);
+            v.Text("message.subject", m.Subject, MaxSubject, required: true);
+            v.Text("message.body", m.Body, MaxBody, required: true);
+            v.Id("message.templateId", m.TemplateId, required: false);
         }
 
         v.ThrowIfInvalid();
         return new CallDraft(
-            Redact(Notes),
-            cart,
-            Appointment,
-            LinkedOrderId,
-            Message is null ? null : Message with { Subject = Redact(Message.Subject), Body = Redact(Message.Body) });
+            notes is null ? null : Redact(notes),
+            checkedCart,
+            appointment,
+            linkedOrderId,
+            message is { } text ? new CustomerMessage(Redact(text.Subject ?? ""), Redact(text.Body ?? ""), text.CopyToManager, text.TemplateId) : null);
     }
 
-    private static string? Redact(string? text) => text is null ? null : CardNumbers.Redact(text.Trim());
+    private static string Redact(string text) => CardNumbers.Redact(text.Trim());
 }

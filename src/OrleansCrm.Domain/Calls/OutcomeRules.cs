@@ -13,15 +13,10 @@ public static class OutcomeRules
     {
         var v = new Validator();
         v.Text("comment", request.Comment, MaxComment);
-        if (!v.Required("code", request.Code))
-        {
-            v.ThrowIfInvalid();
-        }
-
         var outcome = (campaign.Outcomes ?? []).FirstOrDefault(o => o.Code == request.Code);
         if (outcome is null)
         {
-            v.Add("code", $"'{Validator.Shorten(request.Code!)}' is not an outcome of campaign '{call.CampaignId}' ({string.Join(", ", (campaign.Outcomes ?? []).Select(o => o.Code))}).");
+            v.Add("code", $"'{Validator.Shorten(request.Code)}' is not an outcome of campaign '{call.CampaignId}' ({string.Join(", ", (campaign.Outcomes ?? []).Select(o => o.Code))}).");
             v.ThrowIfInvalid();
         }
 

@@ -6,6 +6,9 @@ using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Campaigns;
 using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Messaging;
+using OrleansCrm.Domain.Messaging.Sms;
+using OrleansCrm.Domain.Messaging.Templates;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
@@ -30,6 +33,7 @@ public sealed class CallGrain(
     CrmClock clock,
     IDueWorkScheduler scheduler,
     IEmailOutbox outbox,
+    ISmsOutbox smsOutbox,
     ICallDirectory directory,
     IRecordingStore recordings,
     IOptions<CallOptions> options)
@@ -113,11 +117,10 @@ public sealed class CallGrain(
     public async Task<CallAttempt> SaveDraftAsync(CallDraft draft, Actor by)
     {
         var call = await OpenCallOfAsync(by, "take a draft");
-        var valid = draft.Validated();
-        var (heldBefore, holdNow) = (call.SlotAgent, call.SlotAgentOf(valid));
+        var (heldBefore, holdNow) = (call.SlotAgent, call.SlotAgentOf(draft));
         if (holdNow is not null)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(holdNow).HoldAsync(valid.Appointment!.Start!.Value, CallId, call.TimesOutAt);
+            await GrainFactory.GetGrain<IAgentGrain>(holdNow).HoldAsync(draft.Appointment!.Start!.Value, CallId, call.TimesOutAt);
         }
 
         if (heldBefore is not null && heldBefore != holdNow)
@@ -125,7 +128,7 @@ public sealed class CallGrain(
             await GrainFactory.GetGrain<IAgentGrain>(heldBefore).ReleaseHoldAsync(CallId);
         }
 
-        call.SaveDraft(valid, clock.GetUtcNow(), by.UserId);
+        call.SaveDraft(draft, clock.GetUtcNow(), by.UserId);
         await SaveAsync();
         return call;
     }
@@ -161,6 +164,10 @@ public sealed class CallGrain(
             ?? throw DomainException.Conflict("The campaign is gone", $"Campaign '{call.CampaignId}' no longer exists.");
         var decision = OutcomeRules.Decide(campaign, call, request, now, options.Value.CallbackHorizon);
         OutcomeMessages.CheckCanBeSent(call);
+        if (call.Draft.Message?.TemplateId is { } picked)
+        {
+            OutcomeMessages.CheckPickedTemplate(call, Versioned(await GrainFactory.GetGrain<IMessageTemplatesGrain>(call.CampaignId).GetAsync(picked)));
+        }
 
         await RecordIntentAsync(new OutcomeIntent(decision, now, by.UserId));
         await FinishOutcomeAsync(refusalAbandons: true);
@@ -310,8 +317,8 @@ public sealed class CallGrain(
             await GrainFactory.GetGrain<IAgentGrain>(slotAgent).ReleaseHoldAsync(CallId);
         }
 
-        await GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(call.CampaignId, call.ContactId)).RecordOutcomeAsync(CallId, decision, call.AgentId, now);
-        var messageSent = await SendMessageAsync(call, decision);
+        var contact = await GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(call.CampaignId, call.ContactId)).RecordOutcomeAsync(CallId, decision, call.AgentId, now);
+        var messageSent = await SendMessagesAsync(call, decision, contact.Attempts);
 
         call.Confirm(intent, new OutcomeResults(bookingId, protocol, newOrder, messageSent));
         state.State.PendingOutcome = null;
@@ -416,10 +423,64 @@ public sealed class CallGrain(
         return number;
     }
 
-    /// <summary>The draft's message to the customer, and its copy to the customer's manager (or, without one, to the calling agent).</summary>
-    private async Task<bool> SendMessageAsync(CallAttempt call, OutcomeDecision decision)
+    /// <summary>
+    /// The outcome's messages, each keyed by this call (a retry repeats the keys, and the outbox sends each once): the
+    /// draft's message with its manager copy, then the campaign's templates on the outcome trigger that hold for this
+    /// outcome on the contact's <paramref name="attempt"/>. Whether the draft's message went is what the outcome records.
+    /// </summary>
+    private async Task<bool> SendMessagesAsync(CallAttempt call, OutcomeDecision decision, int attempt)
     {
-        if (OutcomeMessages.ToCustomer(call) is not { } message)
+        var all = await GrainFactory.GetGrain<IMessageTemplatesGrain>(call.CampaignId).ListAsync();
+        IReadOnlyList<VersionedTemplate> templates = [.. all.Select(t => Versioned(t)!)];
+        var picked = call.Draft.Message?.TemplateId is { } id ? templates.FirstOrDefault(t => t.Id == id) : null;
+        var sent = await SendMessageAsync(call, decision, picked);
+        if (!OutcomeMessages.HasOutcomeTemplates(templates))
+        {
+            return sent;
+        }
+
+        var facts = await FactsAsync(call, decision, attempt);
+        foreach (var m in OutcomeMessages.FromTemplates(call, templates, facts))
+        {
+            var about = OutcomeMessages.ContextOf(call, templates.First(t => t.Id == m.TemplateId));
+            if (m.Channel == MessageChannels.Sms)
+            {
+                await smsOutbox.SendAsync(new SmsMessage(m.Key, m.To, m.Text, SmsKind.Automated, call.TimeZone, Context: about, Sender: m.Sender));
+            }
+            else
+            {
+                var toName = string.Equals(m.To, call.Email, StringComparison.OrdinalIgnoreCase) ? call.ContactName : null;
+                await outbox.SendAsync(new EmailMessage(m.Key, m.To, toName, m.Subject ?? "", m.Text, m.Html, Context: about));
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>What an outcome's templates may say: the call, the outcome on the contact's attempt number, the agent, the campaign, and the customer on file (phone, country, personal manager).</summary>
+    private async Task<MessageFacts> FactsAsync(CallAttempt call, OutcomeDecision decision, int attempt)
+    {
+        campaign ??= (await GrainFactory.GetGrain<ICampaignGrain>(call.CampaignId).GetAsync())?.Value;
+        var facts = new MessageFactsBuilder().Campaign(call.CampaignId, campaign?.Name).Call(call)
+            .Agent(call.AgentId, await GrainFactory.GetGrain<IAgentGrain>(call.AgentId).GetProfileAsync());
+        if (call.CustomerId is { } customerId && await GrainFactory.GetGrain<ICustomerGrain>(customerId).GetAsync() is { } customer)
+        {
+            facts.Customer(customer);
+            if (customer.Profile.PersonalManager is { } manager)
+            {
+                facts.Manager(await GrainFactory.GetGrain<IAgentGrain>(manager).GetProfileAsync());
+            }
+        }
+
+        return facts.Outcome(decision, attempt).Build();
+    }
+
+    private static VersionedTemplate? Versioned(Stored<MessageTemplate>? stored) => stored is null ? null : new VersionedTemplate(stored.Id, stored.Version, stored.Value);
+
+    /// <summary>The draft's message to the customer, and its copy to the customer's manager (or, without one, to the calling agent).</summary>
+    private async Task<bool> SendMessageAsync(CallAttempt call, OutcomeDecision decision, VersionedTemplate? picked)
+    {
+        if (OutcomeMessages.ToCustomer(call, picked) is not { } message)
         {
             return false;
         }

@@ -6,7 +6,7 @@ namespace OrleansCrm.Grains.Templates;
 
 /// <summary>
 /// A campaign's message templates: checked by the domain before anything is written (a refused save leaves the
-/// previous version as it was), each save one version more, a delete keeping the number so it is never reused.
+/// previous version as it was; an outcome template's code must be in the campaign's outcome catalog), each save one version more, a delete keeping the number so it is never reused.
 /// </summary>
 public sealed class MessageTemplatesGrain(
     [PersistentState(StorageNames.MessageTemplatesState, StorageNames.Crm)] IPersistentState<MessageTemplatesState> state,
@@ -23,6 +23,13 @@ public sealed class MessageTemplatesGrain(
     public async Task<Stored<MessageTemplate>> PutAsync(string templateId, MessageTemplate template)
     {
         var valid = template.Validated();
+        if (valid.Trigger?.OutcomeCode is not null)
+        {
+            var campaignId = this.GetPrimaryKeyString();
+            var campaign = (await GrainFactory.GetGrain<ICampaignGrain>(campaignId).GetAsync())?.Value;
+            TemplateOutcomeCodes.Check(valid, campaignId, campaign?.Outcomes ?? []);
+        }
+
         if (!state.State.Templates.TryGetValue(templateId, out var entry))
         {
             entry = new StoredTemplateEntry();

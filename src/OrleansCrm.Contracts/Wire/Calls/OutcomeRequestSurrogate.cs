@@ -5,7 +5,7 @@ namespace OrleansCrm.Contracts.Wire.Calls;
 /// <summary>An outcome the agent confirms (<see cref="OutcomeRequest"/>) as it is stored and crosses a grain call. Never renumber an id; enums travel as their numbers.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCrm.OutcomeRequest.v1")]
 public readonly record struct OutcomeRequestSurrogate(
-    [property: Id(0)] string? Code,
+    [property: Id(0)] string Code,
     [property: Id(1)] string? Comment,
     [property: Id(2)] DateTimeOffset? CallbackAt,
     [property: Id(3)] int? CallbackVisibility,

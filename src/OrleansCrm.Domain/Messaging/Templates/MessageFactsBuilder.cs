@@ -176,6 +176,33 @@ public sealed class MessageFactsBuilder
         return this;
     }
 
+    /// <summary>
+    /// The outcome being confirmed (before the call holds it) and the contact's attempt number it was confirmed on,
+    /// as the contact counts it (1 for the first call of the contact in the campaign).
+    /// </summary>
+    public MessageFactsBuilder Outcome(OutcomeDecision decision, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return Outcome(decision.Outcome, decision.Comment, decision.CallbackAt, attempt);
+    }
+
+    /// <summary>An outcome of the campaign's catalog on the contact's attempt number: the one being confirmed, or (for a preview on the outcome form) the one the agent is about to confirm.</summary>
+    public MessageFactsBuilder Outcome(Campaigns.Outcome outcome, string? comment, DateTimeOffset? callbackAt, int attempt)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Set("outcome.code", outcome.Code);
+        Set("outcome.label", outcome.Label);
+        Set("outcome.type", outcome.Type?.ToString());
+        Set("outcome.comment", comment);
+        Set("call.attempt", attempt.ToString(CultureInfo.InvariantCulture));
+        if (callbackAt is { } callback)
+        {
+            instants["callback.at"] = callback;
+        }
+
+        return this;
+    }
+
     public MessageFacts Build() => new(new Dictionary<string, string?>(values, StringComparer.Ordinal), new Dictionary<string, DateTimeOffset>(instants, StringComparer.Ordinal), zone);
 
     private void Set(string name, string? value)

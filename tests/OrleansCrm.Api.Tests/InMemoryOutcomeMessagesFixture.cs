@@ -1,0 +1,4 @@
+namespace OrleansCrm.Api.Tests;
+
+/// <summary>The outcome-message tests' api in memory.</summary>
+public sealed class InMemoryOutcomeMessagesFixture() : OutcomeMessagesFixture(onPostgres: false);
