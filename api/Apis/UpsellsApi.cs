@@ -32,13 +32,13 @@ public static class UpsellsApi
     public static async Task<Ok<UpsellMenu>> GetUpsells(string orderNumber, IGrainFactory grains)
     {
         var (main, offer) = await LoadAsync(orderNumber, grains);
-        var shipping = (offer.ShippingMethods ?? []).ToDictionary(m => m.Id!);
-        var upsells = (offer.Upsells ?? []).Select(u => new UpsellOptionView(
-            u.Id!,
-            u.Name!,
-            u.UnitPrice?.TryGetValue(main.Currency, out var unit) == true ? unit : null,
-            u.AllowedQuantities!,
-            u.ShippingMethodIds!.Select(id => new ShippingOptionView(id, shipping[id].Name!, shipping[id].Price?.TryGetValue(main.Currency, out var p) == true ? p : null)).ToList()))
+        var shipping = offer.ShippingMethods.ToDictionary(m => m.Id);
+        var upsells = offer.Upsells.Select(u => new UpsellOptionView(
+            u.Id,
+            u.Name,
+            u.UnitPrice.TryGetValue(main.Currency, out var unit) ? unit : null,
+            u.AllowedQuantities,
+            u.ShippingMethodIds.Select(id => new ShippingOptionView(id, shipping[id].Name, shipping[id].Price.TryGetValue(main.Currency, out var p) ? p : null)).ToList()))
             .ToList();
         return TypedResults.Ok(new UpsellMenu(main.Number, main.Currency, upsells));
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -41,7 +42,14 @@ public sealed partial class Validator
         }
     }
 
-    public bool Required(string field, object? value)
+    /// <summary>Adds one more refusal and returns the validation problem with every refusal so far, for the caller to throw.</summary>
+    public DomainException Refusal(string field, string message)
+    {
+        Add(field, message);
+        return DomainException.Invalid(Errors);
+    }
+
+    public bool Required(string field, [NotNullWhen(true)] object? value)
     {
         if (value is null || (value is string s && string.IsNullOrWhiteSpace(s)))
         {
@@ -80,6 +88,11 @@ public sealed partial class Validator
         // Text may hold tabs and line breaks; what it must never hold is checked here for every caller.
         return InputText.Check(this, field, value, freeText: true);
     }
+
+    /// <summary>A field the checks refused when missing, read after <see cref="ThrowIfInvalid"/>: reaching here without it is a bug, not bad input.</summary>
+    public static T Present<T>(T? checkedValue)
+        where T : class =>
+        checkedValue ?? throw new InvalidOperationException("A field passed its check but is missing.");
 
     /// <summary>An identifier chosen by a client: letters, digits, '-', '_' and '.', at most 64 characters.</summary>
     public bool Id(string field, string? value, bool required = true)
