@@ -54,12 +54,12 @@ public static class UpsellsApi
     {
         EndpointConventions.PathId("orderNumber", orderNumber);
         var by = user.UserId();
-        var checkout = new UpsellCheckout(orderNumber, body.CampaignId, body.UpsellId, body.Quantity, body.ShippingMethodId, body.CardToken, body.PaymentProvider).Validated();
+        var checkout = body.ToCommand(orderNumber);
 
         // Bad input never draws an order number: the main order, the choice and the campaign are checked first.
         var (main, offer) = await LoadAsync(orderNumber, grains);
         UpsellQuote.Price(offer, main.Currency, checkout.Choice);
-        if (await grains.GetGrain<ICampaignGrain>(checkout.CampaignId!).GetAsync() is null)
+        if (await grains.GetGrain<ICampaignGrain>(checkout.CampaignId).GetAsync() is null)
         {
             throw DomainException.Invalid(new Dictionary<string, string[]> { ["campaignId"] = [$"There is no campaign '{checkout.CampaignId}'."] });
         }
