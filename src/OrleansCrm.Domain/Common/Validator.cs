@@ -129,9 +129,9 @@ public sealed partial class Validator
             return false;
         }
 
-        if (!Common.Currency.TryGet(code!, out _))
+        if (!Common.Currency.TryGet(code, out _))
         {
-            Add(field, $"'{Shorten(code!)}' is not an ISO 4217 currency code.");
+            Add(field, $"'{Shorten(code)}' is not an ISO 4217 currency code.");
             return false;
         }
 
@@ -210,9 +210,9 @@ public sealed partial class Validator
             return false;
         }
 
-        if (!TimeZones.TryFind(zone!, out _))
+        if (!TimeZones.TryFind(zone, out _))
         {
-            Add(field, $"'{Shorten(zone!)}' is not an IANA time zone (e.g. Europe/Rome).");
+            Add(field, $"'{Shorten(zone)}' is not an IANA time zone (e.g. Europe/Rome).");
             return false;
         }
 
@@ -231,7 +231,7 @@ public sealed partial class Validator
             return false;
         }
 
-        if (!E164Pattern().IsMatch(phone!))
+        if (!E164Pattern().IsMatch(phone))
         {
             Add(field, "must be an E.164 number: '+', country code and number, 8 to 15 digits in all (e.g. +390612345678).");
             return false;
@@ -268,7 +268,7 @@ public sealed partial class Validator
             return false;
         }
 
-        if (!ColorPattern().IsMatch(color!))
+        if (!ColorPattern().IsMatch(color))
         {
             Add(field, "must be a color as #RRGGBB.");
             return false;
