@@ -41,7 +41,7 @@ public static class AgendaApi
     public static async Task<Ok<AgentProfile>> PutAgent(string agentId, AgentProfile body, IGrainFactory grains)
     {
         var agent = grains.GetGrain<IAgentGrain>(PathId("agentId", agentId));
-        return TypedResults.Ok(AgentProfile.From(await agent.PutProfileAsync(body.ToDomain())));
+        return TypedResults.Ok(AgentProfile.From(await agent.PutProfileAsync(body.ToCommand())));
     }
 
     public static async Task<Ok<Booking>> GetBooking(string bookingId, IGrainFactory grains) =>

@@ -5,8 +5,7 @@ namespace OrleansCrm.Api.Apis;
 /// hours on the agent's wall clock, the working days, the slot length. Unset fields take the domain's defaults.
 /// </summary>
 public sealed record AgendaSettings(string? TimeZone, string? DayStart, string? DayEnd, int? SlotMinutes, IReadOnlyList<DayOfWeek>? WorkDays)
+    : Domain.Calls.ISentAgendaSettings
 {
     public static AgendaSettings From(Domain.Calls.AgendaSettings s) => new(s.TimeZone, s.DayStart, s.DayEnd, s.SlotMinutes, s.WorkDays);
-
-    public Domain.Calls.AgendaSettings ToDomain() => new(TimeZone, DayStart, DayEnd, SlotMinutes, WorkDays);
 }

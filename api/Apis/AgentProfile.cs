@@ -6,13 +6,11 @@ namespace OrleansCrm.Api.Apis;
 /// </summary>
 public sealed record AgentProfile(string? Name, string? Email, AgendaSettings? Agenda)
 {
-    public static AgentProfile From(Domain.Calls.AgentProfile profile) => new(profile.Name, profile.Email, profile.Agenda is null ? null : AgendaSettings.From(profile.Agenda));
+    public static AgentProfile From(Domain.Calls.AgentProfile profile) => new(profile.Name, profile.Email, AgendaSettings.From(profile.Agenda));
 
-    /// <summary>The profile for the domain, checked: a bad one throws the domain's validation problem (same fields, same messages).</summary>
-    public Domain.Calls.AgentProfile ToDomain()
-    {
-        var profile = new Domain.Calls.AgentProfile(Name, Email, Agenda?.ToDomain());
-        profile.Validated();
-        return profile;
-    }
+    /// <summary>
+    /// The profile for the domain, checked by the domain's own rule (same fields, same messages): the agenda's defaults
+    /// filled in, the name trimmed and redacted, the email trimmed. The agent's grain stores it as given.
+    /// </summary>
+    public Domain.Calls.AgentProfile ToCommand() => Domain.Calls.AgentProfile.Checked(Name, Email, Agenda);
 }

@@ -12,5 +12,6 @@ public sealed record CustomerProfile(
     string? TimeZone,
     string? PersonalManager)
 {
-    public Domain.Customers.CustomerProfile ToDomain() => new(Name, Email, Phone, Address?.ToDomain(), TimeZone, PersonalManager);
+    /// <summary>The profile for the domain, checked by the domain's own rule (same fields, same messages); the customer's grain stores it as given.</summary>
+    public Domain.Customers.CustomerProfile ToCommand() => Domain.Customers.CustomerProfile.Checked(Name, Email, Phone, Address, TimeZone, PersonalManager);
 }

@@ -21,7 +21,7 @@ public sealed record CustomerResponse(
     public static CustomerResponse From(Customer customer, DateTimeOffset now)
     {
         var p = customer.Profile;
-        return new(customer.Id, p.Name!, p.Email, p.Phone!, p.Address is { } address ? PostalAddress.From(address) : null, p.TimeZone!, p.PersonalManager, customer.AutoPaymentsEnabled,
-            new LocalTimeView(TimeZones.LocalTime(now, p.TimeZone!), p.TimeZone!), CustomerNote.Of(customer.Notes), customer.CreatedAt, customer.Version);
+        return new(customer.Id, p.Name, p.Email, p.Phone, p.Address is { } address ? PostalAddress.From(address) : null, p.TimeZone, p.PersonalManager, customer.AutoPaymentsEnabled,
+            new LocalTimeView(TimeZones.LocalTime(now, p.TimeZone), p.TimeZone), CustomerNote.Of(customer.Notes), customer.CreatedAt, customer.Version);
     }
 }

@@ -66,7 +66,7 @@ public static class CustomersApi
         // Under an Idempotency-Key the id is the key's (per user), so a retry after a failure reaches the customer it made.
         var scope = IdempotencyKeys.Scope(http, user, "customer");
         var id = "cus_" + (scope is null ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) : scope[..16]);
-        var customer = await grains.GetGrain<ICustomerGrain>(id).CreateAsync(profile.ToDomain());
+        var customer = await grains.GetGrain<ICustomerGrain>(id).CreateAsync(profile.ToCommand());
         return TypedResults.Created($"/api/v1/customers/{id}", CustomerResponse.From(customer, clock.GetUtcNow()));
     }
 

@@ -18,12 +18,16 @@ public sealed record Offer(
         offer.Name,
         offer.ProductPrice,
         offer.ShippingAndHandling,
-        offer.Trial is { } trial ? TrialSettings.From(trial) : null,
-        offer.Upsells?.Select(Upsell.From).ToList(),
-        offer.ShippingMethods?.Select(ShippingMethod.From).ToList(),
+        TrialSettings.From(offer.Trial),
+        offer.Upsells.Select(Upsell.From).ToList(),
+        offer.ShippingMethods.Select(ShippingMethod.From).ToList(),
         offer.PrepaymentAllowed);
 
-    /// <summary>The offer for the domain, as sent: the offer's grain checks it and fills in its defaults, as before.</summary>
-    public Domain.Offers.Offer ToDomain() => new(
-        Name, ProductPrice, ShippingAndHandling, Trial?.ToDomain(), Upsell.ToDomain(Upsells), ShippingMethod.ToDomain(ShippingMethods), PrepaymentAllowed);
+    /// <summary>
+    /// The offer for the domain, checked by the domain's own rule (same fields, same messages) and with its defaults
+    /// filled in: the default trial terms, empty lists, the name trimmed. A null entry of a list is refused by its
+    /// path (<c>upsells[1]</c>), as before.
+    /// </summary>
+    public Domain.Offers.Offer ToCommand() =>
+        Domain.Offers.Offer.Checked(Name, ProductPrice, ShippingAndHandling, Trial, Upsells, ShippingMethods, PrepaymentAllowed);
 }

@@ -27,7 +27,7 @@ public static class OffersApi
     public static async Task<Results<Created<OfferResponse>, Ok<OfferResponse>>> PutOffer(string offerId, Offer offer, IGrainFactory grains)
     {
         EndpointConventions.PathId("offerId", offerId);
-        var stored = await grains.GetGrain<IOfferGrain>(offerId).PutAsync(offer.ToDomain());
+        var stored = await grains.GetGrain<IOfferGrain>(offerId).PutAsync(offer.ToCommand());
         var body = OfferResponse.From(stored);
         return stored.Created ? TypedResults.Created($"/api/v1/offers/{offerId}", body) : TypedResults.Ok(body);
     }

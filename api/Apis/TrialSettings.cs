@@ -5,9 +5,7 @@ public sealed record TrialSettings(
     int? TrialDays = null,
     int? ExtensionDays = null,
     int? ReminderDay = null,
-    int? ExtensionOfferDaysBeforeEnd = null)
+    int? ExtensionOfferDaysBeforeEnd = null) : Domain.Offers.ISentTrialSettings
 {
     public static TrialSettings From(Domain.Offers.TrialSettings t) => new(t.TrialDays, t.ExtensionDays, t.ReminderDay, t.ExtensionOfferDaysBeforeEnd);
-
-    public Domain.Offers.TrialSettings ToDomain() => new(TrialDays, ExtensionDays, ReminderDay, ExtensionOfferDaysBeforeEnd);
 }

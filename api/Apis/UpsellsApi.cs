@@ -32,13 +32,13 @@ public static class UpsellsApi
     public static async Task<Ok<UpsellMenu>> GetUpsells(string orderNumber, IGrainFactory grains)
     {
         var (main, offer) = await LoadAsync(orderNumber, grains);
-        var shipping = (offer.ShippingMethods ?? []).ToDictionary(m => m.Id!);
-        var upsells = (offer.Upsells ?? []).Select(u => new UpsellOptionView(
-            u.Id!,
-            u.Name!,
-            u.UnitPrice?.TryGetValue(main.Currency, out var unit) == true ? unit : null,
-            u.AllowedQuantities!,
-            u.ShippingMethodIds!.Select(id => new ShippingOptionView(id, shipping[id].Name!, shipping[id].Price?.TryGetValue(main.Currency, out var p) == true ? p : null)).ToList()))
+        var shipping = offer.ShippingMethods.ToDictionary(m => m.Id);
+        var upsells = offer.Upsells.Select(u => new UpsellOptionView(
+            u.Id,
+            u.Name,
+            u.UnitPrice.TryGetValue(main.Currency, out var unit) ? unit : null,
+            u.AllowedQuantities,
+            u.ShippingMethodIds.Select(id => new ShippingOptionView(id, shipping[id].Name, shipping[id].Price.TryGetValue(main.Currency, out var p) ? p : null)).ToList()))
             .ToList();
         return TypedResults.Ok(new UpsellMenu(main.Number, main.Currency, upsells));
     }
@@ -54,12 +54,12 @@ public static class UpsellsApi
     {
         EndpointConventions.PathId("orderNumber", orderNumber);
         var by = user.UserId();
-        var checkout = new UpsellCheckout(orderNumber, body.CampaignId, body.UpsellId, body.Quantity, body.ShippingMethodId, body.CardToken, body.PaymentProvider).Validated();
+        var checkout = body.ToCommand(orderNumber);
 
         // Bad input never draws an order number: the main order, the choice and the campaign are checked first.
         var (main, offer) = await LoadAsync(orderNumber, grains);
         UpsellQuote.Price(offer, main.Currency, checkout.Choice);
-        if (await grains.GetGrain<ICampaignGrain>(checkout.CampaignId!).GetAsync() is null)
+        if (await grains.GetGrain<ICampaignGrain>(checkout.CampaignId).GetAsync() is null)
         {
             throw DomainException.Invalid(new Dictionary<string, string[]> { ["campaignId"] = [$"There is no campaign '{checkout.CampaignId}'."] });
         }

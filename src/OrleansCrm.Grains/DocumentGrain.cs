@@ -7,7 +7,8 @@ namespace OrleansCrm.Grains;
 public abstract class DocumentGrain<T>(IPersistentState<DocumentState<T>> state, CrmClock clock) : Grain
     where T : class
 {
-    protected abstract T Validated(T value);
+    /// <summary>What is stored of a value given; the value itself when the api built it checked.</summary>
+    protected virtual T Validated(T value) => value;
 
     public Task<Stored<T>?> GetAsync() =>
         Task.FromResult(state.State.Value is null ? null : Snapshot(created: false));

@@ -11,14 +11,14 @@ public sealed class AgendaRulesTests
     private const string Field = "draft.appointment.start";
 
     private static AgendaSettings Settings(string? zone = null, string? start = null, string? end = null, int? slot = null, IReadOnlyList<DayOfWeek>? days = null) =>
-        new AgendaSettings(zone, start, end, slot, days).Validated(new Validator(), "agenda");
+        new AgendaRequest(zone, start, end, slot, days).Validated(new Validator(), "agenda");
 
     private static DateTimeOffset Utc(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.Zero);
 
     private static void Refused(AgendaSettings settings, DateTimeOffset start, DateTimeOffset? now = null) =>
         Refusals.OnlyFor(Field, () => AgendaRules.CheckSlot(settings, start, now ?? Now, Field));
 
-    private static IReadOnlyCollection<string> InvalidFields(AgendaSettings settings)
+    private static IReadOnlyCollection<string> InvalidFields(AgendaRequest settings)
     {
         var v = new Validator();
         settings.Validated(v, "agenda");
@@ -30,7 +30,7 @@ public sealed class AgendaRulesTests
     [Fact]
     public void The_default_agenda_is_9_to_17_UTC_Monday_to_Friday_in_30_minute_slots()
     {
-        var settings = new AgendaSettings(null, null, null, null, null).Validated(new Validator(), "agenda");
+        var settings = new AgendaRequest(null, null, null, null, null).Validated(new Validator(), "agenda");
 
         Assert.Equal("UTC", settings.TimeZone);
         Assert.Equal(new TimeOnly(9, 0), settings.StartsAt());
@@ -68,19 +68,19 @@ public sealed class AgendaRulesTests
     [InlineData("UTC", "09:00", "17:00", 481, "agenda.slotMinutes")]
     public void Agenda_settings_refuse_a_wrong_field(string zone, string start, string end, int slot, string field)
     {
-        Assert.Equal([field], InvalidFields(new AgendaSettings(zone, start, end, slot, null)));
+        Assert.Equal([field], InvalidFields(new AgendaRequest(zone, start, end, slot, null)));
     }
 
     [Fact]
     public void An_agenda_needs_at_least_one_work_day()
     {
-        Assert.Equal(["agenda.workDays"], InvalidFields(new AgendaSettings(null, null, null, null, [])));
+        Assert.Equal(["agenda.workDays"], InvalidFields(new AgendaRequest(null, null, null, null, [])));
     }
 
     [Fact]
     public void An_agent_profile_name_is_trimmed_and_the_profile_gets_the_default_agenda()
     {
-        var profile = new AgentProfile("  Ann Bianchi ", "ann@example.com", null).Validated();
+        var profile = new AgentProfileRequest("  Ann Bianchi ", "ann@example.com", null).Validated();
 
         Assert.Equal("Ann Bianchi", profile.Name);
         Assert.Equal("ann@example.com", profile.Email);
@@ -91,7 +91,7 @@ public sealed class AgendaRulesTests
     [Fact]
     public void An_agent_profile_names_every_wrong_field_including_its_agenda_s()
     {
-        var fields = Refusals.FieldsOf(() => new AgentProfile(new string('a', Validator.NameMaxLength + 1), "not-an-email", new AgendaSettings("Nowhere/City", null, null, 1, [])).Validated());
+        var fields = Refusals.FieldsOf(() => new AgentProfileRequest(new string('a', Validator.NameMaxLength + 1), "not-an-email", new AgendaRequest("Nowhere/City", null, null, 1, [])).Validated());
 
         Assert.Equal(["agenda.slotMinutes", "agenda.timeZone", "agenda.workDays", "email", "name"], fields.Order(StringComparer.Ordinal));
     }

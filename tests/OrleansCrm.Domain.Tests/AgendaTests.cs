@@ -196,7 +196,7 @@ public sealed class AgendaTests
     public void New_working_hours_apply_to_the_next_booking()
     {
         var agenda = Empty();
-        agenda.Reschedule(new AgendaSettings("UTC", "09:00", "17:00", 60, [DayOfWeek.Wednesday]).Validated(new Validator(), "agenda"));
+        agenda.Reschedule(new AgendaRequest("UTC", "09:00", "17:00", 60, [DayOfWeek.Wednesday]).Validated(new Validator(), "agenda"));
 
         Assert.Equal(Wednesday10.AddHours(1), agenda.Book(Request("call-1"), Now).End);
         Refusals.OnlyFor("draft.appointment.start", () => agenda.Book(Request("call-2", Wednesday10.AddDays(1)), Now));

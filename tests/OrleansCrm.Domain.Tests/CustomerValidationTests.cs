@@ -4,25 +4,25 @@ namespace OrleansCrm.Domain.Tests;
 
 public sealed class CustomerValidationTests
 {
-    private static PostalAddress Address => new("Via Roma 1", "Scala B", "Roma", "RM", "00184", "IT");
+    private static AddressRequest Address => new("Via Roma 1", "Scala B", "Roma", "RM", "00184", "IT");
 
-    private static CustomerProfile Profile => new("Mario Rossi", "mario.rossi@example.com", "+390612345678", Address, "Europe/Rome", "agent-007");
+    private static CustomerRequest Profile => new("Mario Rossi", "mario.rossi@example.com", "+390612345678", Address, "Europe/Rome", "agent-007");
 
-    private static void RefusedOnlyFor(string field, CustomerProfile profile) => Refusals.OnlyFor(field, () => profile.Validated());
+    private static void RefusedOnlyFor(string field, CustomerRequest profile) => Refusals.OnlyFor(field, () => profile.Validated());
 
     // ---- profile ----
 
     [Fact]
     public void A_valid_profile_passes_unchanged()
     {
-        Assert.Equal(Profile, Profile.Validated());
+        Assert.Equal(Profile, CustomerRequest.Of(Profile.Validated()));
     }
 
     [Fact]
     public void A_profile_with_only_a_name_a_phone_and_a_time_zone_passes()
     {
-        var minimal = new CustomerProfile("Mario", null, "+390612345678", null, "Europe/Rome", null);
-        Assert.Equal(minimal, minimal.Validated());
+        var minimal = new CustomerRequest("Mario", null, "+390612345678", null, "Europe/Rome", null);
+        Assert.Equal(minimal, CustomerRequest.Of(minimal.Validated()));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class CustomerValidationTests
     [Fact]
     public void Every_error_of_a_profile_is_reported_at_once()
     {
-        var profile = new CustomerProfile("", "nope", "123", Address with { Country = "XX" }, "Mars/Base", "bad id");
+        var profile = new CustomerRequest("", "nope", "123", Address with { Country = "XX" }, "Mars/Base", "bad id");
 
         Assert.Equal(
             new[] { "address.country", "email", "name", "personalManager", "phone", "timeZone" },

@@ -66,9 +66,9 @@ public sealed class DomainBugRegressionTests
     [Fact]
     public void An_upsell_listing_the_same_shipping_method_twice_is_refused()
     {
-        var offer = new Offer("o", new Dictionary<string, decimal> { ["USD"] = 1m }, new Dictionary<string, decimal> { ["USD"] = 1m }, null,
-            [new Upsell("u", "U", new Dictionary<string, decimal> { ["USD"] = 1m }, [1], ["std", "std"])],
-            [new ShippingMethod("std", "Std", new Dictionary<string, decimal> { ["USD"] = 1m })]);
+        var offer = new OfferRequest("o", new Dictionary<string, decimal> { ["USD"] = 1m }, new Dictionary<string, decimal> { ["USD"] = 1m }, null,
+            [new UpsellRequest("u", "U", new Dictionary<string, decimal> { ["USD"] = 1m }, [1], ["std", "std"])],
+            [new ShippingMethodRequest("std", "Std", new Dictionary<string, decimal> { ["USD"] = 1m })]);
         Assert.Throws<DomainException>(() => offer.Validated());
     }
 

@@ -18,8 +18,8 @@ public sealed class FreeTextRedactionTests
     [Fact]
     public void A_card_number_typed_into_a_customer_address_is_cut_to_its_last_four_digits()
     {
-        var profile = new CustomerProfile("Mario Rossi", null, "+390612345678",
-            new PostalAddress("Via Roma 5555-5555-5555-4444", null, "Roma", null, "00100", "IT"), "Europe/Rome", null).Validated();
+        var profile = new CustomerRequest("Mario Rossi", null, "+390612345678",
+            new AddressRequest("Via Roma 5555-5555-5555-4444", null, "Roma", null, "00100", "IT"), "Europe/Rome", null).Validated();
 
         Assert.Equal("Via Roma XXXX XXXX XXXX 4444", profile.Address!.Line1);
     }

@@ -8,24 +8,24 @@ public sealed class OfferValidationTests
     private static Dictionary<string, decimal> Prices(params (string Code, decimal Amount)[] entries) =>
         entries.ToDictionary(e => e.Code, e => e.Amount);
 
-    private static ShippingMethod Standard => new("std", "Standard", Prices(("USD", 4.95m), ("EUR", 4.95m)));
+    private static ShippingMethodRequest Standard => new("std", "Standard", Prices(("USD", 4.95m), ("EUR", 4.95m)));
 
-    private static ShippingMethod Express => new("express", "Express", Prices(("USD", 14.95m)));
+    private static ShippingMethodRequest Express => new("express", "Express", Prices(("USD", 14.95m)));
 
-    private static Upsell Serum => new("serum", "Night serum", Prices(("USD", 19.99m), ("JPY", 2200m)), [1, 2, 3], ["std", "express"]);
+    private static UpsellRequest Serum => new("serum", "Night serum", Prices(("USD", 19.99m), ("JPY", 2200m)), [1, 2, 3], ["std", "express"]);
 
-    private static Offer ValidOffer => new(
+    private static OfferRequest ValidOffer => new(
         "Anti-age cream trial",
         Prices(("USD", 49.95m), ("JPY", 5400m), ("BHD", 18.750m)),
         Prices(("USD", 4.95m), ("EUR", 4.95m)),
-        new TrialSettings(TrialDays: 14, ExtensionDays: 10, ReminderDay: 7, ExtensionOfferDaysBeforeEnd: 3),
+        new TrialRequest(TrialDays: 14, ExtensionDays: 10, ReminderDay: 7, ExtensionOfferDaysBeforeEnd: 3),
         [Serum],
         [Standard, Express],
         PrepaymentAllowed: true);
 
-    private static IReadOnlyCollection<string> FieldsOf(Offer offer) => Refusals.FieldsOf(() => offer.Validated());
+    private static IReadOnlyCollection<string> FieldsOf(OfferRequest offer) => Refusals.FieldsOf(() => offer.Validated());
 
-    private static void RefusedOnlyFor(string field, Offer offer) => Refusals.OnlyFor(field, () => offer.Validated());
+    private static void RefusedOnlyFor(string field, OfferRequest offer) => Refusals.OnlyFor(field, () => offer.Validated());
 
     // ---- a valid offer ----
 
@@ -38,9 +38,9 @@ public sealed class OfferValidationTests
         Assert.Equal(offer.Name, validated.Name);
         Assert.Same(offer.ProductPrice, validated.ProductPrice);
         Assert.Same(offer.ShippingAndHandling, validated.ShippingAndHandling);
-        Assert.Equal(offer.Trial, validated.Trial);
-        Assert.Same(offer.Upsells, validated.Upsells);
-        Assert.Same(offer.ShippingMethods, validated.ShippingMethods);
+        Assert.Equal(offer.Trial, OfferRequest.Of(validated).Trial);
+        Assert.Equal(offer.Upsells!, OfferRequest.Of(validated).Upsells!);
+        Assert.Equal(offer.ShippingMethods!, OfferRequest.Of(validated).ShippingMethods!);
         Assert.True(validated.PrepaymentAllowed);
     }
 
@@ -55,7 +55,7 @@ public sealed class OfferValidationTests
     [Fact]
     public void Trial_fields_left_out_take_their_defaults_and_the_others_are_kept()
     {
-        var validated = (ValidOffer with { Trial = new TrialSettings(TrialDays: 30) }).Validated();
+        var validated = (ValidOffer with { Trial = new TrialRequest(TrialDays: 30) }).Validated();
 
         Assert.Equal(new TrialSettings(30, 15, 7, 2), validated.Trial);
     }
@@ -67,7 +67,7 @@ public sealed class OfferValidationTests
         Assert.Equal(15, TrialSettings.DefaultExtensionDays);
         Assert.Equal(7, TrialSettings.DefaultReminderDay);
         Assert.Equal(2, TrialSettings.DefaultExtensionOfferDaysBeforeEnd);
-        Assert.Equal(new TrialSettings(15, 15, 7, 2), TrialSettings.Default.WithDefaults());
+        Assert.Equal(new TrialSettings(15, 15, 7, 2), TrialSettings.Default);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class OfferValidationTests
     public void Validating_a_validated_offer_changes_nothing()
     {
         var once = (ValidOffer with { Trial = null, Upsells = null }).Validated();
-        var twice = once.Validated();
+        var twice = OfferRequest.Of(once).Validated();
 
         Assert.Equal(once.Trial, twice.Trial);
         Assert.Equal(once.Name, twice.Name);
@@ -176,31 +176,31 @@ public sealed class OfferValidationTests
     [Fact]
     public void The_reminder_day_must_fall_inside_the_trial()
     {
-        RefusedOnlyFor("trial.reminderDay", ValidOffer with { Trial = new TrialSettings(TrialDays: 10, ReminderDay: 10) });
-        RefusedOnlyFor("trial.reminderDay", ValidOffer with { Trial = new TrialSettings(TrialDays: 10, ReminderDay: 12) });
-        (ValidOffer with { Trial = new TrialSettings(TrialDays: 10, ReminderDay: 9) }).Validated();
+        RefusedOnlyFor("trial.reminderDay", ValidOffer with { Trial = new TrialRequest(TrialDays: 10, ReminderDay: 10) });
+        RefusedOnlyFor("trial.reminderDay", ValidOffer with { Trial = new TrialRequest(TrialDays: 10, ReminderDay: 12) });
+        (ValidOffer with { Trial = new TrialRequest(TrialDays: 10, ReminderDay: 9) }).Validated();
     }
 
     [Fact]
     public void A_trial_shorter_than_the_default_reminder_day_needs_an_earlier_reminder()
     {
         // Trial of 5 days with the default reminder on day 7: the reminder would come after the trial.
-        RefusedOnlyFor("trial.reminderDay", ValidOffer with { Trial = new TrialSettings(TrialDays: 5, ExtensionOfferDaysBeforeEnd: 1) });
-        (ValidOffer with { Trial = new TrialSettings(TrialDays: 5, ReminderDay: 3, ExtensionOfferDaysBeforeEnd: 1) }).Validated();
+        RefusedOnlyFor("trial.reminderDay", ValidOffer with { Trial = new TrialRequest(TrialDays: 5, ExtensionOfferDaysBeforeEnd: 1) });
+        (ValidOffer with { Trial = new TrialRequest(TrialDays: 5, ReminderDay: 3, ExtensionOfferDaysBeforeEnd: 1) }).Validated();
     }
 
     [Fact]
     public void The_extension_offer_lead_must_be_less_than_the_trial_days()
     {
-        RefusedOnlyFor("trial.extensionOfferDaysBeforeEnd", ValidOffer with { Trial = new TrialSettings(TrialDays: 10, ExtensionOfferDaysBeforeEnd: 10) });
-        RefusedOnlyFor("trial.extensionOfferDaysBeforeEnd", ValidOffer with { Trial = new TrialSettings(TrialDays: 10, ExtensionOfferDaysBeforeEnd: 11) });
-        (ValidOffer with { Trial = new TrialSettings(TrialDays: 10, ExtensionOfferDaysBeforeEnd: 9) }).Validated();
+        RefusedOnlyFor("trial.extensionOfferDaysBeforeEnd", ValidOffer with { Trial = new TrialRequest(TrialDays: 10, ExtensionOfferDaysBeforeEnd: 10) });
+        RefusedOnlyFor("trial.extensionOfferDaysBeforeEnd", ValidOffer with { Trial = new TrialRequest(TrialDays: 10, ExtensionOfferDaysBeforeEnd: 11) });
+        (ValidOffer with { Trial = new TrialRequest(TrialDays: 10, ExtensionOfferDaysBeforeEnd: 9) }).Validated();
     }
 
     [Fact]
     public void An_extension_offer_on_the_last_day_of_the_trial_passes()
     {
-        var validated = (ValidOffer with { Trial = new TrialSettings(ExtensionOfferDaysBeforeEnd: 0) }).Validated();
+        var validated = (ValidOffer with { Trial = new TrialRequest(ExtensionOfferDaysBeforeEnd: 0) }).Validated();
         Assert.Equal(0, validated.Trial!.ExtensionOfferDaysBeforeEnd);
     }
 
@@ -210,7 +210,7 @@ public sealed class OfferValidationTests
     [InlineData(366)]
     public void Trial_days_outside_1_to_365_are_refused(int days)
     {
-        var fields = FieldsOf(ValidOffer with { Trial = new TrialSettings(TrialDays: days, ReminderDay: 1, ExtensionOfferDaysBeforeEnd: 0) });
+        var fields = FieldsOf(ValidOffer with { Trial = new TrialRequest(TrialDays: days, ReminderDay: 1, ExtensionOfferDaysBeforeEnd: 0) });
         Assert.Contains("trial.trialDays", fields);
     }
 
@@ -219,25 +219,25 @@ public sealed class OfferValidationTests
     [InlineData(366)]
     public void Extension_days_outside_1_to_365_are_refused(int days)
     {
-        RefusedOnlyFor("trial.extensionDays", ValidOffer with { Trial = new TrialSettings(ExtensionDays: days) });
+        RefusedOnlyFor("trial.extensionDays", ValidOffer with { Trial = new TrialRequest(ExtensionDays: days) });
     }
 
     [Fact]
     public void A_reminder_day_before_day_1_is_refused()
     {
-        RefusedOnlyFor("trial.reminderDay", ValidOffer with { Trial = new TrialSettings(ReminderDay: 0) });
+        RefusedOnlyFor("trial.reminderDay", ValidOffer with { Trial = new TrialRequest(ReminderDay: 0) });
     }
 
     [Fact]
     public void A_negative_extension_offer_lead_is_refused()
     {
-        RefusedOnlyFor("trial.extensionOfferDaysBeforeEnd", ValidOffer with { Trial = new TrialSettings(ExtensionOfferDaysBeforeEnd: -1) });
+        RefusedOnlyFor("trial.extensionOfferDaysBeforeEnd", ValidOffer with { Trial = new TrialRequest(ExtensionOfferDaysBeforeEnd: -1) });
     }
 
     [Fact]
     public void The_longest_trial_of_365_days_passes()
     {
-        (ValidOffer with { Trial = new TrialSettings(365, 365, 364, 364) }).Validated();
+        (ValidOffer with { Trial = new TrialRequest(365, 365, 364, 364) }).Validated();
     }
 
     // ---- shipping methods ----
@@ -251,7 +251,7 @@ public sealed class OfferValidationTests
     [Fact]
     public void A_shipping_method_needs_an_id_a_name_and_a_price()
     {
-        var fields = FieldsOf(ValidOffer with { ShippingMethods = [new ShippingMethod(null, null, null)], Upsells = [] });
+        var fields = FieldsOf(ValidOffer with { ShippingMethods = [new ShippingMethodRequest(null, null, null)], Upsells = [] });
 
         Assert.Equal(
             new[] { "shippingMethods[0].id", "shippingMethods[0].name", "shippingMethods[0].price" },
@@ -281,7 +281,7 @@ public sealed class OfferValidationTests
     [Fact]
     public void More_than_50_shipping_methods_are_refused()
     {
-        var many = Enumerable.Range(0, 51).Select(i => new ShippingMethod($"m{i}", $"Method {i}", Prices(("USD", 1m)))).ToList();
+        var many = Enumerable.Range(0, 51).Select(i => new ShippingMethodRequest($"m{i}", $"Method {i}", Prices(("USD", 1m)))).ToList();
         RefusedOnlyFor("shippingMethods", ValidOffer with { ShippingMethods = many, Upsells = [] });
         (ValidOffer with { ShippingMethods = many.Take(50).ToList(), Upsells = [] }).Validated();
     }
@@ -356,7 +356,7 @@ public sealed class OfferValidationTests
     [Fact]
     public void An_upsell_needs_an_id_a_name_and_a_unit_price()
     {
-        var fields = FieldsOf(ValidOffer with { Upsells = [new Upsell(null, null, null, [1], ["std"])] });
+        var fields = FieldsOf(ValidOffer with { Upsells = [new UpsellRequest(null, null, null, [1], ["std"])] });
 
         Assert.Equal(
             new[] { "upsells[0].id", "upsells[0].name", "upsells[0].unitPrice" },
@@ -406,11 +406,11 @@ public sealed class OfferValidationTests
     [Fact]
     public void Every_error_of_an_offer_is_reported_at_once()
     {
-        var offer = new Offer(
+        var offer = new OfferRequest(
             Name: "",
             ProductPrice: Prices(("USD", 1.001m), ("XXX", 1m)),
             ShippingAndHandling: Prices(("JPY", -5m)),
-            Trial: new TrialSettings(TrialDays: 10, ReminderDay: 10, ExtensionOfferDaysBeforeEnd: 10),
+            Trial: new TrialRequest(TrialDays: 10, ReminderDay: 10, ExtensionOfferDaysBeforeEnd: 10),
             Upsells: [Serum with { AllowedQuantities = [0], ShippingMethodIds = ["drone"] }, Serum],
             ShippingMethods: [Standard, Standard]);
 

@@ -294,7 +294,7 @@ public sealed class OrderMoneyTests
     [Fact]
     public void A_three_decimal_currency_is_formatted_with_three_decimals()
     {
-        var bhd = new Offer(
+        var bhd = new OfferRequest(
             "Cream",
             new Dictionary<string, decimal> { ["BHD"] = 18.750m },
             new Dictionary<string, decimal> { ["BHD"] = 1.5m },

@@ -43,15 +43,16 @@ internal static class OrderTestData
     /// <summary>Priced in USD only.</summary>
     public static ShippingMethod Express => new("express", "Express", new Dictionary<string, decimal> { ["USD"] = 14.95m });
 
-    public static Offer Offer(TrialSettings? trial = null) =>
-        new Offer(
+    /// <summary>The test offer, checked as the api checks it; <paramref name="trial"/> as a client sends the terms (none: the defaults).</summary>
+    public static Offer Offer(TrialRequest? trial = null) =>
+        (OfferRequest.Of(new Offer(
             "Cream",
             new Dictionary<string, decimal> { ["USD"] = ProductUsd, ["JPY"] = 5400m },
             new Dictionary<string, decimal> { ["USD"] = ShUsd, ["JPY"] = 500m },
-            trial,
+            TrialSettings.Default,
             [Serum],
             [Standard, Express],
-            PrepaymentAllowed: true).Validated();
+            PrepaymentAllowed: true)) with { Trial = trial }).Validated();
 
     /// <summary>A placement as a client sends it (the api's body); <c>ToCommand()</c> checks it into the domain's command.</summary>
     public static PlacementRequest Request(
@@ -70,7 +71,7 @@ internal static class OrderTestData
         Order.Place(number, request.ToCommand(), offer ?? Offer(), customer ?? Maria, request.CardToken is null ? null : Card, PlacedAt, Agent);
 
     /// <summary>A trial order for the main product in USD, placed at <see cref="PlacedAt"/>.</summary>
-    public static Order Trial(TrialSettings? settings = null, string? deliveryMethodId = null, IReadOnlyList<OrderLine>? items = null, CustomerSnapshot? customer = null, string currency = "USD") =>
+    public static Order Trial(TrialRequest? settings = null, string? deliveryMethodId = null, IReadOnlyList<OrderLine>? items = null, CustomerSnapshot? customer = null, string currency = "USD") =>
         Place(Request(trial: true, currency: currency, deliveryMethodId: deliveryMethodId, items: items), Offer(settings), customer);
 
     /// <summary>A non-trial order with no card: it waits for its money (Pending) and may cancel itself.</summary>
@@ -78,7 +79,7 @@ internal static class OrderTestData
         Place(Request(trial: false, cardToken: null, items: items, deliveryMethodId: deliveryMethodId));
 
     /// <summary>A trial order run through its S&amp;H charge, confirmation, reminder and extension offer: its product charge is next.</summary>
-    public static Order TrialBeforeProductCharge(TrialSettings? settings = null)
+    public static Order TrialBeforeProductCharge(TrialRequest? settings = null)
     {
         var order = Trial(settings);
         RunDue(order, order.Trial!.ChargeAt(extended: false).AddDays(-1));

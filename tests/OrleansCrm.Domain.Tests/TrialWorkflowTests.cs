@@ -9,7 +9,7 @@ namespace OrleansCrm.Domain.Tests;
 
 public sealed class TrialWorkflowTests
 {
-    private static readonly TrialSettings Custom = new(TrialDays: 30, ExtensionDays: 10, ReminderDay: 10, ExtensionOfferDaysBeforeEnd: 5);
+    private static readonly TrialRequest Custom = new(TrialDays: 30, ExtensionDays: 10, ReminderDay: 10, ExtensionOfferDaysBeforeEnd: 5);
 
     // ---- the trial schedule ----
 
@@ -56,7 +56,7 @@ public sealed class TrialWorkflowTests
     [Fact]
     public void Partial_trial_settings_take_the_defaults_for_what_is_left_out()
     {
-        var order = Trial(new TrialSettings(TrialDays: 20));
+        var order = Trial(new TrialRequest(TrialDays: 20));
 
         Assert.Equal(PlacedAt.AddDays(7), order.Event(WorkflowIds.TrialReminder).ScheduledAt);
         Assert.Equal(PlacedAt.AddDays(18), order.Event(WorkflowIds.ExtensionOffer).ScheduledAt);

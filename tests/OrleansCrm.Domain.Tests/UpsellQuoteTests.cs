@@ -65,7 +65,7 @@ public sealed class UpsellQuoteTests
             "Cream",
             new Dictionary<string, decimal> { ["JPY"] = 5400m },
             new Dictionary<string, decimal> { ["JPY"] = 500m },
-            null,
+            TrialSettings.Default,
             [new Upsell("serum", "Night serum", new Dictionary<string, decimal> { ["JPY"] = 333.4m }, [3], ["std"])],
             [new ShippingMethod("std", "Standard", new Dictionary<string, decimal> { ["JPY"] = 599.6m })]);
 
@@ -148,7 +148,7 @@ public sealed class UpsellQuoteTests
 
     [Fact]
     public void An_upsell_on_an_offer_without_upsells_is_a_validation_problem_on_upsellId() =>
-        Refusals.OnlyFor("upsellId", () => UpsellQuote.Price(Offer() with { Upsells = null }, "USD", new UpsellChoice("serum", 1, "std")));
+        Refusals.OnlyFor("upsellId", () => UpsellQuote.Price(Offer() with { Upsells = [] }, "USD", new UpsellChoice("serum", 1, "std")));
 
     [Fact]
     public void An_upsell_not_priced_in_the_main_order_s_currency_is_a_conflict_naming_the_currency()
@@ -294,13 +294,13 @@ public sealed class UpsellQuoteTests
     private static readonly System.Text.Json.JsonSerializerOptions StoredJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 
     private static Offer SeveralCurrencies() =>
-        new Offer(
+        new OfferRequest(
             "Cream",
             new Dictionary<string, decimal> { ["USD"] = ProductUsd, ["EUR"] = 45m, ["JPY"] = 5400m },
             new Dictionary<string, decimal> { ["USD"] = ShUsd, ["EUR"] = 4.5m, ["JPY"] = 500m },
             null,
-            [new Upsell("serum", "Night serum", new Dictionary<string, decimal> { ["USD"] = 19.99m, ["EUR"] = 17.50m, ["JPY"] = 2200m }, [1, 2, 3], ["std"])],
-            [new ShippingMethod("std", "Standard", new Dictionary<string, decimal> { ["USD"] = 5.00m, ["EUR"] = 4.00m, ["JPY"] = 600m })]).Validated();
+            [new UpsellRequest("serum", "Night serum", new Dictionary<string, decimal> { ["USD"] = 19.99m, ["EUR"] = 17.50m, ["JPY"] = 2200m }, [1, 2, 3], ["std"])],
+            [new ShippingMethodRequest("std", "Standard", new Dictionary<string, decimal> { ["USD"] = 5.00m, ["EUR"] = 4.00m, ["JPY"] = 600m })]).Validated();
 
     /// <summary>A main order in USD brought to <paramref name="status"/>.</summary>
     private static Order MainIn(OrderStatus status)

@@ -82,7 +82,7 @@ public sealed class CallWireContractTests
             ["dialer stats"] = new DialerStats(1, 2, 3, 4, 10),
             ["leads"] = new List<(int Row, Lead Lead)> { (1, new Lead("k1", "Ada", "+39", "a@b.c", "UTC", "cu1", "ORD-1")) },
             ["agent profile"] = new AgentProfile("Bea", "bea@example.com", AgendaSettings.Default),
-            ["agent profile without agenda"] = new AgentProfile(null, null, null),
+            ["agent profile without a name or an email"] = new AgentProfile(null, null, AgendaSettings.Default),
             ["booking"] = booking,
             ["booking request"] = new BookingRequest("call_x", At, "c1", "k1", "cu1", "Ada", "ada@example.com", "Europe/Rome", "agent-1", "agent-2"),
             ["agenda view"] = new AgendaView("agent-1", AgendaSettings.Default, [booking], [At]),

@@ -8,11 +8,12 @@ namespace OrleansCrm.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class DocumentGrainTests(ClusterFixture fixture)
 {
-    private static readonly Offer Cream = new(
+    /// <summary>Checked as the api checks a body: the grain stores what it is given.</summary>
+    private static readonly Offer Cream = Offer.Checked(
         "Anti-age cream",
         new Dictionary<string, decimal> { ["USD"] = 49.95m },
         new Dictionary<string, decimal> { ["USD"] = 4.95m },
-        null, null, null);
+        null, null, null, prepaymentAllowed: false);
 
     [Fact]
     public async Task Putting_an_offer_creates_it_then_replaces_it_with_a_new_version()
@@ -35,7 +36,9 @@ public sealed class DocumentGrainTests(ClusterFixture fixture)
         var grain = fixture.Client.GetGrain<IOfferGrain>("offer-" + Guid.NewGuid());
         await grain.PutAsync(Cream);
 
-        await Assert.ThrowsAsync<DomainException>(() => grain.PutAsync(Cream with { ProductPrice = new Dictionary<string, decimal> { ["USD"] = -1m } }));
+        // The check runs before the grain call (the api's edge), so an invalid offer never reaches the grain.
+        await Assert.ThrowsAsync<DomainException>(() => grain.PutAsync(
+            Offer.Checked(Cream.Name, new Dictionary<string, decimal> { ["USD"] = -1m }, Cream.ShippingAndHandling, null, null, null, prepaymentAllowed: false)));
 
         var stored = (await grain.GetAsync())!;
         Assert.Equal(1, stored.Version);

@@ -93,7 +93,7 @@ public sealed class Agenda
             BookingIds.New(AgentId, request.Start, bookings.Count + 1),
             AgentId,
             request.Start,
-            request.Start.AddMinutes(Settings.SlotMinutes!.Value),
+            request.Start.AddMinutes(Settings.SlotMinutes),
             request.CallId,
             request.CampaignId,
             request.ContactId,

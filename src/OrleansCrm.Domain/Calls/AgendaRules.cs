@@ -15,7 +15,7 @@ public static class AgendaRules
         }
         else if (!IsSlot(settings, start))
         {
-            v.Add(field, $"is not a slot of this agenda: slots start every {settings.SlotMinutes} minutes from {settings.DayStart} to {settings.DayEnd} on {string.Join(", ", settings.WorkDays!)} ({settings.TimeZone}).");
+            v.Add(field, $"is not a slot of this agenda: slots start every {settings.SlotMinutes} minutes from {settings.DayStart} to {settings.DayEnd} on {string.Join(", ", settings.WorkDays)} ({settings.TimeZone}).");
         }
 
         v.ThrowIfInvalid();
@@ -23,7 +23,7 @@ public static class AgendaRules
 
     public static bool IsSlot(AgendaSettings settings, DateTimeOffset start)
     {
-        var local = TimeZones.LocalTime(start, settings.TimeZone!);
+        var local = TimeZones.LocalTime(start, settings.TimeZone);
         var date = DateOnly.FromDateTime(local.DateTime);
         return Slots(settings, date).Contains(start);
     }
@@ -31,8 +31,8 @@ public static class AgendaRules
     /// <summary>Every slot start in [<paramref name="from"/>, <paramref name="to"/>), in order.</summary>
     public static IEnumerable<DateTimeOffset> Slots(AgendaSettings settings, DateTimeOffset from, DateTimeOffset to)
     {
-        var first = DateOnly.FromDateTime(TimeZones.LocalTime(from, settings.TimeZone!).DateTime);
-        var last = DateOnly.FromDateTime(TimeZones.LocalTime(to, settings.TimeZone!).DateTime);
+        var first = DateOnly.FromDateTime(TimeZones.LocalTime(from, settings.TimeZone).DateTime);
+        var last = DateOnly.FromDateTime(TimeZones.LocalTime(to, settings.TimeZone).DateTime);
         for (var date = first; date <= last; date = date.AddDays(1))
         {
             foreach (var slot in Slots(settings, date).Where(s => s >= from && s < to))
@@ -44,13 +44,13 @@ public static class AgendaRules
 
     private static IEnumerable<DateTimeOffset> Slots(AgendaSettings settings, DateOnly date)
     {
-        if (!settings.WorkDays!.Contains(date.DayOfWeek))
+        if (!settings.WorkDays.Contains(date.DayOfWeek))
         {
             yield break;
         }
 
-        var zone = TimeZones.Find(settings.TimeZone!);
-        var length = TimeSpan.FromMinutes(settings.SlotMinutes!.Value);
+        var zone = TimeZones.Find(settings.TimeZone);
+        var length = TimeSpan.FromMinutes(settings.SlotMinutes);
         var end = settings.EndsAt();
         for (var time = settings.StartsAt(); time.Add(length) <= end && time.Add(length) > time; time = time.Add(length))
         {

@@ -36,6 +36,6 @@ public sealed record DialerContact(
     /// <summary>A customer called directly becomes a contact of the campaign (keyed by the customer id), not queued for the dialer until an outcome says so.</summary>
     public static DialerContact CalledDirectly(
         string campaignId, string contactId, string customerId, Customers.CustomerProfile profile, string? orderNumber, DateTimeOffset now) => new(
-        campaignId, contactId, profile.Phone!, profile.TimeZone!, profile.Name, profile.Email, customerId, orderNumber,
+        campaignId, contactId, profile.Phone, profile.TimeZone, profile.Name, profile.Email, customerId, orderNumber,
         DialStage.Done, now, null, 0, NotQueuedReason, now, 1);
 }

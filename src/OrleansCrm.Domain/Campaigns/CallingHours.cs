@@ -33,7 +33,7 @@ public sealed record CallingHours(string? Start, string? End)
             return false;
         }
 
-        if (value!.Length != 5 || !TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (value.Length != 5 || !TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             v.Add(field, "must be a local time as HH:mm (e.g. 09:00).");
             return false;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -41,7 +42,14 @@ public sealed partial class Validator
         }
     }
 
-    public bool Required(string field, object? value)
+    /// <summary>Adds one more refusal and returns the validation problem with every refusal so far, for the caller to throw.</summary>
+    public DomainException Refusal(string field, string message)
+    {
+        Add(field, message);
+        return DomainException.Invalid(Errors);
+    }
+
+    public bool Required(string field, [NotNullWhen(true)] object? value)
     {
         if (value is null || (value is string s && string.IsNullOrWhiteSpace(s)))
         {
@@ -81,6 +89,11 @@ public sealed partial class Validator
         return InputText.Check(this, field, value, freeText: true);
     }
 
+    /// <summary>A field the checks refused when missing, read after <see cref="ThrowIfInvalid"/>: reaching here without it is a bug, not bad input.</summary>
+    public static T Present<T>(T? checkedValue)
+        where T : class =>
+        checkedValue ?? throw new InvalidOperationException("A field passed its check but is missing.");
+
     /// <summary>An identifier chosen by a client: letters, digits, '-', '_' and '.', at most 64 characters.</summary>
     public bool Id(string field, string? value, bool required = true)
     {
@@ -116,9 +129,9 @@ public sealed partial class Validator
             return false;
         }
 
-        if (!Common.Currency.TryGet(code!, out _))
+        if (!Common.Currency.TryGet(code, out _))
         {
-            Add(field, $"'{Shorten(code!)}' is not an ISO 4217 currency code.");
+            Add(field, $"'{Shorten(code)}' is not an ISO 4217 currency code.");
             return false;
         }
 
@@ -197,9 +210,9 @@ public sealed partial class Validator
             return false;
         }
 
-        if (!TimeZones.TryFind(zone!, out _))
+        if (!TimeZones.TryFind(zone, out _))
         {
-            Add(field, $"'{Shorten(zone!)}' is not an IANA time zone (e.g. Europe/Rome).");
+            Add(field, $"'{Shorten(zone)}' is not an IANA time zone (e.g. Europe/Rome).");
             return false;
         }
 
@@ -218,7 +231,7 @@ public sealed partial class Validator
             return false;
         }
 
-        if (!E164Pattern().IsMatch(phone!))
+        if (!E164Pattern().IsMatch(phone))
         {
             Add(field, "must be an E.164 number: '+', country code and number, 8 to 15 digits in all (e.g. +390612345678).");
             return false;
@@ -255,7 +268,7 @@ public sealed partial class Validator
             return false;
         }
 
-        if (!ColorPattern().IsMatch(color!))
+        if (!ColorPattern().IsMatch(color))
         {
             Add(field, "must be a color as #RRGGBB.");
             return false;

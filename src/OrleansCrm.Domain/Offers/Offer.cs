@@ -4,63 +4,84 @@ namespace OrleansCrm.Domain.Offers;
 
 /// <summary>
 /// What a customer can buy: the product price and the shipping &amp; handling fee per currency,
-/// the trial terms, the upsells offered on outbound calls and the shipping methods.
+/// the trial terms, the upsells offered on outbound calls and the shipping methods, every one of them set.
 /// Prices are decimals in major units per ISO 4217 code, e.g. <c>{ "USD": 49.95, "JPY": 5400 }</c>.
+/// Built by <see cref="Checked"/> from what a client sent (the api's body).
 /// </summary>
 public sealed record Offer(
-    string? Name,
-    IReadOnlyDictionary<string, decimal>? ProductPrice,
-    IReadOnlyDictionary<string, decimal>? ShippingAndHandling,
-    TrialSettings? Trial,
-    IReadOnlyList<Upsell>? Upsells,
-    IReadOnlyList<ShippingMethod>? ShippingMethods,
+    string Name,
+    IReadOnlyDictionary<string, decimal> ProductPrice,
+    IReadOnlyDictionary<string, decimal> ShippingAndHandling,
+    TrialSettings Trial,
+    IReadOnlyList<Upsell> Upsells,
+    IReadOnlyList<ShippingMethod> ShippingMethods,
     bool PrepaymentAllowed = false)
 {
-    /// <summary>Checks every field and returns the offer with its defaults filled in, or throws the validation problem.</summary>
-    public Offer Validated()
+    /// <summary>
+    /// Checks every field of an offer as sent and returns the offer with its defaults filled in (the default trial,
+    /// empty lists, the name trimmed), or throws the validation problem (every field at once).
+    /// </summary>
+    public static Offer Checked(
+        string? name,
+        IReadOnlyDictionary<string, decimal>? productPrice,
+        IReadOnlyDictionary<string, decimal>? shippingAndHandling,
+        ISentTrialSettings? trial,
+        IReadOnlyList<ISentUpsell?>? upsells,
+        IReadOnlyList<ISentShippingMethod?>? shippingMethods,
+        bool prepaymentAllowed)
     {
         var v = new Validator();
-        v.Text("name", Name, Validator.NameMaxLength, required: true);
-        v.Prices("productPrice", ProductPrice, zeroAllowed: false);
-        v.Prices("shippingAndHandling", ShippingAndHandling);
+        v.Text("name", name, Validator.NameMaxLength, required: true);
+        v.Prices("productPrice", productPrice, zeroAllowed: false);
+        v.Prices("shippingAndHandling", shippingAndHandling);
 
-        var trial = Trial ?? TrialSettings.Default;
-        trial.Validate(v, "trial");
+        var terms = TrialSettings.Checked(v, "trial", trial);
 
-        var shipping = ShippingMethods ?? [];
-        v.Unique("shippingMethods", shipping, s => s?.Id);
-        for (var i = 0; i < shipping.Count; i++)
+        var sentShipping = shippingMethods ?? [];
+        v.Unique("shippingMethods", sentShipping, s => s?.Id);
+        var shipping = new List<ShippingMethod>(sentShipping.Count);
+        for (var i = 0; i < sentShipping.Count; i++)
         {
             var path = $"shippingMethods[{i}]";
-            if (v.Required(path, shipping[i]))
+            var sent = sentShipping[i];
+            if (v.Required(path, sent) && ShippingMethod.Checked(v, path, sent) is { } method)
             {
-                shipping[i].Validate(v, path);
+                shipping.Add(method);
             }
         }
 
-        var knownShipping = shipping.Where(s => s?.Id is not null).Select(s => s.Id!).ToHashSet(StringComparer.Ordinal);
-        var upsells = Upsells ?? [];
-        v.Unique("upsells", upsells, u => u?.Id);
-        for (var i = 0; i < upsells.Count; i++)
+        var knownShipping = sentShipping.Select(s => s?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var sentUpsells = upsells ?? [];
+        v.Unique("upsells", sentUpsells, u => u?.Id);
+        var checkedUpsells = new List<Upsell>(sentUpsells.Count);
+        for (var i = 0; i < sentUpsells.Count; i++)
         {
             var path = $"upsells[{i}]";
-            if (v.Required(path, upsells[i]))
+            var sent = sentUpsells[i];
+            if (v.Required(path, sent) && Upsell.Checked(v, path, sent, knownShipping) is { } upsell)
             {
-                upsells[i].Validate(v, path, knownShipping);
+                checkedUpsells.Add(upsell);
             }
         }
 
-        if (upsells.Count > 100)
+        if (sentUpsells.Count > 100)
         {
             v.Add("upsells", "may hold at most 100 upsells.");
         }
 
-        if (shipping.Count > 50)
+        if (sentShipping.Count > 50)
         {
             v.Add("shippingMethods", "may hold at most 50 shipping methods.");
         }
 
         v.ThrowIfInvalid();
-        return this with { Name = Name!.Trim(), Trial = trial.WithDefaults(), Upsells = upsells, ShippingMethods = shipping };
+        return new Offer(
+            Validator.Present(name).Trim(),
+            Validator.Present(productPrice),
+            Validator.Present(shippingAndHandling),
+            terms,
+            checkedUpsells,
+            shipping,
+            prepaymentAllowed);
     }
 }

@@ -202,12 +202,12 @@ public sealed partial class Order
         var v = new Validator();
         var currency = request.Currency;
         var productPrice = 0m;
-        if (offer.ProductPrice is null || !offer.ProductPrice.TryGetValue(currency, out productPrice))
+        if (!offer.ProductPrice.TryGetValue(currency, out productPrice))
         {
             v.Add("currency", $"The offer has no product price in {currency}.");
         }
 
-        if (offer.ShippingAndHandling is null || !offer.ShippingAndHandling.TryGetValue(currency, out var sh))
+        if (!offer.ShippingAndHandling.TryGetValue(currency, out var sh))
         {
             sh = 0m;
             if (request.Trial)
@@ -223,40 +223,40 @@ public sealed partial class Order
             var quantity = line.Quantity ?? 1;
             if (line.Sku == PlaceOrder.MainSku)
             {
-                items.Add(new OrderItem(PlaceOrder.MainSku, offer.Name!, quantity, productPrice, productPrice * quantity));
+                items.Add(new OrderItem(PlaceOrder.MainSku, offer.Name, quantity, productPrice, productPrice * quantity));
                 continue;
             }
 
-            var upsell = offer.Upsells?.FirstOrDefault(u => u.Id == line.Sku);
+            var upsell = offer.Upsells.FirstOrDefault(u => u.Id == line.Sku);
             if (upsell is null)
             {
                 v.Add($"items[{i}].sku", $"'{line.Sku}' is neither 'main' nor an upsell of offer {request.OfferId}.");
             }
-            else if (upsell.UnitPrice is null || !upsell.UnitPrice.TryGetValue(currency, out var unit))
+            else if (!upsell.UnitPrice.TryGetValue(currency, out var unit))
             {
                 v.Add($"items[{i}].sku", $"Upsell '{line.Sku}' has no price in {currency}.");
             }
             else
             {
-                items.Add(new OrderItem(upsell.Id!, upsell.Name!, quantity, unit, unit * quantity));
+                items.Add(new OrderItem(upsell.Id, upsell.Name, quantity, unit, unit * quantity));
             }
         }
 
         DeliveryMethod? delivery = null;
         if (request.DeliveryMethodId is not null)
         {
-            var method = offer.ShippingMethods?.FirstOrDefault(m => m.Id == request.DeliveryMethodId);
+            var method = offer.ShippingMethods.FirstOrDefault(m => m.Id == request.DeliveryMethodId);
             if (method is null)
             {
                 v.Add("deliveryMethodId", $"'{request.DeliveryMethodId}' is not a shipping method of offer {request.OfferId}.");
             }
-            else if (method.Price is null || !method.Price.TryGetValue(currency, out var price))
+            else if (!method.Price.TryGetValue(currency, out var price))
             {
                 v.Add("deliveryMethodId", $"Shipping method '{method.Id}' has no price in {currency}.");
             }
             else
             {
-                delivery = new DeliveryMethod(method.Id!, method.Name!, price);
+                delivery = new DeliveryMethod(method.Id, method.Name, price);
             }
         }
 
@@ -283,7 +283,7 @@ public sealed partial class Order
             card: card,
             campaignId: request.CampaignId);
         order.history.Add(new StatusChange(null, order.Status, now, placedBy, "", OrderWording.ReasonPlaced.With()));
-        order.BuildWorkflow(offer.Trial ?? TrialSettings.Default, now);
+        order.BuildWorkflow(offer.Trial, now);
         return order;
     }
 

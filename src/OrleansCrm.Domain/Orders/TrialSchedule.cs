@@ -9,11 +9,8 @@ namespace OrleansCrm.Domain.Orders;
 /// </summary>
 public sealed record TrialSchedule(DateTimeOffset PlacedAt, int TrialDays, int ExtensionDays, int ReminderDay, int ExtensionOfferDaysBeforeEnd)
 {
-    public static TrialSchedule For(DateTimeOffset placedAt, TrialSettings settings)
-    {
-        var s = settings.WithDefaults();
-        return new(placedAt, s.TrialDays!.Value, s.ExtensionDays!.Value, s.ReminderDay!.Value, s.ExtensionOfferDaysBeforeEnd!.Value);
-    }
+    public static TrialSchedule For(DateTimeOffset placedAt, TrialSettings settings) =>
+        new(placedAt, settings.TrialDays, settings.ExtensionDays, settings.ReminderDay, settings.ExtensionOfferDaysBeforeEnd);
 
     public DateTimeOffset ReminderAt() => PlacedAt.AddDays(ReminderDay);
 

@@ -3,12 +3,13 @@ using OrleansCrm.Domain.Common;
 namespace OrleansCrm.Domain.Orders;
 
 /// <summary>
-/// An upsell checkout on an outbound call: the campaign whose payment providers may be used, the
-/// choice, and the card (a provider token; none means the main order's card on file).
+/// An upsell checkout on an outbound call: the main order and the campaign whose payment providers may be used (both
+/// always set), the choice (checked against the offer by <see cref="UpsellQuote"/>), and the card (a provider token;
+/// none means the main order's card on file). Built by <see cref="Checked"/> from what a client sent.
 /// </summary>
 public sealed record UpsellCheckout(
-    string? MainOrderNumber,
-    string? CampaignId,
+    string MainOrderNumber,
+    string CampaignId,
     string? UpsellId,
     int? Quantity,
     string? ShippingMethodId,
@@ -37,14 +38,17 @@ public sealed record UpsellCheckout(
         CardToken ?? main.CardToken
         ?? throw DomainException.Invalid(new Dictionary<string, string[]> { ["cardToken"] = [$"Order {main.Number} has no card on file; give a provider token."] });
 
-    public UpsellCheckout Validated()
+    /// <summary>Checks a checkout's own shape (what needs no order, offer or campaign to know), or throws the validation problem (every field at once).</summary>
+    public static UpsellCheckout Checked(
+        string? mainOrderNumber, string? campaignId, string? upsellId, int? quantity, string? shippingMethodId, string? cardToken, string? paymentProvider)
     {
         var v = new Validator();
-        v.Id("mainOrderNumber", MainOrderNumber);
-        v.Id("campaignId", CampaignId);
-        CardTokens.Check(v, "cardToken", CardToken, required: false);
-        v.Id("paymentProvider", PaymentProvider, required: false);
+        v.Id("mainOrderNumber", mainOrderNumber);
+        v.Id("campaignId", campaignId);
+        CardTokens.Check(v, "cardToken", cardToken, required: false);
+        v.Id("paymentProvider", paymentProvider, required: false);
         v.ThrowIfInvalid();
-        return this;
+        return new UpsellCheckout(
+            Validator.Present(mainOrderNumber), Validator.Present(campaignId), upsellId, quantity, shippingMethodId, cardToken, paymentProvider);
     }
 }

@@ -17,42 +17,43 @@ public static class UpsellQuote
         v.Required("quantity", choice.Quantity);
         v.Id("shippingMethodId", choice.ShippingMethodId);
         v.ThrowIfInvalid();
+        var quantity = choice.Quantity ?? throw new InvalidOperationException("The quantity passed its check but is missing.");
+        var shippingMethodId = Validator.Present(choice.ShippingMethodId);
 
-        var upsell = offer.Upsells?.FirstOrDefault(u => u.Id == choice.UpsellId);
+        var upsell = offer.Upsells.FirstOrDefault(u => u.Id == choice.UpsellId);
         if (upsell is null)
         {
-            v.Add("upsellId", $"'{choice.UpsellId}' is not an upsell of this order's offer.");
-            v.ThrowIfInvalid();
+            throw v.Refusal("upsellId", $"'{choice.UpsellId}' is not an upsell of this order's offer.");
         }
 
-        if (!upsell!.AllowedQuantities!.Contains(choice.Quantity!.Value))
+        if (!upsell.AllowedQuantities.Contains(quantity))
         {
-            v.Add("quantity", $"Upsell '{upsell.Id}' comes in quantities {string.Join(", ", upsell.AllowedQuantities!)}.");
+            v.Add("quantity", $"Upsell '{upsell.Id}' comes in quantities {string.Join(", ", upsell.AllowedQuantities)}.");
         }
 
-        var method = upsell.ShippingMethodIds!.Contains(choice.ShippingMethodId!)
-            ? offer.ShippingMethods?.FirstOrDefault(m => m.Id == choice.ShippingMethodId)
+        var method = upsell.ShippingMethodIds.Contains(shippingMethodId)
+            ? offer.ShippingMethods.FirstOrDefault(m => m.Id == shippingMethodId)
             : null;
         if (method is null)
         {
-            v.Add("shippingMethodId", $"Upsell '{upsell.Id}' ships by {string.Join(", ", upsell.ShippingMethodIds!)}.");
+            throw v.Refusal("shippingMethodId", $"Upsell '{upsell.Id}' ships by {string.Join(", ", upsell.ShippingMethodIds)}.");
         }
 
         v.ThrowIfInvalid();
 
-        if (upsell.UnitPrice is null || !upsell.UnitPrice.TryGetValue(currency, out var unit))
+        if (!upsell.UnitPrice.TryGetValue(currency, out var unit))
         {
             throw DomainException.Conflict("Not priced in the order's currency", $"Upsell '{upsell.Id}' has no price in {currency}, the currency of the customer's main order.");
         }
 
-        if (method!.Price is null || !method.Price.TryGetValue(currency, out var shipping))
+        if (!method.Price.TryGetValue(currency, out var shipping))
         {
             throw DomainException.Conflict("Not priced in the order's currency", $"Shipping method '{method.Id}' has no price in {currency}, the currency of the customer's main order.");
         }
 
         var minor = Currency.Get(currency).MinorUnits;
-        var items = decimal.Round(unit * choice.Quantity!.Value, minor, MidpointRounding.AwayFromZero);
+        var items = decimal.Round(unit * quantity, minor, MidpointRounding.AwayFromZero);
         shipping = decimal.Round(shipping, minor, MidpointRounding.AwayFromZero);
-        return new UpsellPrice(currency, upsell.Id!, upsell.Name!, choice.Quantity.Value, unit, items, method.Id!, method.Name!, shipping, items + shipping);
+        return new UpsellPrice(currency, upsell.Id, upsell.Name, quantity, unit, items, method.Id, method.Name, shipping, items + shipping);
     }
 }

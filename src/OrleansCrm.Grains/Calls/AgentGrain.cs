@@ -31,14 +31,14 @@ public sealed class AgentGrain(
 
     private AgentProfile Profile => state.State.Profile ?? new AgentProfile(null, null, AgendaSettings.Default);
 
-    private Agenda Agenda => agenda ??= new Agenda(AgentId, Profile.Agenda ?? AgendaSettings.Default, state.State.Bookings, state.State.TemplateReminders ?? []);
+    private Agenda Agenda => agenda ??= new Agenda(AgentId, Profile.Agenda, state.State.Bookings, state.State.TemplateReminders ?? []);
 
     public Task<AgentProfile> GetProfileAsync() => Task.FromResult(Profile);
 
     public async Task<AgentProfile> PutProfileAsync(AgentProfile profile)
     {
-        state.State.Profile = profile.Validated();
-        Agenda.Reschedule(Profile.Agenda ?? AgendaSettings.Default);
+        state.State.Profile = profile;
+        Agenda.Reschedule(Profile.Agenda);
         await SaveAsync();
         return Profile;
     }

@@ -23,14 +23,13 @@ public sealed class CustomerGrain(
 
     public async Task<Customer> CreateAsync(CustomerProfile profile)
     {
-        var valid = profile.Validated();
         if (state.State.Profile is { } stored)
         {
             // The same creation asked again (a client's retry under its Idempotency-Key) gets the customer it made.
-            return stored == valid ? Snapshot() : throw DomainException.Conflict("Customer exists", $"Customer '{Id}' already exists with another profile.");
+            return stored == profile ? Snapshot() : throw DomainException.Conflict("Customer exists", $"Customer '{Id}' already exists with another profile.");
         }
 
-        state.State.Profile = valid;
+        state.State.Profile = profile;
         state.State.CreatedAt = clock.GetUtcNow();
         await SaveAsync();
         return Snapshot();
@@ -105,7 +104,7 @@ public sealed class CustomerGrain(
     private Task IndexAsync()
     {
         var profile = state.State.Profile!;
-        return directory.UpsertAsync(new CustomerEntry(Id, profile.Name!, profile.Email, profile.Phone!, state.State.CreatedAt, state.State.Version));
+        return directory.UpsertAsync(new CustomerEntry(Id, profile.Name, profile.Email, profile.Phone, state.State.CreatedAt, state.State.Version));
     }
 
     private void EnsureExists()

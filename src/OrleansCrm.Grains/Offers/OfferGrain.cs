@@ -4,10 +4,8 @@ using OrleansCrm.Domain.Offers;
 
 namespace OrleansCrm.Grains.Offers;
 
+/// <summary>An offer, stored as the api checked it (<see cref="Offer.Checked"/>).</summary>
 public sealed class OfferGrain(
     [PersistentState(StorageNames.OfferState, StorageNames.Crm)] IPersistentState<DocumentState<Offer>> state,
     CrmClock clock)
-    : DocumentGrain<Offer>(state, clock), IOfferGrain
-{
-    protected override Offer Validated(Offer value) => value.Validated();
-}
+    : DocumentGrain<Offer>(state, clock), IOfferGrain;

@@ -58,7 +58,7 @@ public sealed partial class OrderGrain(
         }
         var card = valid.CardToken is null ? null : await payments.DescribeCardAsync(valid.PaymentProvider!, valid.CardToken);
         var profile = customer.Profile;
-        var snapshot = new CustomerSnapshot(customer.Id, profile.Name!, profile.Email, profile.Phone!, profile.TimeZone!);
+        var snapshot = new CustomerSnapshot(customer.Id, profile.Name, profile.Email, profile.Phone, profile.TimeZone);
         var now = clock.GetUtcNow();
         var order = Order.Place(Number, valid, offer.Value, snapshot, card, now, placedBy);
 
@@ -83,17 +83,16 @@ public sealed partial class OrderGrain(
             return existing;
         }
 
-        var valid = checkout.Validated();
-        var mainGrain = GrainFactory.GetGrain<IOrderGrain>(valid.MainOrderNumber!);
-        var main = await mainGrain.GetAsync() ?? throw DomainException.NotFound("Order", valid.MainOrderNumber!);
+        var mainGrain = GrainFactory.GetGrain<IOrderGrain>(checkout.MainOrderNumber);
+        var main = await mainGrain.GetAsync() ?? throw DomainException.NotFound("Order", checkout.MainOrderNumber);
         OrderRules.Ensure(main.Number, main.Status, OrderAction.SellUpsell);
         var offer = await GrainFactory.GetGrain<IOfferGrain>(main.OfferId).GetAsync()
             ?? throw DomainException.Conflict("The offer is gone", $"Offer '{main.OfferId}' of order {main.Number} no longer exists.");
-        var campaign = await GrainFactory.GetGrain<ICampaignGrain>(valid.CampaignId!).GetAsync()
-            ?? throw Unknown("campaignId", $"There is no campaign '{valid.CampaignId}'.");
-        var provider = valid.ProviderAmong(campaign.Value.PaymentProviders);
-        var price = UpsellQuote.Price(offer.Value, main.Currency, valid.Choice);
-        var token = valid.CardTokenFor(main);
+        var campaign = await GrainFactory.GetGrain<ICampaignGrain>(checkout.CampaignId).GetAsync()
+            ?? throw Unknown("campaignId", $"There is no campaign '{checkout.CampaignId}'.");
+        var provider = checkout.ProviderAmong(campaign.Value.PaymentProviders);
+        var price = UpsellQuote.Price(offer.Value, main.Currency, checkout.Choice);
+        var token = checkout.CardTokenFor(main);
         var card = await payments.DescribeCardAsync(provider, token);
         var now = clock.GetUtcNow();
         var order = Order.PlaceUpsell(Number, main, price, provider, token, card, now, placedBy, valid.CampaignId);

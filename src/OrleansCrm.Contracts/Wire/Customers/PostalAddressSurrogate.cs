@@ -2,7 +2,7 @@ using OrleansCrm.Domain.Customers;
 
 namespace OrleansCrm.Contracts.Wire.Customers;
 
-/// <summary>A <see cref="PostalAddress"/> as it is stored and crosses a grain call. Never renumber an id.</summary>
+/// <summary>A <see cref="PostalAddress"/> as it is stored and crosses a grain call. Never renumber an id; members stay nullable so an older record still loads.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCrm.PostalAddress.v1")]
 public readonly record struct PostalAddressSurrogate(
     [property: Id(0)] string? Line1,
@@ -16,7 +16,7 @@ public readonly record struct PostalAddressSurrogate(
 [RegisterConverter]
 public sealed class PostalAddressConverter : IConverter<PostalAddress, PostalAddressSurrogate>
 {
-    public PostalAddress ConvertFromSurrogate(in PostalAddressSurrogate s) => new(s.Line1, s.Line2, s.City, s.Region, s.PostalCode, s.Country);
+    public PostalAddress ConvertFromSurrogate(in PostalAddressSurrogate s) => new(s.Line1 ?? "", s.Line2, s.City ?? "", s.Region, s.PostalCode, s.Country ?? "");
 
     public PostalAddressSurrogate ConvertToSurrogate(in PostalAddress a) => new(a.Line1, a.Line2, a.City, a.Region, a.PostalCode, a.Country);
 }

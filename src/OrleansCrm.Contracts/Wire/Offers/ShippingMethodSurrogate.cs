@@ -2,7 +2,7 @@ using OrleansCrm.Domain.Offers;
 
 namespace OrleansCrm.Contracts.Wire.Offers;
 
-/// <summary>A <see cref="ShippingMethod"/> as it is stored and crosses a grain call. Never renumber an id.</summary>
+/// <summary>A <see cref="ShippingMethod"/> as it is stored and crosses a grain call. Never renumber an id; members stay nullable so an older record still loads.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCrm.ShippingMethod.v1")]
 public readonly record struct ShippingMethodSurrogate(
     [property: Id(0)] string? Id,
@@ -13,7 +13,7 @@ public readonly record struct ShippingMethodSurrogate(
 [RegisterConverter]
 public sealed class ShippingMethodConverter : IConverter<ShippingMethod, ShippingMethodSurrogate>
 {
-    public ShippingMethod ConvertFromSurrogate(in ShippingMethodSurrogate s) => new(s.Id, s.Name, s.Price);
+    public ShippingMethod ConvertFromSurrogate(in ShippingMethodSurrogate s) => new(s.Id ?? "", s.Name ?? "", s.Price ?? new Dictionary<string, decimal>());
 
     public ShippingMethodSurrogate ConvertToSurrogate(in ShippingMethod s) => new(s.Id, s.Name, s.Price);
 }

@@ -2,7 +2,7 @@ using OrleansCrm.Domain.Offers;
 
 namespace OrleansCrm.Contracts.Wire.Offers;
 
-/// <summary>A <see cref="TrialSettings"/> as it is stored and crosses a grain call. Never renumber an id.</summary>
+/// <summary>A <see cref="TrialSettings"/> as it is stored and crosses a grain call. Never renumber an id; a term missing from an older record takes the product default.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCrm.TrialSettings.v1")]
 public readonly record struct TrialSettingsSurrogate(
     [property: Id(0)] int? TrialDays,
@@ -14,7 +14,11 @@ public readonly record struct TrialSettingsSurrogate(
 [RegisterConverter]
 public sealed class TrialSettingsConverter : IConverter<TrialSettings, TrialSettingsSurrogate>
 {
-    public TrialSettings ConvertFromSurrogate(in TrialSettingsSurrogate s) => new(s.TrialDays, s.ExtensionDays, s.ReminderDay, s.ExtensionOfferDaysBeforeEnd);
+    public TrialSettings ConvertFromSurrogate(in TrialSettingsSurrogate s) => new(
+        s.TrialDays ?? TrialSettings.DefaultTrialDays,
+        s.ExtensionDays ?? TrialSettings.DefaultExtensionDays,
+        s.ReminderDay ?? TrialSettings.DefaultReminderDay,
+        s.ExtensionOfferDaysBeforeEnd ?? TrialSettings.DefaultExtensionOfferDaysBeforeEnd);
 
     public TrialSettingsSurrogate ConvertToSurrogate(in TrialSettings t) => new(t.TrialDays, t.ExtensionDays, t.ReminderDay, t.ExtensionOfferDaysBeforeEnd);
 }

@@ -2,7 +2,7 @@ using OrleansCrm.Domain.Offers;
 
 namespace OrleansCrm.Contracts.Wire.Offers;
 
-/// <summary>An <see cref="Upsell"/> as it is stored and crosses a grain call. Never renumber an id.</summary>
+/// <summary>An <see cref="Upsell"/> as it is stored and crosses a grain call. Never renumber an id; members stay nullable so an older record still loads.</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCrm.Upsell.v1")]
 public readonly record struct UpsellSurrogate(
     [property: Id(0)] string? Id,
@@ -15,7 +15,8 @@ public readonly record struct UpsellSurrogate(
 [RegisterConverter]
 public sealed class UpsellConverter : IConverter<Upsell, UpsellSurrogate>
 {
-    public Upsell ConvertFromSurrogate(in UpsellSurrogate s) => new(s.Id, s.Name, s.UnitPrice, s.AllowedQuantities, s.ShippingMethodIds);
+    public Upsell ConvertFromSurrogate(in UpsellSurrogate s) =>
+        new(s.Id ?? "", s.Name ?? "", s.UnitPrice ?? new Dictionary<string, decimal>(), s.AllowedQuantities ?? [], s.ShippingMethodIds ?? []);
 
     public UpsellSurrogate ConvertToSurrogate(in Upsell u) => new(u.Id, u.Name, u.UnitPrice, u.AllowedQuantities, u.ShippingMethodIds);
 }

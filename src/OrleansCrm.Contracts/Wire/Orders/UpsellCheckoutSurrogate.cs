@@ -17,7 +17,7 @@ public readonly record struct UpsellCheckoutSurrogate(
 [RegisterConverter]
 public sealed class UpsellCheckoutConverter : IConverter<UpsellCheckout, UpsellCheckoutSurrogate>
 {
-    public UpsellCheckout ConvertFromSurrogate(in UpsellCheckoutSurrogate s) => new(s.MainOrderNumber, s.CampaignId, s.UpsellId, s.Quantity, s.ShippingMethodId, s.CardToken, s.PaymentProvider);
+    public UpsellCheckout ConvertFromSurrogate(in UpsellCheckoutSurrogate s) => new(s.MainOrderNumber ?? "", s.CampaignId ?? "", s.UpsellId, s.Quantity, s.ShippingMethodId, s.CardToken, s.PaymentProvider);
 
     public UpsellCheckoutSurrogate ConvertToSurrogate(in UpsellCheckout u) => new(u.MainOrderNumber, u.CampaignId, u.UpsellId, u.Quantity, u.ShippingMethodId, u.CardToken, u.PaymentProvider);
 }
