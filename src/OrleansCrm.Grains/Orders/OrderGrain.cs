@@ -95,7 +95,7 @@ public sealed partial class OrderGrain(
         var token = checkout.CardTokenFor(main);
         var card = await payments.DescribeCardAsync(provider, token);
         var now = clock.GetUtcNow();
-        var order = Order.PlaceUpsell(Number, main, price, provider, token, card, now, placedBy, valid.CampaignId);
+        var order = Order.PlaceUpsell(Number, main, price, provider, token, card, now, placedBy, checkout.CampaignId);
         await ChargeFirstAsync(order, now);
 
         // The main order and the customer learn of the upsell before it is stored (the upsell was charged already); telling them twice is harmless.
