@@ -58,6 +58,13 @@ public static class TemplatesApi
         var store = await TemplatesOf(campaignId, grains);
         var domain = template.ToDomain();
         var stored = await store.PutAsync(templateId, domain);
+        if (BookingMessages.PlansReminders(stored.Value))
+        {
+            // The campaign's bookings made before this save get its reminder too, each in its agent's agenda. Not from
+            // inside the templates grain's turn: an agent booking at this moment is waiting on that grain for the templates.
+            await grains.GetGrain<ICampaignAgendasGrain>(campaignId).ReplanRemindersAsync(stored);
+        }
+
         var body = MessageTemplateResponse.From(campaignId, stored);
         return stored.Created ? TypedResults.Created($"/api/v1/campaigns/{campaignId}/templates/{templateId}", body) : TypedResults.Ok(body);
     }

@@ -1,4 +1,5 @@
 using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Messaging.Templates;
 
 namespace OrleansCrm.Domain.Calls;
 
@@ -179,6 +180,43 @@ public sealed class Agenda
             Add(reminder);
         }
     }
+
+    /// <summary>
+    /// A reminder template of the campaign was saved after bookings were made: each booking of the campaign gets the
+    /// reminder <see cref="BookingMessages.Replanned"/> gives it. Returns the reminders that changed (one look-up per booking).
+    /// </summary>
+    public IReadOnlyList<BookingReminder> ReplanTemplateReminders(string campaignId, VersionedTemplate template, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var changed = new List<BookingReminder>();
+        foreach (var booking in bookings.Where(b => b.CampaignId == campaignId))
+        {
+            var found = reminderIndex.TryGetValue((booking.Id, template.Id), out var index);
+            if (BookingMessages.Replanned(booking, template, found ? reminders[index] : null, now) is not { } replanned)
+            {
+                continue;
+            }
+
+            if (found)
+            {
+                reminders[index] = replanned;
+            }
+            else
+            {
+                Add(replanned);
+            }
+
+            changed.Add(replanned);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Whether the agenda holds a booking of the campaign (booked or cancelled).</summary>
+    public bool HasBookingsOf(string campaignId) => bookings.Any(b => b.CampaignId == campaignId);
+
+    /// <summary>The template reminders of one booking, in the order they were planned.</summary>
+    public IReadOnlyList<BookingReminder> TemplateRemindersOf(string bookingId) => [.. reminders.Where(r => r.BookingId == bookingId)];
 
     /// <summary>The template reminders due by <paramref name="now"/> and still planned (cancelled bookings too: they are re-checked when due).</summary>
     public IReadOnlyList<BookingReminder> TemplateRemindersDue(DateTimeOffset now) => reminders.Where(r => r.Status == BookingReminderStatus.Planned && r.DueAt <= now).ToList();
