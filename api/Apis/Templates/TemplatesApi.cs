@@ -60,9 +60,10 @@ public static class TemplatesApi
         var stored = await store.PutAsync(templateId, domain);
         if (BookingMessages.PlansReminders(stored.Value))
         {
-            // The campaign's bookings made before this save get its reminder too, each in its agent's agenda. Not from
-            // inside the templates grain's turn: an agent booking at this moment is waiting on that grain for the templates.
-            await grains.GetGrain<ICampaignAgendasGrain>(campaignId).ReplanRemindersAsync(stored);
+            // The campaign's bookings made before this save get its reminder too, each agent planning its own. Asked from
+            // here, not from a grain's turn: an agent booking at this moment waits on the templates and the agents' list.
+            var agents = await grains.GetGrain<ICampaignAgendasGrain>(campaignId).AgentsAsync();
+            await Task.WhenAll(agents.Select(a => grains.GetGrain<IAgentGrain>(a).ReplanRemindersAsync(campaignId, stored)));
         }
 
         var body = MessageTemplateResponse.From(campaignId, stored);

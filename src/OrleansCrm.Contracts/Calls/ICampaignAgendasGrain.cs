@@ -1,5 +1,4 @@
 using Orleans.Concurrency;
-using OrleansCrm.Domain.Messaging.Templates;
 
 namespace OrleansCrm.Contracts;
 
@@ -11,15 +10,11 @@ namespace OrleansCrm.Contracts;
 [Alias("OrleansCrm.ICampaignAgendasGrain")]
 public interface ICampaignAgendasGrain : IGrainWithStringKey
 {
-    /// <summary>The agent holds (or is about to hold) a booking of the campaign; written once per agent.</summary>
+    /// <summary>The agent is about to hold a booking of the campaign (registered before it reads the campaign's templates); written once per agent.</summary>
     [Alias("AddAgent")]
     Task AddAgentAsync(string agentId);
 
-    /// <summary>
-    /// A reminder template of the campaign was saved: every agent with bookings of the campaign plans their reminders
-    /// for it; answers when they all have. It only reads the list, so it interleaves with an agent registering (which
-    /// an agent may be doing, in a booking, while this waits for it).
-    /// </summary>
-    [Alias("ReplanReminders"), AlwaysInterleave]
-    Task ReplanRemindersAsync([Immutable] Stored<MessageTemplate> template);
+    /// <summary>The agents holding bookings of the campaign, by id.</summary>
+    [Alias("Agents"), ReadOnly]
+    Task<IReadOnlyList<string>> AgentsAsync();
 }

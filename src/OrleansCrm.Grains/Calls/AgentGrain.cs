@@ -63,18 +63,18 @@ public sealed class AgentGrain(
 
     public async Task<Booking> BookAsync(BookingRequest request)
     {
+        if (!Agenda.HasBookingsOf(request.CampaignId))
+        {
+            // On the campaign's list before its templates are read: a reminder template saved from now on reaches this booking.
+            await GrainFactory.GetGrain<ICampaignAgendasGrain>(request.CampaignId).AddAgentAsync(AgentId);
+        }
+
         var templates = await TemplatesAsync(request.CampaignId);
         if (Agenda.BookedFor(request.CallId) is { } booked)
         {
             await AnnounceAsync(booked, TriggerEvents.BookingMade, templates, "confirmation", CallEmails.BookingConfirmation);
             await RecordSkippedRemindersAsync(booked, templates);
             return booked;
-        }
-
-        if (!Agenda.HasBookingsOf(request.CampaignId))
-        {
-            // Registered before the booking is written: a reminder template saved later reaches every booking.
-            await GrainFactory.GetGrain<ICampaignAgendasGrain>(request.CampaignId).AddAgentAsync(AgentId);
         }
 
         var booking = Agenda.Book(request, clock.GetUtcNow());
@@ -181,13 +181,18 @@ public sealed class AgentGrain(
             facts = await FactsAsync(booking);
         }
 
-        var whyNot = BookingMessages.WhyNotSent(reminder, booking, template, facts ?? new MessageFactsBuilder().Build())
-            ?? BookingMessages.WhyNotRendered(template!, facts!);
+        var whyNot = BookingMessages.WhyNotSent(reminder, booking, template, facts ?? new MessageFactsBuilder().Build());
         if (whyNot is null)
         {
-            await SendAllAsync(booking!, BookingMessages.For(TriggerEvents.BookingReminder, booking!, [template!], facts!));
+            var messages = BookingMessages.For(TriggerEvents.BookingReminder, booking!, [template!], facts!);
+            whyNot = messages.Count == 0 ? BookingMessages.WhyNotRendered(template!, facts!) : null;
+            if (whyNot is null)
+            {
+                await SendAllAsync(booking!, messages);
+            }
         }
-        else if (booking is not null)
+
+        if (whyNot is not null && booking is not null)
         {
             await RecordUnsentAsync(booking, BookingMessages.Unsent(reminder, booking, template, facts!), whyNot);
         }

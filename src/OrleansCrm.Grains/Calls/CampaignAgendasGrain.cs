@@ -1,12 +1,11 @@
 using OrleansCrm.Contracts;
-using OrleansCrm.Domain.Messaging.Templates;
 
 namespace OrleansCrm.Grains.Calls;
 
 /// <summary>
-/// The agents holding bookings of one campaign (an agent registers before its first booking of the campaign is
-/// written, so no booking is missed). A saved reminder template is passed to each of them: the agent plans the
-/// reminders of its bookings on its own one due instant.
+/// The agents holding bookings of one campaign. An agent registers before its first booking of the campaign reads the
+/// campaign's templates, so a reminder template saved at any moment reaches every booking: either the booking read the
+/// saved template, or its agent was on the list read after the save.
 /// </summary>
 public sealed class CampaignAgendasGrain(
     [PersistentState(StorageNames.CampaignAgendasState, StorageNames.Crm)] IPersistentState<CampaignAgendasState> state)
@@ -29,10 +28,6 @@ public sealed class CampaignAgendasGrain(
         }
     }
 
-    public Task ReplanRemindersAsync(Stored<MessageTemplate> template)
-    {
-        var campaignId = this.GetPrimaryKeyString();
-        var agents = state.State.Agents.Order(StringComparer.Ordinal).ToList(); // taken before the first await: a registration may interleave
-        return Task.WhenAll(agents.Select(a => GrainFactory.GetGrain<IAgentGrain>(a).ReplanRemindersAsync(campaignId, template)));
-    }
+    public Task<IReadOnlyList<string>> AgentsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>([.. state.State.Agents.Order(StringComparer.Ordinal)]);
 }
