@@ -2,7 +2,7 @@ namespace OrleansCrm.Api.Apis;
 
 /// <summary>
 /// A campaign as the API reads and writes it: its name, where its clock runs, when it may call, its outcome catalog,
-/// workflow steps, retry policy, attempt cap and payment providers. Checked here by the domain's own rule; the
+/// workflow steps, retry policy, attempt cap, payment providers and the quiet hours of its automated SMS. Checked here by the domain's own rule; the
 /// campaign's grain stores it with its defaults, built-in outcomes and outcome step filled in.
 /// </summary>
 public sealed record Campaign(
@@ -13,7 +13,8 @@ public sealed record Campaign(
     IReadOnlyList<WorkflowStep>? WorkflowSteps,
     RetryPolicy? RetryPolicy,
     int? AttemptCap,
-    IReadOnlyList<string>? PaymentProviders)
+    IReadOnlyList<string>? PaymentProviders,
+    string? QuietHours = null)
 {
     public static Campaign From(Domain.Campaigns.Campaign campaign) => new(
         campaign.Name,
@@ -23,7 +24,8 @@ public sealed record Campaign(
         campaign.WorkflowSteps?.Select(WorkflowStep.From).ToList(),
         campaign.RetryPolicy is null ? null : RetryPolicy.From(campaign.RetryPolicy),
         campaign.AttemptCap,
-        campaign.PaymentProviders);
+        campaign.PaymentProviders,
+        campaign.QuietHours);
 
     /// <summary>
     /// The campaign for the domain, checked: a bad one throws the domain's validation problem (same fields, same
@@ -40,7 +42,8 @@ public sealed record Campaign(
             WorkflowSteps?.Select(s => s?.ToDomain()!).ToList(),
             RetryPolicy?.ToDomain(),
             AttemptCap,
-            PaymentProviders);
+            PaymentProviders,
+            QuietHours);
         campaign.Validated();
         return campaign;
     }

@@ -20,6 +20,14 @@ public interface IOutboxEmailGrain : IGrainWithStringKey
     [return: Immutable]
     Task<EmailDelivery> SendAsync([Immutable] EmailMessage message);
 
+    /// <summary>
+    /// Records a message that is not sent (a booking reminder whose cause no longer holds): <c>Skipped</c> with the
+    /// reason, in the message log like any message, never handed to the transport. A key already recorded keeps what it has.
+    /// </summary>
+    [Alias("RecordSkipped")]
+    [return: Immutable]
+    Task<EmailDelivery> RecordSkippedAsync([Immutable] EmailMessage message, string reason);
+
     /// <summary>Where the message stands, or null when nothing was recorded under this key.</summary>
     [AlwaysInterleave, Alias("Get")]
     [return: Immutable]

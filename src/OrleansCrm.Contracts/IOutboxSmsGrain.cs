@@ -16,6 +16,11 @@ public interface IOutboxSmsGrain : IGrainWithStringKey
     [return: Immutable]
     Task<SmsDelivery> SendAsync([Immutable] SmsMessage message);
 
+    /// <summary>Records a message that is not sent: <c>Skipped</c> with the reason, never handed to the gateway; a key already recorded keeps what it has.</summary>
+    [Alias("RecordSkipped")]
+    [return: Immutable]
+    Task<SmsDelivery> RecordSkippedAsync([Immutable] SmsMessage message, string reason);
+
     [AlwaysInterleave, Alias("Get")]
     [return: Immutable]
     Task<SmsDelivery?> GetAsync();

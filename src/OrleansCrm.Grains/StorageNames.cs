@@ -21,4 +21,5 @@ public static class StorageNames
     public const string ContractState = "contract";
     public const string DoNotCallState = "do-not-call-list";
     public const string MessageTemplatesState = "message-templates";
+    public const string CampaignAgendasState = "campaign-agendas";
 }

@@ -117,6 +117,63 @@ public sealed class BookingMessagesTests
         Assert.Null(agenda.NextReminderAt());
     }
 
+    [Fact]
+    public void A_reminder_template_saved_after_the_booking_was_made_plans_its_reminder_at_13_00_the_day_before_in_the_customers_zone_in_place_of_the_built_in_one()
+    {
+        var booking = Booking();
+        var agenda = new Agenda("closer", AgendaSettings.Default, [booking]);
+        var template = Versioned("remind", 4, Email(TriggerEvents.BookingReminder).Validated());
+
+        var changed = agenda.ReplanTemplateReminders("camp", template, Now);
+
+        var reminder = Assert.Single(changed);
+        Assert.Equal(BookingReminderStatus.Planned, reminder.Status);
+        Assert.Equal(new DateTimeOffset(2026, 3, 9, 4, 0, 0, TimeSpan.Zero), reminder.DueAt); // 13:00 in Tokyo
+        Assert.Equal(4, reminder.TemplateVersion);
+        Assert.Equal(reminder.DueAt, agenda.NextReminderAt());
+        Assert.Empty(agenda.RemindersDue(Meeting));
+        Assert.Empty(agenda.ReplanTemplateReminders("camp", template with { Version = 5 }, Now));
+        Assert.Empty(agenda.ReplanTemplateReminders("other-campaign", Versioned("other", 1, template.Template), Now));
+    }
+
+    [Fact]
+    public void A_saved_reminder_template_moves_a_planned_reminder_to_its_new_offset_skips_one_already_past_and_never_replans_one_sent_or_dropped()
+    {
+        var booking = Booking();
+        var template = Versioned("remind", 1, Email(TriggerEvents.BookingReminder).Validated());
+        var planned = Assert.Single(BookingMessages.PlanReminders(booking, [template]));
+        var twoDays = template with { Version = 2, Template = template.Template with { Trigger = new TemplateTrigger(TriggerEvents.BookingReminder, ReminderDaysBefore: 2) } };
+        var tooEarly = template with { Version = 3, Template = template.Template with { Trigger = new TemplateTrigger(TriggerEvents.BookingReminder, ReminderDaysBefore: 9) } };
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 8, 4, 0, 0, TimeSpan.Zero), BookingMessages.Replanned(booking, twoDays, planned, Now)!.DueAt);
+        var skipped = BookingMessages.Replanned(booking, tooEarly, planned, Now)!;
+        Assert.Equal(BookingReminderStatus.Skipped, skipped.Status);
+        Assert.Contains("had passed when the template was saved", skipped.Reason, StringComparison.Ordinal);
+        Assert.Null(BookingMessages.Replanned(booking, tooEarly, skipped, Now));
+        Assert.Null(BookingMessages.Replanned(booking, twoDays, planned with { Status = BookingReminderStatus.Sent }, Now));
+        Assert.Null(BookingMessages.Replanned(booking, twoDays, planned with { Status = BookingReminderStatus.Dropped }, Now));
+        Assert.Null(BookingMessages.Replanned(booking with { Status = BookingStatus.Cancelled }, twoDays, null, Now));
+        Assert.Null(BookingMessages.Replanned(booking, twoDays with { Template = twoDays.Template with { Enabled = false } }, null, Now));
+        Assert.Null(BookingMessages.Replanned(booking, twoDays, null, Meeting));
+    }
+
+    [Fact]
+    public void A_reminder_not_sent_is_recorded_as_the_messages_it_would_have_made_or_as_one_record_without_a_recipient_when_its_template_is_gone()
+    {
+        var booking = Booking();
+        var template = Versioned("remind", 2, Email(TriggerEvents.BookingReminder).Validated());
+        var reminder = Assert.Single(BookingMessages.PlanReminders(booking, [template]));
+
+        var unsent = Assert.Single(BookingMessages.Unsent(reminder, booking, template, Facts(booking)));
+        var gone = Assert.Single(BookingMessages.Unsent(reminder, booking, null, Facts(booking)));
+
+        Assert.Equal("booking.reminder:bk-1:remind:v2:kenji@example.jp", unsent.Key);
+        Assert.Equal("Meeting on 2026-03-10 10:00 with Kenji Sato", unsent.Text);
+        Assert.Equal("booking.reminder:bk-1:remind:v2", gone.Key);
+        Assert.Equal("", gone.To);
+        Assert.Equal(MessageChannels.Email, gone.Channel);
+    }
+
     private static MessageTemplate Email(string trigger) =>
         TemplateSamples.Email(trigger, "Meeting on {$booking.start} with {$customer.name}") with { Subject = "Your meeting {$booking.id}" };
 

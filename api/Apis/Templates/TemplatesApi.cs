@@ -58,6 +58,14 @@ public static class TemplatesApi
         var store = await TemplatesOf(campaignId, grains);
         var domain = template.ToDomain();
         var stored = await store.PutAsync(templateId, domain);
+        if (BookingMessages.PlansReminders(stored.Value))
+        {
+            // The campaign's bookings made before this save get its reminder too, each agent planning its own. Asked from
+            // here, not from a grain's turn: an agent booking at this moment waits on the templates and the agents' list.
+            var agents = await grains.GetGrain<ICampaignAgendasGrain>(campaignId).AgentsAsync();
+            await Task.WhenAll(agents.Select(a => grains.GetGrain<IAgentGrain>(a).ReplanRemindersAsync(campaignId, stored)));
+        }
+
         var body = MessageTemplateResponse.From(campaignId, stored);
         return stored.Created ? TypedResults.Created($"/api/v1/campaigns/{campaignId}/templates/{templateId}", body) : TypedResults.Ok(body);
     }

@@ -1,4 +1,5 @@
 using OrleansCrm.Domain.Calls;
+using OrleansCrm.Domain.Messaging.Templates;
 
 namespace OrleansCrm.Contracts;
 
@@ -34,6 +35,13 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("CancelBookingBy")]
     [return: Immutable]
     Task<Booking> CancelBookingAsync(string bookingId, Actor by);
+
+    /// <summary>
+    /// A reminder template of the campaign was saved: the agent's future bookings of the campaign get its reminder
+    /// planned (or moved to its new offset); one whose time has already passed is skipped and recorded, never sent.
+    /// </summary>
+    [Alias("ReplanReminders")]
+    Task ReplanRemindersAsync(string campaignId, [Immutable] Stored<MessageTemplate> template);
 
     [Alias("GetBooking")]
     [return: Immutable]

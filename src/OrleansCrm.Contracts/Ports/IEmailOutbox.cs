@@ -12,6 +12,9 @@ public interface IEmailOutbox
     /// <summary>Records the message (a key already recorded keeps its first content) and returns where it stands: a new one is queued, its delivery due at once.</summary>
     Task<EmailDelivery> SendAsync(EmailMessage message);
 
+    /// <summary>Records a message that is not sent, <c>Skipped</c> with the reason (it shows in the message log); a key already recorded keeps what it has.</summary>
+    Task<EmailDelivery> RecordSkippedAsync(EmailMessage message, string reason);
+
     /// <summary>Where the message with this key stands, or null when no such key was recorded.</summary>
     Task<EmailDelivery?> GetAsync(string key);
 }

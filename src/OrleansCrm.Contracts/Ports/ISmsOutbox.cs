@@ -12,6 +12,9 @@ public interface ISmsOutbox
     /// <summary>Records the message (a key already recorded keeps its first content) and returns where it stands.</summary>
     Task<SmsDelivery> SendAsync(SmsMessage message);
 
+    /// <summary>Records a message that is not sent, <c>Skipped</c> with the reason (it shows in the message log); a key already recorded keeps what it has.</summary>
+    Task<SmsDelivery> RecordSkippedAsync(SmsMessage message, string reason);
+
     /// <summary>Where the message with this key stands, or null when no such key was recorded.</summary>
     Task<SmsDelivery?> GetAsync(string key);
 

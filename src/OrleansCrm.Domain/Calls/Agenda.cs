@@ -1,4 +1,5 @@
 using OrleansCrm.Domain.Common;
+using OrleansCrm.Domain.Messaging.Templates;
 
 namespace OrleansCrm.Domain.Calls;
 
@@ -13,7 +14,16 @@ public sealed class Agenda
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(62);
 
     private readonly List<Booking> bookings;
+
+    /// <summary>Where each booking stands in <see cref="bookings"/>, by id.</summary>
+    private readonly Dictionary<string, int> bookingIndex = new(StringComparer.Ordinal);
     private readonly List<BookingReminder> reminders;
+
+    /// <summary>Where each template reminder stands in <see cref="reminders"/>, by booking and template: a settle or a check is one look-up, not a scan.</summary>
+    private readonly Dictionary<(string BookingId, string TemplateId), int> reminderIndex = [];
+
+    /// <summary>The bookings whose templates planned reminders of their own (their built-in reminder is never sent).</summary>
+    private readonly HashSet<string> bookingsWithTemplateReminders = new(StringComparer.Ordinal);
     private readonly Dictionary<DateTimeOffset, SlotHold> holds = [];
 
     public Agenda(string agentId, AgendaSettings settings, IEnumerable<Booking> bookings, IEnumerable<BookingReminder>? reminders = null)
@@ -21,7 +31,16 @@ public sealed class Agenda
         AgentId = agentId;
         Settings = settings;
         this.bookings = [.. bookings];
-        this.reminders = [.. reminders ?? []];
+        for (var i = 0; i < this.bookings.Count; i++)
+        {
+            bookingIndex[this.bookings[i].Id] = i;
+        }
+
+        this.reminders = [];
+        foreach (var reminder in reminders ?? [])
+        {
+            Add(reminder);
+        }
     }
 
     public string AgentId { get; }
@@ -107,6 +126,7 @@ public sealed class Agenda
             now,
             request.BookedBy,
             CallAgentId: request.CallAgentId);
+        bookingIndex[booking.Id] = bookings.Count;
         bookings.Add(booking);
         ReleaseHold(request.CallId);
         return booking;
@@ -115,8 +135,7 @@ public sealed class Agenda
     /// <summary>Cancelling a booking (its agent, who booked it, supervisors and admins may) cancels its reminder; a booking is cancelled once.</summary>
     public Booking Cancel(string bookingId, string userId, bool isAgent, DateTimeOffset now)
     {
-        var index = bookings.FindIndex(b => b.Id == bookingId);
-        if (index < 0)
+        if (!bookingIndex.TryGetValue(bookingId, out var index))
         {
             throw DomainException.NotFound("Booking", bookingId);
         }
@@ -133,7 +152,7 @@ public sealed class Agenda
         return cancelled;
     }
 
-    public Booking? Find(string bookingId) => bookings.FirstOrDefault(b => b.Id == bookingId);
+    public Booking? Find(string bookingId) => bookingIndex.TryGetValue(bookingId, out var index) ? bookings[index] : null;
 
     /// <summary>The booking reminders due by <paramref name="now"/> and not sent yet.</summary>
     public IReadOnlyList<Booking> RemindersDue(DateTimeOffset now) => bookings.Where(b => IsPendingReminder(b) && b.ReminderAt <= now).ToList();
@@ -141,7 +160,7 @@ public sealed class Agenda
     /// <summary>A reminder is sent once.</summary>
     public void ReminderSent(string bookingId)
     {
-        var index = bookings.FindIndex(b => b.Id == bookingId);
+        var index = bookingIndex[bookingId];
         bookings[index] = bookings[index] with { ReminderSent = true };
     }
 
@@ -151,13 +170,53 @@ public sealed class Agenda
     /// </summary>
     public void PlanTemplateReminders(string bookingId, IEnumerable<BookingReminder> planned)
     {
-        if (reminders.Any(r => r.BookingId == bookingId))
+        if (bookingsWithTemplateReminders.Contains(bookingId))
         {
             return;
         }
 
-        reminders.AddRange(planned.Where(r => r.BookingId == bookingId));
+        foreach (var reminder in planned.Where(r => r.BookingId == bookingId))
+        {
+            Add(reminder);
+        }
     }
+
+    /// <summary>
+    /// A reminder template of the campaign was saved after bookings were made: each booking of the campaign gets the
+    /// reminder <see cref="BookingMessages.Replanned"/> gives it. Returns the reminders that changed (one look-up per booking).
+    /// </summary>
+    public IReadOnlyList<BookingReminder> ReplanTemplateReminders(string campaignId, VersionedTemplate template, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var changed = new List<BookingReminder>();
+        foreach (var booking in bookings.Where(b => b.CampaignId == campaignId))
+        {
+            var found = reminderIndex.TryGetValue((booking.Id, template.Id), out var index);
+            if (BookingMessages.Replanned(booking, template, found ? reminders[index] : null, now) is not { } replanned)
+            {
+                continue;
+            }
+
+            if (found)
+            {
+                reminders[index] = replanned;
+            }
+            else
+            {
+                Add(replanned);
+            }
+
+            changed.Add(replanned);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Whether the agenda holds a booking of the campaign (booked or cancelled).</summary>
+    public bool HasBookingsOf(string campaignId) => bookings.Any(b => b.CampaignId == campaignId);
+
+    /// <summary>The template reminders of one booking, in the order they were planned.</summary>
+    public IReadOnlyList<BookingReminder> TemplateRemindersOf(string bookingId) => [.. reminders.Where(r => r.BookingId == bookingId)];
 
     /// <summary>The template reminders due by <paramref name="now"/> and still planned (cancelled bookings too: they are re-checked when due).</summary>
     public IReadOnlyList<BookingReminder> TemplateRemindersDue(DateTimeOffset now) => reminders.Where(r => r.Status == BookingReminderStatus.Planned && r.DueAt <= now).ToList();
@@ -165,24 +224,48 @@ public sealed class Agenda
     /// <summary>A due template reminder is settled once: sent, or dropped with the reason.</summary>
     public void TemplateReminderSettled(BookingReminder reminder, string? droppedBecause)
     {
-        var index = reminders.FindIndex(r => r.BookingId == reminder.BookingId && r.TemplateId == reminder.TemplateId);
+        var index = reminderIndex[(reminder.BookingId, reminder.TemplateId)];
         reminders[index] = droppedBecause is null
             ? reminders[index] with { Status = BookingReminderStatus.Sent }
             : reminders[index] with { Status = BookingReminderStatus.Dropped, Reason = droppedBecause };
     }
 
-    /// <summary>When the next booking reminder (built-in or a template's) is due; null when none is pending.</summary>
-    public DateTimeOffset? NextReminderAt() =>
-        bookings.Where(IsPendingReminder).Select(b => (DateTimeOffset?)b.ReminderAt)
-            .Concat(reminders.Where(r => r.Status == BookingReminderStatus.Planned).Select(r => (DateTimeOffset?)r.DueAt))
-            .Min();
+    /// <summary>When the next booking reminder (built-in or a template's) is due; null when none is pending. One pass over each list.</summary>
+    public DateTimeOffset? NextReminderAt()
+    {
+        DateTimeOffset? next = null;
+        foreach (var b in bookings)
+        {
+            if (IsPendingReminder(b) && (next is null || b.ReminderAt < next))
+            {
+                next = b.ReminderAt;
+            }
+        }
+
+        foreach (var r in reminders)
+        {
+            if (r.Status == BookingReminderStatus.Planned && (next is null || r.DueAt < next))
+            {
+                next = r.DueAt;
+            }
+        }
+
+        return next;
+    }
 
     /// <summary>
     /// The built-in reminder is sent for a booking still on, not yet reminded, whose reminder time was still ahead when
     /// it was booked, and whose campaign's templates did not plan reminders of their own for it.
     /// </summary>
     private bool IsPendingReminder(Booking b) =>
-        b.Status == BookingStatus.Booked && !b.ReminderSent && b.ReminderAt > b.BookedAt && !reminders.Any(r => r.BookingId == b.Id);
+        b.Status == BookingStatus.Booked && !b.ReminderSent && b.ReminderAt > b.BookedAt && !bookingsWithTemplateReminders.Contains(b.Id);
+
+    private void Add(BookingReminder reminder)
+    {
+        reminderIndex[(reminder.BookingId, reminder.TemplateId)] = reminders.Count;
+        reminders.Add(reminder);
+        bookingsWithTemplateReminders.Add(reminder.BookingId);
+    }
 
     private bool IsFree(DateTimeOffset start, string? callId, DateTimeOffset now) =>
         !bookings.Any(b => b.Status == BookingStatus.Booked && b.Start == start)

@@ -41,11 +41,51 @@ public static class BookingMessages
         {
             var due = ReminderAt(booking, t.Template.Trigger!);
             reminders.Add(due > booking.BookedAt
-                ? new BookingReminder(booking.Id, t.Id, due, booking.Start, BookingReminderStatus.Planned)
-                : new BookingReminder(booking.Id, t.Id, due, booking.Start, BookingReminderStatus.Skipped, string.Create(CultureInfo.InvariantCulture, $"its time ({due:O}) had passed when the booking was made.")));
+                ? new BookingReminder(booking.Id, t.Id, due, booking.Start, BookingReminderStatus.Planned, null, t.Version, t.Template.Channel)
+                : new BookingReminder(booking.Id, t.Id, due, booking.Start, BookingReminderStatus.Skipped, string.Create(CultureInfo.InvariantCulture, $"its time ({due:O}) had passed when the booking was made."), t.Version, t.Template.Channel));
         }
 
         return reminders;
+    }
+
+    /// <summary>Whether saving this template plans reminders for the bookings already made: an enabled <c>booking.reminder</c> template.</summary>
+    public static bool PlansReminders(MessageTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return template.Enabled != false && template.Trigger?.Event == TriggerEvents.BookingReminder;
+    }
+
+    /// <summary>
+    /// A reminder template saved after the booking was made (created, enabled, or its offset changed): the reminder the
+    /// booking should have now, or null when the one it has stands. A reminder already settled when due (sent or
+    /// dropped) is never planned again; a planned or skipped one takes the template's new time; one whose time has
+    /// already passed is skipped, with the reason, and never sent.
+    /// </summary>
+    public static BookingReminder? Replanned(Booking booking, VersionedTemplate template, BookingReminder? existing, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(template);
+        if (template.Template.Enabled == false || template.Template.Trigger?.Event != TriggerEvents.BookingReminder
+            || booking.Status != BookingStatus.Booked || booking.Start <= now
+            || existing is { Status: BookingReminderStatus.Sent or BookingReminderStatus.Dropped })
+        {
+            return null;
+        }
+
+        var due = ReminderAt(booking, template.Template.Trigger);
+        if (existing is not null && existing.DueAt == due && existing.MeetingStart == booking.Start)
+        {
+            return null;
+        }
+
+        if (due > now)
+        {
+            return new BookingReminder(booking.Id, template.Id, due, booking.Start, BookingReminderStatus.Planned, null, template.Version, template.Template.Channel);
+        }
+
+        return existing is { Status: BookingReminderStatus.Skipped }
+            ? null
+            : new BookingReminder(booking.Id, template.Id, due, booking.Start, BookingReminderStatus.Skipped, string.Create(CultureInfo.InvariantCulture, $"its time ({due:O}) had passed when the template was saved."), template.Version, template.Template.Channel);
     }
 
     /// <summary>When a reminder template falls due for a booking: its days before the meeting, at its time of day, in the customer's zone.</summary>
@@ -55,6 +95,41 @@ public static class BookingMessages
         ArgumentNullException.ThrowIfNull(trigger);
         var at = TimeOnly.ParseExact(trigger.ReminderAt ?? TemplateTrigger.DefaultReminderAt, "HH:mm", CultureInfo.InvariantCulture);
         return BookingReminderPlan.ReminderAt(booking.Start, booking.CustomerTimeZone, at, trigger.ReminderDaysBefore ?? TemplateTrigger.DefaultReminderDaysBefore);
+    }
+
+    /// <summary>
+    /// A reminder that is not sent, as the message log shows it: the messages it would have made, keyed as they would
+    /// have been (the template as it is now rendered for the booking, one per recipient), each to be recorded
+    /// <c>Skipped</c> with the reason. When nothing can be rendered (the template is gone, or it names no recipient)
+    /// one record stands for it, keyed by the version the reminder was planned with, without a recipient.
+    /// </summary>
+    public static IReadOnlyList<TemplateMessage> Unsent(BookingReminder reminder, Booking booking, VersionedTemplate? template, MessageFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        ArgumentNullException.ThrowIfNull(booking);
+        ArgumentNullException.ThrowIfNull(facts);
+        if (template is not null)
+        {
+            var rendered = TemplateRenderer.Render(template.Template, facts);
+            if (rendered.Recipients.Count > 0)
+            {
+                return [.. rendered.Recipients.Select(to => new TemplateMessage(
+                    TemplateMessages.Key(TriggerEvents.BookingReminder, booking.Id, template, to), rendered.Channel, to, rendered.Subject, rendered.Text, rendered.Html, template.Id, template.Version, template.Template.From?.Address))];
+            }
+        }
+
+        var version = template?.Version ?? reminder.TemplateVersion ?? 0;
+        var channel = template?.Template.Channel ?? reminder.Channel ?? MessageChannels.Email;
+        var key = string.Create(CultureInfo.InvariantCulture, $"{TriggerEvents.BookingReminder}:{booking.Id}:{reminder.TemplateId}:v{version}");
+        return [new TemplateMessage(key, channel, "", null, "", null, reminder.TemplateId, version, null)];
+    }
+
+    /// <summary>The reason a due reminder that still holds is not sent after all: its rendering is skipped by the template's own rule (a value missing, no recipient left).</summary>
+    public static string? WhyNotRendered(VersionedTemplate template, MessageFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(facts);
+        return TemplateRenderer.Render(template.Template, facts).SkippedReason;
     }
 
     /// <summary>

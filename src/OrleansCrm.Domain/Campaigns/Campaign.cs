@@ -5,6 +5,8 @@ namespace OrleansCrm.Domain.Campaigns;
 /// <summary>
 /// An outbound calling campaign: where its clock runs, when it may call, what agents can
 /// record as the outcome of a call, how it retries and which payment providers it charges through.
+/// <paramref name="QuietHours"/> ("21:00-08:00", on the recipient's wall clock) are when none of its automated SMS
+/// goes out; unset, the <c>Sms:QuietHours</c> setting applies ("00:00-00:00" for none).
 /// </summary>
 public sealed record Campaign(
     string? Name,
@@ -14,7 +16,8 @@ public sealed record Campaign(
     IReadOnlyList<WorkflowStep>? WorkflowSteps,
     RetryPolicy? RetryPolicy,
     int? AttemptCap,
-    IReadOnlyList<string>? PaymentProviders)
+    IReadOnlyList<string>? PaymentProviders,
+    string? QuietHours = null)
 {
     public const int DefaultAttemptCap = 10;
     public const int MaxOutcomes = 100;
@@ -73,6 +76,11 @@ public sealed record Campaign(
             }
         }
 
+        if (QuietHours is not null && Messaging.Sms.QuietHours.Parse(QuietHours) is null)
+        {
+            v.Add("quietHours", "must be two times of day, HH:mm-HH:mm, such as 21:00-08:00 (on the recipient's clock; 00:00-00:00 for none).");
+        }
+
         v.ThrowIfInvalid();
         return this with
         {
@@ -83,6 +91,10 @@ public sealed record Campaign(
             RetryPolicy = retry.WithDefaults(),
             AttemptCap = cap,
             PaymentProviders = providers,
+            QuietHours = QuietHours?.Trim(),
         };
     }
+
+    /// <summary>The campaign's quiet hours for automated SMS; null when it has none of its own (the setting applies).</summary>
+    public Messaging.Sms.QuietHours? SmsQuietHours() => Messaging.Sms.QuietHours.Parse(QuietHours);
 }

@@ -63,10 +63,17 @@ public sealed class AgentGrain(
 
     public async Task<Booking> BookAsync(BookingRequest request)
     {
+        if (!Agenda.HasBookingsOf(request.CampaignId))
+        {
+            // On the campaign's list before its templates are read: a reminder template saved from now on reaches this booking.
+            await GrainFactory.GetGrain<ICampaignAgendasGrain>(request.CampaignId).AddAgentAsync(AgentId);
+        }
+
         var templates = await TemplatesAsync(request.CampaignId);
         if (Agenda.BookedFor(request.CallId) is { } booked)
         {
             await AnnounceAsync(booked, TriggerEvents.BookingMade, templates, "confirmation", CallEmails.BookingConfirmation);
+            await RecordSkippedRemindersAsync(booked, templates);
             return booked;
         }
 
@@ -74,6 +81,7 @@ public sealed class AgentGrain(
         Agenda.PlanTemplateReminders(booking.Id, BookingMessages.PlanReminders(booking, templates));
         await SaveAsync();
         await AnnounceAsync(booking, TriggerEvents.BookingMade, templates, "confirmation", CallEmails.BookingConfirmation);
+        await RecordSkippedRemindersAsync(booking, templates);
         return booking;
     }
 
@@ -83,6 +91,22 @@ public sealed class AgentGrain(
         await SaveAsync();
         await AnnounceAsync(cancelled, TriggerEvents.BookingCancelled, await TemplatesAsync(cancelled.CampaignId), "cancelled", CallEmails.BookingCancelled);
         return cancelled;
+    }
+
+    public async Task ReplanRemindersAsync(string campaignId, Stored<MessageTemplate> template)
+    {
+        var changed = Agenda.ReplanTemplateReminders(campaignId, Versioned(template)!, clock.GetUtcNow());
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        await SaveAsync();
+        foreach (var skipped in changed.Where(r => r.Status == BookingReminderStatus.Skipped))
+        {
+            var booking = Agenda.Find(skipped.BookingId)!;
+            await RecordUnsentAsync(booking, BookingMessages.Unsent(skipped, booking, Versioned(template), await FactsAsync(booking)), skipped.Reason!);
+        }
     }
 
     public Task<Booking?> GetBookingAsync(string bookingId) => Task.FromResult(Agenda.Find(bookingId));
@@ -160,10 +184,55 @@ public sealed class AgentGrain(
         var whyNot = BookingMessages.WhyNotSent(reminder, booking, template, facts ?? new MessageFactsBuilder().Build());
         if (whyNot is null)
         {
-            await SendAllAsync(booking!, BookingMessages.For(TriggerEvents.BookingReminder, booking!, [template!], facts!));
+            var messages = BookingMessages.For(TriggerEvents.BookingReminder, booking!, [template!], facts!);
+            whyNot = messages.Count == 0 ? BookingMessages.WhyNotRendered(template!, facts!) : null;
+            if (whyNot is null)
+            {
+                await SendAllAsync(booking!, messages);
+            }
+        }
+
+        if (whyNot is not null && booking is not null)
+        {
+            await RecordUnsentAsync(booking, BookingMessages.Unsent(reminder, booking, template, facts!), whyNot);
         }
 
         Agenda.TemplateReminderSettled(reminder, whyNot);
+    }
+
+    /// <summary>A booking's reminders skipped when planned (their time had passed) are in the message log, each as the message it would have been.</summary>
+    private async Task RecordSkippedRemindersAsync(Booking booking, IReadOnlyList<VersionedTemplate> templates)
+    {
+        var skipped = Agenda.TemplateRemindersOf(booking.Id).Where(r => r.Status == BookingReminderStatus.Skipped).ToList();
+        if (skipped.Count == 0)
+        {
+            return;
+        }
+
+        var facts = await FactsAsync(booking);
+        foreach (var reminder in skipped)
+        {
+            var template = templates.FirstOrDefault(t => t.Id == reminder.TemplateId);
+            await RecordUnsentAsync(booking, BookingMessages.Unsent(reminder, booking, template, facts), reminder.Reason!);
+        }
+    }
+
+    /// <summary>A reminder not sent goes to the outbox of its channel all the same, recorded <c>Skipped</c> with the reason (the message log shows it); nothing reaches a transport.</summary>
+    private async Task RecordUnsentAsync(Booking booking, IReadOnlyList<TemplateMessage> messages, string reason)
+    {
+        var why = "The booking reminder is not sent: " + reason;
+        foreach (var m in messages)
+        {
+            var context = new MessageContext(booking.CustomerId, null, booking.CallId, $"{m.TemplateId}@{m.TemplateVersion}");
+            if (m.Channel == MessageChannels.Sms)
+            {
+                await smsOutbox.RecordSkippedAsync(new SmsMessage(m.Key, m.To, m.Text, SmsKind.Automated, booking.CustomerTimeZone, Context: context, Sender: m.Sender, CampaignId: booking.CampaignId), why);
+            }
+            else
+            {
+                await outbox.RecordSkippedAsync(new EmailMessage(m.Key, m.To, null, m.Subject ?? "", m.Text, m.Html, Context: context), why);
+            }
+        }
     }
 
     /// <summary>A booking event's messages: its campaign's templates on the trigger, or the built-in email when the campaign has none enabled there.</summary>
@@ -186,7 +255,7 @@ public sealed class AgentGrain(
             var context = new MessageContext(booking.CustomerId, null, booking.CallId, $"{m.TemplateId}@{m.TemplateVersion}");
             if (m.Channel == MessageChannels.Sms)
             {
-                await smsOutbox.SendAsync(new SmsMessage(m.Key, m.To, m.Text, SmsKind.Automated, booking.CustomerTimeZone, Context: context, Sender: m.Sender));
+                await smsOutbox.SendAsync(new SmsMessage(m.Key, m.To, m.Text, SmsKind.Automated, booking.CustomerTimeZone, Context: context, Sender: m.Sender, CampaignId: booking.CampaignId));
             }
             else
             {

@@ -445,7 +445,7 @@ public sealed class CallGrain(
             var about = OutcomeMessages.ContextOf(call, templates.First(t => t.Id == m.TemplateId));
             if (m.Channel == MessageChannels.Sms)
             {
-                await smsOutbox.SendAsync(new SmsMessage(m.Key, m.To, m.Text, SmsKind.Automated, call.TimeZone, Context: about, Sender: m.Sender));
+                await smsOutbox.SendAsync(new SmsMessage(m.Key, m.To, m.Text, SmsKind.Automated, call.TimeZone, Context: about, Sender: m.Sender, CampaignId: call.CampaignId));
             }
             else
             {

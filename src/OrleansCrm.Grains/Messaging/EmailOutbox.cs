@@ -14,6 +14,12 @@ public sealed class EmailOutbox(IGrainFactory grains) : IEmailOutbox
         return grains.GetGrain<IOutboxEmailGrain>(RequireKey(message.Key)).SendAsync(message);
     }
 
+    public Task<EmailDelivery> RecordSkippedAsync(EmailMessage message, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return grains.GetGrain<IOutboxEmailGrain>(RequireKey(message.Key)).RecordSkippedAsync(message, reason);
+    }
+
     public Task<EmailDelivery?> GetAsync(string key) =>
         grains.GetGrain<IOutboxEmailGrain>(RequireKey(key)).GetAsync();
 

@@ -57,6 +57,19 @@ public sealed partial class OutboxEmailGrain(
         return State.Delivery!;
     }
 
+    public async Task<EmailDelivery> RecordSkippedAsync(EmailMessage message, string reason)
+    {
+        ValidateSkipped(message, reason);
+        if (State.Delivery is null)
+        {
+            State.Message = message;
+            State.Delivery = new EmailDelivery(Key, OutboxRules.MessageIdFor(Key), message.To, DeliveryStatus.Skipped, 0, Clock.GetUtcNow(), null, reason);
+            await SkipAtOnceAsync(reason);
+        }
+
+        return State.Delivery!;
+    }
+
     public Task<EmailDelivery?> GetAsync() => Task.FromResult(State.Delivery);
 
     protected override void Record(DeliveryStatus status, int attempts, string? error) =>
@@ -93,7 +106,7 @@ public sealed partial class OutboxEmailGrain(
             message.Context?.OrderNumber ?? message.Owner?.OrderNumber,
             message.Context?.CallId,
             message.Context?.TemplateVersion,
-            [message.To],
+            message.To.Length == 0 ? [] : [message.To],
             message.Subject,
             message.TextBody,
             message.HtmlBody,
@@ -141,6 +154,20 @@ public sealed partial class OutboxEmailGrain(
             validator.Add("textBody", "is required.");
         }
 
+        validator.ThrowIfInvalid();
+    }
+
+    /// <summary>A message recorded as not sent needs its key and the reason; its recipient may be unknown (its template is gone).</summary>
+    private void ValidateSkipped(EmailMessage message, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var validator = new Validator();
+        if (validator.Required("key", message.Key) && !string.Equals(message.Key, Key, StringComparison.Ordinal))
+        {
+            validator.Add("key", $"must be the outbox entry's key '{Key}'.");
+        }
+
+        validator.Required("reason", reason);
         validator.ThrowIfInvalid();
     }
 

@@ -116,6 +116,20 @@ public abstract partial class OutboxGrain<TState>(
         DeliverSoon();
     }
 
+    /// <summary>
+    /// After the channel has put a message in the state that is not to be sent (a booking reminder whose cause no longer
+    /// holds): <c>Skipped</c> at once with the reason, kept in the history and the log like any message, and never handed
+    /// to the transport; nothing is pending, so nothing is armed.
+    /// </summary>
+    protected async Task SkipAtOnceAsync(string reason)
+    {
+        NextAttemptAt = null;
+        History.Add(new MessageStatusChange(DeliveryStatus.Skipped, clock.GetUtcNow(), reason));
+        await WriteThenArmAsync();
+        LogSkipped(Channel, Key, reason);
+        await WriteLogAsync();
+    }
+
     /// <summary>A send of a key already recorded: a queued message whose retry is due is tried at once.</summary>
     protected void DeliverIfDue()
     {

@@ -14,7 +14,8 @@ namespace OrleansCrm.Grains.Messaging;
 /// <summary>
 /// One outgoing SMS on the outbox's mechanism (<see cref="OutboxGrain{TState}"/>: record and return, never twice,
 /// backoff, forward-only status), keyed by its client message id. Before each attempt: a number on the opt-out list is
-/// <c>Skipped</c> (every SMS); an automated SMS inside the quiet hours in the recipient's zone waits for their end, and
+/// <c>Skipped</c> (every SMS); an automated SMS inside the quiet hours in the recipient's zone (its own, else its
+/// campaign's, else the setting's) waits for their end, and
 /// one over the recipient's frequency cap is <c>Skipped</c>. The gateway's opt-out error puts the number on the list.
 /// The gateway's delivery reports move the status forward (<see cref="ReportDeliveryAsync"/>).
 /// </summary>
@@ -64,6 +65,19 @@ public sealed partial class OutboxSmsGrain(
         return State.Delivery!;
     }
 
+    public async Task<SmsDelivery> RecordSkippedAsync(SmsMessage message, string reason)
+    {
+        ValidateSkipped(message, reason);
+        if (State.Delivery is null)
+        {
+            State.Message = message;
+            State.Delivery = new SmsDelivery(message.Key, Key, message.To, DeliveryStatus.Skipped, 0, Clock.GetUtcNow(), null, reason, null);
+            await SkipAtOnceAsync(reason);
+        }
+
+        return State.Delivery!;
+    }
+
     public Task<SmsDelivery?> GetAsync() => Task.FromResult(State.Delivery);
 
     public async Task<bool> ReportDeliveryAsync(DeliveryStatus status, string? errorCode)
@@ -104,7 +118,7 @@ public sealed partial class OutboxSmsGrain(
             return SendGate.Skip(OptedOut);
         }
 
-        var quiet = message.QuietHours ?? rules.Value.DefaultQuietHours;
+        var quiet = message.QuietHours ?? await CampaignQuietHoursAsync(message.CampaignId) ?? rules.Value.DefaultQuietHours;
         if (quiet is not null && message.TimeZone is { } zone && quiet.DeferredUntil(Clock.GetUtcNow(), zone) is { } until)
         {
             return SendGate.Defer(until);
@@ -118,6 +132,10 @@ public sealed partial class OutboxSmsGrain(
             _ => SendGate.Open,
         };
     }
+
+    /// <summary>The quiet hours of the campaign the message is sent for, as the campaign stands now; null when it names none or the campaign has none of its own.</summary>
+    private async Task<QuietHours?> CampaignQuietHoursAsync(string? campaignId) =>
+        campaignId is null ? null : (await GrainFactory.GetGrain<ICampaignGrain>(campaignId).GetAsync())?.Value.SmsQuietHours();
 
     protected override async Task<TransportOutcome> DeliverAsync(CancellationToken cancellationToken)
     {
@@ -151,7 +169,7 @@ public sealed partial class OutboxSmsGrain(
             message.Context?.OrderNumber,
             message.Context?.CallId,
             message.Context?.TemplateVersion,
-            [message.To],
+            message.To.Length == 0 ? [] : [message.To],
             null,
             message.Text,
             null,
@@ -162,6 +180,20 @@ public sealed partial class OutboxSmsGrain(
     }
 
     private const string OptedOut = "The recipient is on the SMS opt-out list.";
+
+    /// <summary>A message recorded as not sent needs its key and the reason; its recipient may be unknown (its template is gone).</summary>
+    private void ValidateSkipped(SmsMessage message, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var validator = new Validator();
+        if (validator.Required("key", message.Key) && !string.Equals(OutboxRules.SmsMessageIdFor(message.Key), Key, StringComparison.Ordinal))
+        {
+            validator.Add("key", $"must be the key of the outbox entry '{Key}'.");
+        }
+
+        validator.Required("reason", reason);
+        validator.ThrowIfInvalid();
+    }
 
     private void Validate(SmsMessage message)
     {

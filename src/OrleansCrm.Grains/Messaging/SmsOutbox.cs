@@ -15,6 +15,12 @@ public sealed class SmsOutbox(IGrainFactory grains) : ISmsOutbox
         return grains.GetGrain<IOutboxSmsGrain>(OutboxRules.SmsMessageIdFor(RequireKey(message.Key))).SendAsync(message);
     }
 
+    public Task<SmsDelivery> RecordSkippedAsync(SmsMessage message, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return grains.GetGrain<IOutboxSmsGrain>(OutboxRules.SmsMessageIdFor(RequireKey(message.Key))).RecordSkippedAsync(message, reason);
+    }
+
     public Task<SmsDelivery?> GetAsync(string key) =>
         grains.GetGrain<IOutboxSmsGrain>(OutboxRules.SmsMessageIdFor(RequireKey(key))).GetAsync();
 

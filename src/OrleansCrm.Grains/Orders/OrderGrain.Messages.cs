@@ -109,7 +109,7 @@ public sealed partial class OrderGrain
     {
         if (m.Channel == MessageChannels.Sms)
         {
-            await smsOutbox.SendAsync(new SmsMessage(m.Key, m.To, m.Text, SmsKind.Automated, order.Customer.TimeZone, Context: Context(order, m), Sender: m.Sender));
+            await smsOutbox.SendAsync(new SmsMessage(m.Key, m.To, m.Text, SmsKind.Automated, order.Customer.TimeZone, Context: Context(order, m), Sender: m.Sender, CampaignId: order.CampaignId));
             return;
         }
 

@@ -12,13 +12,14 @@ public readonly record struct CampaignSurrogate(
     [property: Id(4)] IReadOnlyList<WorkflowStep>? WorkflowSteps,
     [property: Id(5)] RetryPolicy? RetryPolicy,
     [property: Id(6)] int? AttemptCap,
-    [property: Id(7)] IReadOnlyList<string>? PaymentProviders);
+    [property: Id(7)] IReadOnlyList<string>? PaymentProviders,
+    [property: Id(8)] string? QuietHours);
 
 /// <summary>Turns a <see cref="Campaign"/> into its surrogate and back; one contract with it, so one file.</summary>
 [RegisterConverter]
 public sealed class CampaignConverter : IConverter<Campaign, CampaignSurrogate>
 {
-    public Campaign ConvertFromSurrogate(in CampaignSurrogate s) => new(s.Name, s.TimeZone, s.CallingHours, s.Outcomes, s.WorkflowSteps, s.RetryPolicy, s.AttemptCap, s.PaymentProviders);
+    public Campaign ConvertFromSurrogate(in CampaignSurrogate s) => new(s.Name, s.TimeZone, s.CallingHours, s.Outcomes, s.WorkflowSteps, s.RetryPolicy, s.AttemptCap, s.PaymentProviders, s.QuietHours);
 
-    public CampaignSurrogate ConvertToSurrogate(in Campaign m) => new(m.Name, m.TimeZone, m.CallingHours, WireLists.Of(m.Outcomes), WireLists.Of(m.WorkflowSteps), m.RetryPolicy, m.AttemptCap, WireLists.Of(m.PaymentProviders));
+    public CampaignSurrogate ConvertToSurrogate(in Campaign m) => new(m.Name, m.TimeZone, m.CallingHours, WireLists.Of(m.Outcomes), WireLists.Of(m.WorkflowSteps), m.RetryPolicy, m.AttemptCap, WireLists.Of(m.PaymentProviders), m.QuietHours);
 }

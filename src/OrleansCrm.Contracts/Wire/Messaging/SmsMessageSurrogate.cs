@@ -13,13 +13,14 @@ public readonly record struct SmsMessageSurrogate(
     [property: Id(4)] string? TimeZone,
     [property: Id(5)] QuietHours? QuietHours,
     [property: Id(6)] MessageContext? Context,
-    [property: Id(7)] string? Sender);
+    [property: Id(7)] string? Sender,
+    [property: Id(8)] string? CampaignId);
 
 /// <summary>Turns an <see cref="SmsMessage"/> into its surrogate and back; one contract with it, so one file.</summary>
 [RegisterConverter]
 public sealed class SmsMessageConverter : IConverter<SmsMessage, SmsMessageSurrogate>
 {
-    public SmsMessage ConvertFromSurrogate(in SmsMessageSurrogate s) => new(s.Key, s.To, s.Text, s.Kind, s.TimeZone, s.QuietHours, s.Context, s.Sender);
+    public SmsMessage ConvertFromSurrogate(in SmsMessageSurrogate s) => new(s.Key, s.To, s.Text, s.Kind, s.TimeZone, s.QuietHours, s.Context, s.Sender, s.CampaignId);
 
-    public SmsMessageSurrogate ConvertToSurrogate(in SmsMessage m) => new(m.Key, m.To, m.Text, m.Kind, m.TimeZone, m.QuietHours, m.Context, m.Sender);
+    public SmsMessageSurrogate ConvertToSurrogate(in SmsMessage m) => new(m.Key, m.To, m.Text, m.Kind, m.TimeZone, m.QuietHours, m.Context, m.Sender, m.CampaignId);
 }
