@@ -35,6 +35,10 @@ public sealed record ShopOrderRow(
         {
             v.Add("grandTotal", "cannot be negative.");
         }
+        else if (GrandTotal > Common.Currency.MaxAmount)
+        {
+            v.Add("grandTotal", $"must be at most {Common.Currency.MaxAmount:0}.");
+        }
 
         v.Text("customerEmail", CustomerEmail, Validator.NameMaxLength);
         v.Text("customerPhone", CustomerPhone, Validator.NameMaxLength);

@@ -1,3 +1,4 @@
+using OrleansCrm.Infrastructure.Shop;
 using OrleansCrm.Contracts.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,6 +82,7 @@ public static partial class CrmHosting
             silo.UseInMemoryReminderService();
         }
 
+        silo.AddShopJobs();
         return silo;
     }
 
@@ -124,6 +126,7 @@ public static partial class CrmHosting
         services.AddCrmPayments(settings.UsesPostgres);
         services.AddCrmEmail(configuration);
         services.AddCrmSms(configuration);
+        services.AddCrmShop(settings.UsesPostgres, configuration);
         return services;
     }
 
