@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansCrm.Contracts.Shop;
 using OrleansCrm.Testing;
 
 namespace OrleansCrm.Api.Tests;
@@ -100,6 +102,34 @@ public sealed class LinkedOrderValidationApiTests(LinkedOrdersFixture fixture) :
         Assert.Equal(1, byRep.GetProperty("orders").GetInt32());
         Assert.Equal(49.90m, byRep.GetProperty("totals").GetProperty("USD").GetDecimal());
         Assert.Equal(10.00m, groups.Single(g => g.GetProperty("key").GetString() == colleague).GetProperty("totals").GetProperty("USD").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_night_runs_once_however_often_its_tick_arrives_and_an_admin_run_now_is_one_more_run(bool onPostgres)
+    {
+        var api = fixture.Api(onPostgres);
+        var admin = api.Admin();
+        var driver = new CallDriver(admin);
+        await driver.AlignToMorningAsync();
+        var before = await SettledRunCountAsync(admin);
+        await NextNightAsync(driver, admin, before + 1);
+
+        // Duplicated ticks (a reminder delivered again during an ownership change) find the night already run.
+        var job = api.Services.GetRequiredService<IGrainFactory>().GetGrain<ILinkedOrderValidationJobGrain>(ShopJobs.LinkedOrderValidation).AsReference<IRemindable>();
+        await job.ReceiveReminder("due-work", default);
+        await job.ReceiveReminder("due-work", default);
+        var runs = await RunsAsync(admin);
+        Assert.Equal(before + 1, runs.GetProperty("runs").GetArrayLength());
+        var nights = runs.GetProperty("runs").EnumerateArray().Where(r => r.GetProperty("trigger").GetString() == "Nightly").Select(r => r.GetProperty("businessDate").GetString()).ToList();
+        Assert.Equal(nights.Count, nights.Distinct().Count());
+
+        var started = await admin.PostAsync("/api/v1/jobs/linked-order-validation/run", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Equal("Manual", (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trigger").GetString());
+        Assert.Equal("Manual", (await FinishedRunAsync(admin, before + 2)).GetProperty("trigger").GetString());
+        await (await api.Agent().PostAsync("/api/v1/jobs/linked-order-validation/run", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Theory]
