@@ -15,6 +15,14 @@ public static class ShopRegistration
         services.TryAddSingleton(ShopSettings.ReadStores(configuration));
         services.TryAddSingleton(ShopSettings.ReadSchedule(configuration));
         services.Configure<LinkedOrderValidationOptions>(configuration.GetSection(LinkedOrderValidationOptions.Section));
+        var magento = MagentoSettings.Read(configuration);
+        services.TryAddSingleton(magento);
+        if (magento.BaseUrl is { } baseUrl)
+        {
+            services.AddHttpClient<MagentoOrderSync>(client => (client.BaseAddress, client.Timeout) = (baseUrl, TimeSpan.FromSeconds(60)));
+            services.TryAddTransient<IShopOrderSync>(sp => sp.GetRequiredService<MagentoOrderSync>());
+        }
+
         services.TryAddSingleton<IShopOrderSync, PushOnlyShopSync>();
         if (usesPostgres)
         {
