@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using OrleansCrm.Api.Apis;
+using OrleansCrm.Api.Apis.Shop;
 using OrleansCrm.Api.Auth;
 using OrleansCrm.Api.Edge;
 using OrleansCrm.Api.Problems;
@@ -100,6 +101,9 @@ public static class CrmApiExtensions
         app.MapMessagesApi();
         app.MapCustomerSmsApi();
         app.MapSmsWebhooksApi();
+        app.MapShopApi();
+        app.MapJobsApi();
+        app.MapLinkedSalesApi();
         if (settings.SimulatedClock)
         {
             app.MapTestClockApi();

@@ -1,3 +1,4 @@
+using OrleansCrm.Domain.Shop;
 using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Contracts.Ports;
 using System.Security.Claims;
@@ -119,8 +120,14 @@ public static class CallsApi
     public static async Task<Ok<CallAttempt>> Discard(string callId, IGrainFactory grains, ClaimsPrincipal user) =>
         TypedResults.Ok(CallAttempt.From(await Call(callId, grains).DiscardAsync(user.Actor())));
 
-    public static async Task<Ok<CallAttempt>> LinkOrder(string callId, LinkedOrderBody body, IGrainFactory grains, ClaimsPrincipal user) =>
-        TypedResults.Ok(CallAttempt.From(await Call(callId, grains).LinkOrderAsync(body.OrderId, user.Actor())));
+    /// <summary>The store and the increment id are checked against the configured stores here, at the edge: the call stores what was checked.</summary>
+    public static async Task<Ok<CallAttempt>> LinkOrder(string callId, LinkedOrderBody body, IGrainFactory grains, ShopStores stores, ClaimsPrincipal user)
+    {
+        var v = new Validator();
+        var order = stores.Check(v, body.StoreCode, body.OrderId, "storeCode", "orderId");
+        v.ThrowIfInvalid();
+        return TypedResults.Ok(CallAttempt.From(await Call(callId, grains).LinkOrderInStoreAsync(order!.Value.StoreCode, order.Value.IncrementId, user.Actor())));
+    }
 
     public static async Task<Ok<Contract>> GetContract(string protocolNumber, IGrainFactory grains) =>
         TypedResults.Ok(Contract.From(await grains.GetGrain<IContractGrain>(PathId("protocolNumber", protocolNumber)).GetAsync()

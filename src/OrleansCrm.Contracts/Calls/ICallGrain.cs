@@ -38,4 +38,12 @@ public interface ICallGrain : IGrainWithStringKey
 
     [Alias("LinkOrder")]
     Task<CallAttempt> LinkOrderAsync(string? orderId, Actor by);
+
+    /// <summary>Links a shop order, checked by the api against the configured stores; the link starts (again) pending validation.</summary>
+    [Alias("LinkOrderInStore")]
+    Task<CallAttempt> LinkOrderInStoreAsync(string storeCode, string incrementId, Actor by);
+
+    /// <summary>The nightly validation's verdict on the link read by the run; false when the link changed since (nothing recorded).</summary>
+    [Alias("RecordLinkVerdict")]
+    Task<bool> RecordLinkVerdictAsync([Immutable] Domain.Shop.LinkJudgement judgement);
 }

@@ -136,7 +136,7 @@ public sealed class CallAttempt
     }
 
     /// <summary>The web-shop order id, during or after the call: only the call's author (or an admin, checked by the caller) changes it.</summary>
-    public void LinkOrder(string? orderId, DateTimeOffset now, string by, bool isAdmin)
+    public void LinkOrder(string? orderId, DateTimeOffset now, string by, bool isAdmin, string? storeCode = null)
     {
         // Only being an admin matters here: a supervisor is as far from the sale as another agent.
         CallAccess.Check(this, CallUse.LinkOrder, by, isAgent: !isAdmin, isAdmin);
@@ -149,11 +149,23 @@ public sealed class CallAttempt
         var v = new Validator();
         v.Id("orderId", orderId);
         v.ThrowIfInvalid();
-        this.linkedOrder = new LinkedOrder(orderId!, LinkStatus.PendingValidation, now, by);
+        this.linkedOrder = new LinkedOrder(orderId!, LinkStatus.PendingValidation, now, by) { StoreCode = storeCode, History = LinkedOrder?.History ?? [] };
         if (IsOpen)
         {
             this.draft = Draft with { LinkedOrderId = orderId };
         }
+    }
+
+    /// <summary>The nightly validation's verdict on the link; false (nothing changes) when the link was edited or removed since the run read it.</summary>
+    public bool RecordLinkVerdict(Shop.LinkJudgement judgement)
+    {
+        if (LinkedOrder is not { } link || link.SetAt != judgement.LinkSetAt)
+        {
+            return false;
+        }
+
+        this.linkedOrder = link.Judged(judgement);
+        return true;
     }
 
     public void AttachRecording(CallRecording recording)

@@ -36,6 +36,8 @@ public sealed class CallGrain(
     ISmsOutbox smsOutbox,
     ICallDirectory directory,
     IRecordingStore recordings,
+    ILinkedOrderIndex links,
+    Domain.Shop.ShopStores stores,
     IOptions<CallOptions> options)
     : Grain, ICallGrain, IRemindable
 {
@@ -44,6 +46,9 @@ public sealed class CallGrain(
 
     /// <summary>The state version this activation stored in the call index (null: not known to be there).</summary>
     private long? indexedVersion;
+
+    /// <summary>The state version this activation stored in the link index (null: not known to be there).</summary>
+    private long? linkIndexedVersion;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -189,6 +194,26 @@ public sealed class CallGrain(
         return Current;
     }
 
+    public async Task<CallAttempt> LinkOrderInStoreAsync(string storeCode, string incrementId, Actor by)
+    {
+        await EnterAsync();
+        Current.LinkOrder(incrementId, clock.GetUtcNow(), by.UserId, by.IsAdmin, storeCode);
+        await SaveAsync();
+        return Current;
+    }
+
+    public async Task<bool> RecordLinkVerdictAsync(Domain.Shop.LinkJudgement judgement)
+    {
+        await EnterAsync();
+        if (state.State.Call is not { } call || !state.RecordExists || !call.RecordLinkVerdict(judgement))
+        {
+            return false;
+        }
+
+        await SaveAsync();
+        return true;
+    }
+
     /// <summary>The call's due work: an outcome left unfinished is finished, a call still open past its timeout released.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -218,6 +243,12 @@ public sealed class CallGrain(
         {
             await directory.UpsertAsync(Entry(call));
             indexedVersion = state.State.Version;
+        }
+
+        if (state.State.Call is { } linked && state.RecordExists && linkIndexedVersion != state.State.Version && LinkEntryOf(linked) is { } link)
+        {
+            await links.UpsertAsync(link);
+            linkIndexedVersion = state.State.Version;
         }
 
         scheduler.Plan(state.State.Armed, state.RecordExists ? DueWorkAt() : null);
@@ -557,6 +588,20 @@ public sealed class CallGrain(
     private CallEntry Entry(CallAttempt call) => new(
         call.Id, call.CampaignId, call.ContactId, call.CustomerId, call.OrderNumber, call.TaskId, call.AgentId, call.Direction.ToString(), call.Attempt,
         call.StartedAt, call.EndedAt, call.Status.ToString(), call.Outcome?.Code, call.Outcome?.Label, call.Outcome?.Type, call.Outcome?.Color, call.Outcome?.Comment, state.State.Version);
+
+    /// <summary>
+    /// The call's row in the link index: its link, or (a discarded call's link is gone) a removed row when this
+    /// activation indexed one (an open call stays in memory until it ends, so the activation that linked is the one that discards).
+    /// </summary>
+    private LinkEntry? LinkEntryOf(CallAttempt call) => call.LinkedOrder is { } link
+        ? new LinkEntry(
+            call.Id, link.StoreCode ?? DefaultStoreCode, link.OrderId, call.AgentId, call.CampaignId, call.Direction.ToString(), call.StartedAt, call.EndedAt,
+            link.Status.ToString(), link.SetAt, link.JudgedIncrementId, Removed: false, state.State.Version)
+        : call.Status is CallStatus.Discarded or CallStatus.TimedOut && linkIndexedVersion is not null
+            ? new LinkEntry(call.Id, DefaultStoreCode, "-", call.AgentId, call.CampaignId, call.Direction.ToString(), call.StartedAt, call.EndedAt, "Removed", call.StartedAt, null, Removed: true, state.State.Version)
+            : null;
+
+    private string DefaultStoreCode => stores.DefaultStore.Code;
 
     private static DomainException Unknown(string field, string message) =>
         DomainException.Invalid(new Dictionary<string, string[]> { [field] = [message] });

@@ -1,3 +1,4 @@
+using OrleansCrm.Infrastructure.Shop;
 using OrleansCrm.Contracts.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,6 +93,7 @@ public static partial class CrmHosting
             silo.UseInMemoryReminderService();
         }
 
+        silo.AddShopJobs();
         return silo;
     }
 
@@ -135,6 +137,7 @@ public static partial class CrmHosting
         services.AddCrmPayments(settings.UsesPostgres);
         services.AddCrmEmail(configuration);
         services.AddCrmSms(configuration);
+        services.AddCrmShop(settings.UsesPostgres, configuration);
         services.AddCrmShutdown(configuration);
         return services;
     }

@@ -7,13 +7,14 @@ namespace OrleansCrm.Contracts.Wire.Calls;
 public readonly record struct AgentProfileSurrogate(
     [property: Id(0)] string? Name,
     [property: Id(1)] string? Email,
-    [property: Id(2)] AgendaSettings? Agenda);
+    [property: Id(2)] AgendaSettings? Agenda,
+    [property: Id(3)] string? ShopUser);
 
 /// <summary>Turns a <see cref="AgentProfile"/> into its surrogate and back; one contract with it, so one file.</summary>
 [RegisterConverter]
 public sealed class AgentProfileConverter : IConverter<AgentProfile, AgentProfileSurrogate>
 {
-    public AgentProfile ConvertFromSurrogate(in AgentProfileSurrogate s) => new(s.Name, s.Email, s.Agenda ?? AgendaSettings.Default);
+    public AgentProfile ConvertFromSurrogate(in AgentProfileSurrogate s) => new(s.Name, s.Email, s.Agenda ?? AgendaSettings.Default, s.ShopUser);
 
-    public AgentProfileSurrogate ConvertToSurrogate(in AgentProfile m) => new(m.Name, m.Email, m.Agenda);
+    public AgentProfileSurrogate ConvertToSurrogate(in AgentProfile m) => new(m.Name, m.Email, m.Agenda, m.ShopUser);
 }

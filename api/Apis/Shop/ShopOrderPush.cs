@@ -1,0 +1,4 @@
+namespace OrleansCrm.Api.Apis.Shop;
+
+/// <summary>A batch of web-shop orders to store (at most <see cref="ShopApi.MaxOrdersPerPush"/>).</summary>
+public sealed record ShopOrderPush(IReadOnlyList<ShopOrderPushRow?>? Orders);
