@@ -9,22 +9,48 @@ using OrleansCrm.Api.Auth;
 using OrleansCrm.Api.Edge;
 using OrleansCrm.Api.Problems;
 using OrleansCrm.Infrastructure.Hosting;
+using OrleansCrm.Infrastructure.Telemetry;
+using Orleans.Dashboard;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace OrleansCrm.Api;
 
 /// <summary>How the api host is composed: Orleans (co-hosted silo or client), auth, problems, JSON, OpenAPI, routes.</summary>
 public static class CrmApiExtensions
 {
+    /// <summary>Prometheus text of every meter (admin).</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>The Orleans Dashboard (admin), when <c>Dashboard:Enabled</c> is true on an api that co-hosts its silo.</summary>
+    public const string DashboardPath = "/dashboard";
+
+    public const string DashboardEnabledKey = "Dashboard:Enabled";
+
+    private static bool DashboardEnabled(IConfiguration configuration) => string.Equals(configuration[DashboardEnabledKey], "true", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplicationBuilder AddCrmApi(this WebApplicationBuilder builder)
     {
         var settings = CrmSettings.From(builder.Configuration, builder.Environment);
         if (settings.CoHostSilo)
         {
-            builder.AddCrmSilo(settings);
+            builder.AddCrmSilo(settings, silo =>
+            {
+                if (DashboardEnabled(builder.Configuration))
+                {
+                    silo.AddDashboard();
+                }
+            });
         }
         else
         {
             builder.AddCrmClient(settings);
+        }
+
+        builder.Services.ConfigureOpenTelemetryMeterProvider(m => m.AddAspNetCoreInstrumentation().AddPrometheusExporter());
+        if (TelemetryRegistration.TracingEnabled(builder.Configuration))
+        {
+            builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddAspNetCoreInstrumentation());
         }
 
         builder.AddServerRejectionProblems();
@@ -87,6 +113,12 @@ public static class CrmApiExtensions
         app.Use(Parameters.GuardAsync);
 
         app.MapHealthApi();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Roles.AdminOnly);
+        if (settings.CoHostSilo && DashboardEnabled(app.Configuration))
+        {
+            app.MapOrleansDashboard(routePrefix: DashboardPath).RequireAuthorization(Roles.AdminOnly);
+        }
+
         app.MapOffersApi();
         app.MapCampaignsApi();
         app.MapTemplatesApi();

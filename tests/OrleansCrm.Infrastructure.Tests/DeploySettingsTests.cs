@@ -5,6 +5,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using OrleansCrm.Api.Auth;
 using OrleansCrm.Infrastructure.Hosting;
+using OrleansCrm.Infrastructure.Telemetry;
 
 namespace OrleansCrm.Infrastructure.Tests;
 
@@ -95,7 +96,7 @@ public sealed partial class DeploySettingsTests
         var configuration = new ConfigurationBuilder().Add(recording).Build();
         var environment = new Environment();
         var settings = CrmSettings.From(configuration, environment);
-        using (var services = new ServiceCollection().AddLogging().AddCrmServices(settings, configuration).BuildServiceProvider())
+        using (var services = new ServiceCollection().AddLogging().AddCrmServices(settings, configuration).AddCrmTelemetry(configuration, "deploy-check").BuildServiceProvider())
         {
             _ = services.GetServices<IHostedService>().ToList();
         }

@@ -1,3 +1,4 @@
+using OrleansCrm.Grains.Telemetry;
 using OrleansCrm.Contracts.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -354,6 +355,7 @@ public sealed class CallGrain(
         call.Confirm(intent, new OutcomeResults(bookingId, protocol, newOrder, messageSent));
         state.State.PendingOutcome = null;
         await SaveAsync();
+        CrmMetrics.OutcomeConfirmed(decision.Outcome.Type);
         DelayDeactivation(TimeSpan.Zero); // ended and stored: the regular collection may take it
     }
 

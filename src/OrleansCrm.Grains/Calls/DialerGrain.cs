@@ -1,3 +1,4 @@
+using OrleansCrm.Grains.Telemetry;
 using OrleansCrm.Contracts.Scheduling;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -119,6 +120,7 @@ public sealed class DialerGrain(
                 continue;
             }
 
+            CrmMetrics.HandedOut(handOut.Lease.Why);
             return handOut;
         }
 

@@ -1,3 +1,4 @@
+using OrleansCrm.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Contracts.Scheduling;
@@ -112,6 +113,7 @@ public abstract partial class OutboxGrain<TState>(
         History.Add(new MessageStatusChange(DeliveryStatus.Queued, now, null));
         await ArmAsync(); // armed before the state that needs the tick is written
         await state.WriteStateAsync();
+        CrmMetrics.MessageRecorded(Channel);
         await WriteLogAsync();
         DeliverSoon();
     }
@@ -293,6 +295,7 @@ public abstract partial class OutboxGrain<TState>(
         NextAttemptAt = null;
         History.Add(new MessageStatusChange(status, clock.GetUtcNow(), error));
         await WriteThenArmAsync();
+        CrmMetrics.MessageSettled(Channel, status.ToString());
 
         // The owner first: it waits on this report, the log is only read by people.
         await AfterAttemptAsync();

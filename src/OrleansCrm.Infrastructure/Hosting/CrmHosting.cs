@@ -21,6 +21,7 @@ using OrleansCrm.Infrastructure.ReadModel;
 using OrleansCrm.Infrastructure.ReadModel.Messages;
 using OrleansCrm.Infrastructure.Messaging.Sms;
 using OrleansCrm.Infrastructure.Serialization;
+using OrleansCrm.Infrastructure.Telemetry;
 
 namespace OrleansCrm.Infrastructure.Hosting;
 
@@ -31,11 +32,21 @@ public static partial class CrmHosting
     public const string AdoNetInvariant = "Npgsql";
 
     /// <summary>Runs a silo in this process (the api by default, the silo host always).</summary>
-    public static IHostApplicationBuilder AddCrmSilo(this IHostApplicationBuilder builder, CrmSettings settings)
+    public static IHostApplicationBuilder AddCrmSilo(this IHostApplicationBuilder builder, CrmSettings settings, Action<ISiloBuilder>? configure = null)
     {
         builder.Services.AddCardSafeLogging();
         builder.Services.AddCrmServices(settings, builder.Configuration);
-        builder.UseOrleans(silo => silo.ConfigureCrmSilo(settings));
+        builder.Services.AddCrmTelemetry(builder.Configuration, "orleans-crm");
+        builder.UseOrleans(silo =>
+        {
+            silo.ConfigureCrmSilo(settings);
+            if (TelemetryRegistration.TracingEnabled(builder.Configuration))
+            {
+                silo.AddActivityPropagation();
+            }
+
+            configure?.Invoke(silo);
+        });
         return builder;
     }
 
@@ -44,8 +55,14 @@ public static partial class CrmHosting
     {
         builder.Services.AddCardSafeLogging();
         builder.Services.AddCrmServices(settings, builder.Configuration);
+        builder.Services.AddCrmTelemetry(builder.Configuration, "orleans-crm-api");
         builder.UseOrleansClient(client =>
         {
+            if (TelemetryRegistration.TracingEnabled(builder.Configuration))
+            {
+                client.AddActivityPropagation();
+            }
+
             client.Services.AddCrmSerializer();
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
 
