@@ -19,32 +19,26 @@ public sealed record Campaign(
     public static Campaign From(Domain.Campaigns.Campaign campaign) => new(
         campaign.Name,
         campaign.TimeZone,
-        campaign.CallingHours is null ? null : CallingHours.From(campaign.CallingHours),
-        campaign.Outcomes is null ? null : Outcome.Of(campaign.Outcomes),
-        campaign.WorkflowSteps?.Select(WorkflowStep.From).ToList(),
-        campaign.RetryPolicy is null ? null : RetryPolicy.From(campaign.RetryPolicy),
+        CallingHours.From(campaign.CallingHours),
+        Outcome.Of(campaign.Outcomes),
+        campaign.WorkflowSteps.Select(WorkflowStep.From).ToList(),
+        RetryPolicy.From(campaign.RetryPolicy),
         campaign.AttemptCap,
         campaign.PaymentProviders,
         campaign.QuietHours);
 
     /// <summary>
-    /// The campaign for the domain, checked: a bad one throws the domain's validation problem (same fields, same
-    /// messages). It goes as sent; the grain fills in the defaults (filling them twice would count built-in outcomes
-    /// against the catalog's cap).
+    /// The campaign for the domain, checked by the domain's own rule (same fields, same messages): defaults, built-in
+    /// outcomes and the outcome step filled in. The campaign's grain stores it as given.
     /// </summary>
-    public Domain.Campaigns.Campaign ToDomain()
-    {
-        var campaign = new Domain.Campaigns.Campaign(
-            Name,
-            TimeZone,
-            CallingHours?.ToDomain(),
-            Outcome.ToDomain(Outcomes),
-            WorkflowSteps?.Select(s => s?.ToDomain()!).ToList(),
-            RetryPolicy?.ToDomain(),
-            AttemptCap,
-            PaymentProviders,
-            QuietHours);
-        campaign.Validated();
-        return campaign;
-    }
+    public Domain.Campaigns.Campaign ToCommand() => Domain.Campaigns.Campaign.Checked(
+        Name,
+        TimeZone,
+        CallingHours?.ToDomain(),
+        Outcome.ToDomain(Outcomes),
+        WorkflowSteps?.Select(s => s?.ToDomain()).ToList(),
+        RetryPolicy?.ToDomain(),
+        AttemptCap,
+        PaymentProviders,
+        QuietHours);
 }

@@ -34,7 +34,7 @@ public static class CampaignsApi
     public static async Task<Results<Created<CampaignResponse>, Ok<CampaignResponse>>> PutCampaign(string campaignId, Campaign campaign, IGrainFactory grains)
     {
         EndpointConventions.PathId("campaignId", campaignId);
-        var stored = await grains.GetGrain<ICampaignGrain>(campaignId).PutAsync(campaign.ToDomain());
+        var stored = await grains.GetGrain<ICampaignGrain>(campaignId).PutAsync(campaign.ToCommand());
         var body = CampaignResponse.From(stored);
         return stored.Created ? TypedResults.Created($"/api/v1/campaigns/{campaignId}", body) : TypedResults.Ok(body);
     }

@@ -3,21 +3,18 @@ using OrleansCrm.Contracts;
 
 namespace OrleansCrm.Grains;
 
-/// <summary>A configuration document kept whole by one grain: validated on write, versioned, read back as stored.</summary>
+/// <summary>A configuration document kept whole by one grain: checked by the api before it comes (a non-nullable command), versioned, read back as stored.</summary>
 public abstract class DocumentGrain<T>(IPersistentState<DocumentState<T>> state, CrmClock clock) : Grain
     where T : class
 {
-    /// <summary>What is stored of a value given; the value itself when the api built it checked.</summary>
-    protected virtual T Validated(T value) => value;
-
     public Task<Stored<T>?> GetAsync() =>
         Task.FromResult(state.State.Value is null ? null : Snapshot(created: false));
 
     public async Task<Stored<T>> PutAsync(T value)
     {
-        var valid = Validated(value);
+        ArgumentNullException.ThrowIfNull(value);
         var created = state.State.Value is null;
-        state.State.Value = valid;
+        state.State.Value = value;
         state.State.Version++;
         state.State.UpdatedAt = clock.GetUtcNow();
         await state.WriteStateAsync();

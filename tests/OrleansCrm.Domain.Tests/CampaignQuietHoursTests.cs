@@ -6,7 +6,7 @@ namespace OrleansCrm.Domain.Tests;
 /// <summary>A campaign's quiet hours for its automated SMS: HH:mm-HH:mm, or none of its own (the setting applies).</summary>
 public sealed class CampaignQuietHoursTests
 {
-    private static Campaign Minimal => new("Spring recall", "Europe/Rome", null, null, null, null, null, null);
+    private static CampaignRequest Minimal => new("Spring recall", "Europe/Rome", null, null, null, null, null, null);
 
     [Theory]
     [InlineData("21:00")]

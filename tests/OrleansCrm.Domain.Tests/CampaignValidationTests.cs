@@ -5,14 +5,14 @@ namespace OrleansCrm.Domain.Tests;
 
 public sealed class CampaignValidationTests
 {
-    private static Campaign Minimal => new("Spring recall", "Europe/Rome", null, null, null, null, null, null);
+    private static CampaignRequest Minimal => new("Spring recall", "Europe/Rome", null, null, null, null, null, null);
 
     private static Outcome Custom(string code = "voicemail", OutcomeType? type = OutcomeType.R, string color = "#123ABC") =>
         new(code, "Left a voicemail", type, color);
 
-    private static IReadOnlyCollection<string> FieldsOf(Campaign campaign) => Refusals.FieldsOf(() => campaign.Validated());
+    private static IReadOnlyCollection<string> FieldsOf(CampaignRequest campaign) => Refusals.FieldsOf(() => campaign.Validated());
 
-    private static void RefusedOnlyFor(string field, Campaign campaign) => Refusals.OnlyFor(field, () => campaign.Validated());
+    private static void RefusedOnlyFor(string field, CampaignRequest campaign) => Refusals.OnlyFor(field, () => campaign.Validated());
 
     private static Outcome OutcomeOf(Campaign campaign, string code) => Assert.Single(campaign.Outcomes!, o => o.Code == code);
 
@@ -459,7 +459,7 @@ public sealed class CampaignValidationTests
     [Fact]
     public void Every_error_of_a_campaign_is_reported_at_once()
     {
-        var campaign = new Campaign(
+        var campaign = new CampaignRequest(
             Name: null,
             TimeZone: "Mars/Base",
             CallingHours: new CallingHours("21:00", "08:00"),

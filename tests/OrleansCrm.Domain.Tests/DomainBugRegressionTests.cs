@@ -20,7 +20,7 @@ public sealed class DomainBugRegressionTests
     [Fact]
     public void A_partial_retry_policy_has_its_missing_delays_filled_with_the_defaults()
     {
-        var c = new Campaign("c", "Europe/Rome", null, null, null, new RetryPolicy(FirstRetryMinutes: 5), null, null).Validated();
+        var c = new CampaignRequest("c", "Europe/Rome", null, null, null, new RetryPolicy(FirstRetryMinutes: 5), null, null).Validated();
         Assert.Equal(new RetryPolicy(5, 1440, 30), c.RetryPolicy);
     }
 

@@ -14,7 +14,7 @@ public sealed class OutcomeRulesTests
 
     private const string Agent = "agent-ann";
 
-    private static readonly Campaign Spring = new Campaign(
+    private static readonly Campaign Spring = new CampaignRequest(
         "Spring",
         "Europe/Rome",
         null,

@@ -47,7 +47,7 @@ public sealed class CallWireContractTests
 
     private static Dictionary<string, object> SampleValues()
     {
-        var campaign = new Campaign("Winter", "Europe/Rome", null, [new Outcome("sale", "Sale", OutcomeType.C, "#00AA00")], null, null, null, ["sandbox"]).Validated();
+        var campaign = Campaign.Checked("Winter", "Europe/Rome", null, [new Outcome("sale", "Sale", OutcomeType.C, "#00AA00")], null, null, null, ["sandbox"]);
         var contact = new DialerContact("c1", "k1", "+390612345678", "Europe/Rome", "Ada", "ada@example.com", "cu1", "ORD-1", DialStage.Callback, At, "agent-1", 2, null, At, 7, 3);
         var decision = new OutcomeDecision(campaign.Outcomes![0], "ok", OutcomeEffect.Contract, At.AddHours(1), CallbackVisibility.Public, InvoiceAction.Replace);
         var draft = new CallDraft(
@@ -88,7 +88,7 @@ public sealed class CallWireContractTests
             ["agenda view"] = new AgendaView("agent-1", AgendaSettings.Default, [booking], [At]),
             ["contract"] = new Contract("CT-1", "call_x", "c1", "k1", "cu1", "Ada", "+39", "agent-1", "EUR", [new CartLine("Plan", 1, 3m)], 3m, At),
             ["stored campaign"] = new Stored<Campaign>("c1", campaign, 3, At, true),
-            ["campaign as given"] = new Campaign(null, null, null, null, null, null, null, null),
+            ["campaign without a zone or quiet hours"] = Campaign.Checked("Plain", null, null, null, null, null, null, null),
         };
     }
 }

@@ -7,32 +7,43 @@ namespace OrleansCrm.Domain.Campaigns;
 /// record as the outcome of a call, how it retries and which payment providers it charges through.
 /// <paramref name="QuietHours"/> ("21:00-08:00", on the recipient's wall clock) are when none of its automated SMS
 /// goes out; unset, the <c>Sms:QuietHours</c> setting applies ("00:00-00:00" for none).
+/// Built by <see cref="Checked"/> from what a client sent (the api's body): defaults filled in, built-in outcomes and
+/// the outcome step present; the campaign's grain stores it as given.
 /// </summary>
 public sealed record Campaign(
-    string? Name,
+    string Name,
     string? TimeZone,
-    CallingHours? CallingHours,
-    IReadOnlyList<Outcome>? Outcomes,
-    IReadOnlyList<WorkflowStep>? WorkflowSteps,
-    RetryPolicy? RetryPolicy,
-    int? AttemptCap,
-    IReadOnlyList<string>? PaymentProviders,
+    CallingHours CallingHours,
+    IReadOnlyList<Outcome> Outcomes,
+    IReadOnlyList<WorkflowStep> WorkflowSteps,
+    RetryPolicy RetryPolicy,
+    int AttemptCap,
+    IReadOnlyList<string> PaymentProviders,
     string? QuietHours = null)
 {
     public const int DefaultAttemptCap = 10;
     public const int MaxOutcomes = 100;
 
-    /// <summary>Checks every field and returns the campaign as stored: defaults filled in, built-in outcomes and the outcome step present.</summary>
-    public Campaign Validated()
+    /// <summary>Checks every field as sent and returns the campaign as stored: defaults filled in, built-in outcomes and the outcome step present.</summary>
+    public static Campaign Checked(
+        string? name,
+        string? timeZone,
+        CallingHours? callingHours,
+        IReadOnlyList<Outcome?>? sentOutcomes,
+        IReadOnlyList<WorkflowStep?>? workflowSteps,
+        RetryPolicy? retryPolicy,
+        int? attemptCap,
+        IReadOnlyList<string?>? paymentProviders,
+        string? quietHours = null)
     {
         var v = new Validator();
-        v.Text("name", Name, Validator.NameMaxLength, required: true);
-        v.TimeZone("timeZone", TimeZone);
+        v.Text("name", name, Validator.NameMaxLength, required: true);
+        v.TimeZone("timeZone", timeZone);
 
-        var hours = CallingHours ?? Campaigns.CallingHours.Default;
+        var hours = callingHours ?? Campaigns.CallingHours.Default;
         hours.Validate(v, "callingHours");
 
-        var outcomes = Outcomes ?? [];
+        var outcomes = sentOutcomes ?? [];
         if (outcomes.Count > MaxOutcomes)
         {
             v.Add("outcomes", $"may hold at most {MaxOutcomes} outcomes.");
@@ -42,30 +53,38 @@ public sealed record Campaign(
         for (var i = 0; i < outcomes.Count; i++)
         {
             var path = $"outcomes[{i}]";
-            if (v.Required(path, outcomes[i]))
+            if (outcomes[i] is { } outcome)
             {
-                outcomes[i].Validate(v, path);
+                outcome.Validate(v, path);
+            }
+            else
+            {
+                v.Required(path, null);
             }
         }
 
-        var steps = WorkflowSteps ?? [];
+        var steps = workflowSteps ?? [];
         v.Unique("workflowSteps", steps, s => s?.Code);
         for (var i = 0; i < steps.Count; i++)
         {
             var path = $"workflowSteps[{i}]";
-            if (v.Required(path, steps[i]))
+            if (steps[i] is { } step)
             {
-                steps[i].Validate(v, path);
+                step.Validate(v, path);
+            }
+            else
+            {
+                v.Required(path, null);
             }
         }
 
-        var retry = RetryPolicy ?? Campaigns.RetryPolicy.Default;
+        var retry = retryPolicy ?? Campaigns.RetryPolicy.Default;
         retry.Validate(v, "retryPolicy");
 
-        var cap = AttemptCap ?? DefaultAttemptCap;
+        var cap = attemptCap ?? DefaultAttemptCap;
         v.Range("attemptCap", cap, 1, 100);
 
-        var providers = PaymentProviders ?? [];
+        var providers = paymentProviders ?? [];
         v.Unique("paymentProviders", providers, p => p);
         for (var i = 0; i < providers.Count; i++)
         {
@@ -76,23 +95,22 @@ public sealed record Campaign(
             }
         }
 
-        if (QuietHours is not null && Messaging.Sms.QuietHours.Parse(QuietHours) is null)
+        if (quietHours is not null && Messaging.Sms.QuietHours.Parse(quietHours) is null)
         {
             v.Add("quietHours", "must be two times of day, HH:mm-HH:mm, such as 21:00-08:00 (on the recipient's clock; 00:00-00:00 for none).");
         }
 
         v.ThrowIfInvalid();
-        return this with
-        {
-            Name = Name!.Trim(),
-            CallingHours = hours,
-            Outcomes = BuiltInOutcomes.MergeInto(outcomes),
-            WorkflowSteps = WorkflowStep.WithOutcomeStep(steps),
-            RetryPolicy = retry.WithDefaults(),
-            AttemptCap = cap,
-            PaymentProviders = providers,
-            QuietHours = QuietHours?.Trim(),
-        };
+        return new Campaign(
+            Validator.Present(name).Trim(),
+            timeZone,
+            hours,
+            BuiltInOutcomes.MergeInto([.. outcomes.OfType<Outcome>()]),
+            WorkflowStep.WithOutcomeStep([.. steps.OfType<WorkflowStep>()]),
+            retry.WithDefaults(),
+            cap,
+            [.. providers.OfType<string>()],
+            quietHours?.Trim());
     }
 
     /// <summary>The campaign's quiet hours for automated SMS; null when it has none of its own (the setting applies).</summary>

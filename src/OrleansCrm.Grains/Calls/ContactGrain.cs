@@ -1,6 +1,5 @@
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Calls;
-using OrleansCrm.Domain.Campaigns;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Contracts.Ports;
 
@@ -60,7 +59,7 @@ public sealed class ContactGrain(
             ?? throw DomainException.NotFound("Campaign", contact.CampaignId);
         var (next, inARow) = DialingRules.After(
             contact, state.State.ConsecutiveNoContacts, decision, agentId, calledAt,
-            campaign.Value.RetryPolicy ?? RetryPolicy.Default, campaign.Value.AttemptCap ?? Campaign.DefaultAttemptCap);
+            campaign.Value.RetryPolicy, campaign.Value.AttemptCap);
         state.State.Contact = next;
         state.State.ConsecutiveNoContacts = inARow;
         state.State.AppliedCalls.Add(callId);

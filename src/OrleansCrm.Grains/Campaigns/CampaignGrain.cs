@@ -9,8 +9,6 @@ public sealed class CampaignGrain(
     CrmClock clock)
     : DocumentGrain<Campaign>(state, clock), ICampaignGrain
 {
-    protected override Campaign Validated(Campaign value) => value.Validated();
-
     /// <summary>The dialer picks up new calling hours and retry settings at once.</summary>
     protected override Task OnChangedAsync() => GrainFactory.GetGrain<IDialerGrain>(this.GetPrimaryKeyString()).CampaignChangedAsync();
 }

@@ -19,7 +19,17 @@ public readonly record struct CampaignSurrogate(
 [RegisterConverter]
 public sealed class CampaignConverter : IConverter<Campaign, CampaignSurrogate>
 {
-    public Campaign ConvertFromSurrogate(in CampaignSurrogate s) => new(s.Name, s.TimeZone, s.CallingHours, s.Outcomes, s.WorkflowSteps, s.RetryPolicy, s.AttemptCap, s.PaymentProviders, s.QuietHours);
+    /// <summary>Every stored campaign was checked before it was stored; a member missing from an older shape takes the checked default.</summary>
+    public Campaign ConvertFromSurrogate(in CampaignSurrogate s) => new(
+        s.Name ?? "",
+        s.TimeZone,
+        s.CallingHours ?? CallingHours.Default,
+        s.Outcomes ?? [],
+        s.WorkflowSteps ?? [],
+        s.RetryPolicy ?? RetryPolicy.Default,
+        s.AttemptCap ?? Campaign.DefaultAttemptCap,
+        s.PaymentProviders ?? [],
+        s.QuietHours);
 
     public CampaignSurrogate ConvertToSurrogate(in Campaign m) => new(m.Name, m.TimeZone, m.CallingHours, WireLists.Of(m.Outcomes), WireLists.Of(m.WorkflowSteps), m.RetryPolicy, m.AttemptCap, WireLists.Of(m.PaymentProviders), m.QuietHours);
 }
