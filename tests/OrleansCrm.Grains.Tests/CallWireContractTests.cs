@@ -88,7 +88,7 @@ public sealed class CallWireContractTests
             ["agenda view"] = new AgendaView("agent-1", AgendaSettings.Default, [booking], [At]),
             ["contract"] = new Contract("CT-1", "call_x", "c1", "k1", "cu1", "Ada", "+39", "agent-1", "EUR", [new CartLine("Plan", 1, 3m)], 3m, At),
             ["stored campaign"] = new Stored<Campaign>("c1", campaign, 3, At, true),
-            ["campaign without a zone or quiet hours"] = Campaign.Checked("Plain", null, null, null, null, null, null, null),
+            ["campaign without a zone or quiet hours"] = Campaign.Checked("Plain", "UTC", null, null, null, null, null, null),
         };
     }
 }
