@@ -124,15 +124,8 @@ public sealed class CallDriver(HttpClient admin)
         (await Admin.GetFromJsonAsync<JsonElement>("/api/v1/test-clock")).GetProperty("now").GetDateTimeOffset();
 
     /// <summary>Moves the simulated clock forward by <paramref name="by"/>; work due on the way runs.</summary>
-    public async Task AdvanceAsync(TimeSpan by) =>
-        (await Admin.PostAsJsonAsync("/api/v1/test-clock/advance", new { to = await NowAsync() + by })).EnsureSuccessStatusCode();
+    public async Task AdvanceAsync(TimeSpan by) => await SimulatedClockMoves.MoveToAtLeastAsync(Admin, await NowAsync() + by);
 
     /// <summary>Moves the simulated clock to <paramref name="to"/> (never backwards).</summary>
-    public async Task AdvanceToAsync(DateTimeOffset to)
-    {
-        if (to > await NowAsync())
-        {
-            (await Admin.PostAsJsonAsync("/api/v1/test-clock/advance", new { to })).EnsureSuccessStatusCode();
-        }
-    }
+    public Task AdvanceToAsync(DateTimeOffset to) => SimulatedClockMoves.MoveToAtLeastAsync(Admin, to);
 }

@@ -78,12 +78,5 @@ public sealed class OrderDriver(HttpClient admin)
         (await Admin.GetFromJsonAsync<JsonElement>("/api/v1/test-clock")).GetProperty("now").GetDateTimeOffset();
 
     /// <summary>Moves the simulated clock to <paramref name="placedAt"/> + <paramref name="offset"/> (never backwards).</summary>
-    public async Task AdvanceToAsync(DateTimeOffset placedAt, TimeSpan offset)
-    {
-        var target = placedAt + offset;
-        if (target > await NowAsync())
-        {
-            (await Admin.PostAsJsonAsync("/api/v1/test-clock/advance", new { to = target })).EnsureSuccessStatusCode();
-        }
-    }
+    public Task AdvanceToAsync(DateTimeOffset placedAt, TimeSpan offset) => SimulatedClockMoves.MoveToAtLeastAsync(Admin, placedAt + offset);
 }
