@@ -74,6 +74,35 @@ public sealed class SmtpEmailTransportTests
     }
 
     [Fact]
+    public async Task A_cancellation_once_the_server_has_the_whole_message_waits_for_its_reply_and_reports_it_sent()
+    {
+        await using var sink = SmtpSink.Start();
+        using var stalled = sink.HoldReplies();
+        using var attempt = new CancellationTokenSource();
+
+        var delivery = TransportTo(sink.Port).DeliverAsync(Message("k10"), "<k10@orleanscrm>", attempt.Token);
+        await stalled.Holding.WaitAsync(Wait); // the server has the data and the terminating dot, its reply held
+        await attempt.CancelAsync();
+        stalled.Release();
+
+        Assert.Contains("OK", await delivery.WaitAsync(Wait), StringComparison.Ordinal);
+        Assert.Equal([250], sink.Transactions.Select(t => t.ReplyCode));
+    }
+
+    [Fact]
+    public async Task A_cancellation_before_the_message_goes_out_sends_nothing()
+    {
+        await using var sink = SmtpSink.Start();
+        using var attempt = new CancellationTokenSource();
+        await attempt.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            TransportTo(sink.Port).DeliverAsync(Message("k11"), "<k11@orleanscrm>", attempt.Token));
+
+        Assert.Empty(sink.Transactions);
+    }
+
+    [Fact]
     public async Task A_451_reply_is_a_transient_failure()
     {
         await using var sink = SmtpSink.Start();

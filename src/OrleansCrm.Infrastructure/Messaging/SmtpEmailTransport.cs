@@ -14,6 +14,10 @@ namespace OrleansCrm.Infrastructure.Messaging;
 /// <summary>
 /// Sends through an SMTP server with MailKit, one connection per message, the outbox's Message-Id in
 /// the header. SMTP decides what is permanent: a 5xx reply is, a 4xx reply or a broken connection is not.
+/// The caller's cancellation holds until the message's data starts to go out (<see cref="PointOfNoReturn"/>): a server
+/// that has the whole message may accept it at any moment, so from then on the reply is waited for (bounded by
+/// <see cref="SmtpSettings.Timeout"/> per read) — cutting that wait short would report a message the server took as
+/// unsent, and its retry would deliver it twice.
 /// </summary>
 public sealed partial class SmtpEmailTransport(
     SmtpSettings smtp,
@@ -34,6 +38,7 @@ public sealed partial class SmtpEmailTransport(
         }
 
         string reply;
+        using var untilData = new PointOfNoReturn(ct);
         try
         {
             await client.ConnectAsync(smtp.Host, smtp.Port, SocketOptions(smtp.Security), ct);
@@ -42,7 +47,7 @@ public sealed partial class SmtpEmailTransport(
                 await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, ct);
             }
 
-            reply = await client.SendAsync(mime, ct);
+            reply = await client.SendAsync(mime, untilData.Token, untilData);
         }
         catch (Exception ex) when (Classify(ex) is { } failure)
         {
@@ -52,7 +57,7 @@ public sealed partial class SmtpEmailTransport(
         // The server has taken the message: a failure to say goodbye must not make it look unsent.
         try
         {
-            await client.DisconnectAsync(quit: true, ct);
+            await client.DisconnectAsync(quit: true, untilData.Token);
         }
         catch (Exception ex) when (ex is IOException or SocketException or ProtocolException or CommandException or OperationCanceledException)
         {
