@@ -170,6 +170,31 @@ public sealed class AppointmentsApiTests(AppointmentsApiFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_day_with_more_meetings_than_one_turn_settles_reminds_every_customer_once_at_13_00_the_day_before()
+    {
+        var meetings = 25 * 2 + 7; // more than two turns' share (the agent grain's RemindersPerTurn)
+        var closer = await CloserAsync(slotMinutes: 10, dayStart: "08:00", dayEnd: "18:00");
+        var campaign = await TCampaignAsync();
+        var day = WorkDayAfter(await calls.NowAsync(), 3);
+        var emails = new List<string>();
+        for (var i = 0; i < meetings; i++)
+        {
+            var email = NewEmail();
+            var callId = await DialNewLeadAsync(campaign, "agent-1", email, "Europe/Rome", "Customer " + i);
+            await DraftOkAsync(callId, new { appointment = new { agentId = closer, start = RomeTime(day, 8, 0).AddMinutes(10 * i) } });
+            await calls.ConfirmOkAsync(callId, new { code = Meeting });
+            emails.Add(email);
+        }
+
+        await calls.AdvanceToAsync(ReminderFor(RomeTime(day, 8, 0), Rome));
+
+        var reminded = await api.Mail.WaitForMessagesAsync(m => emails.Any(m.IsTo) && IsReminder(m), meetings, Timeout);
+        await calls.AdvanceToAsync(RomeTime(day, 8, 0).AddDays(1));
+        Assert.All(emails, email => Assert.Single(Reminders(email)));
+        Assert.Equal(meetings, reminded.Count);
+    }
+
+    [Fact]
     public async Task Each_booking_of_one_agenda_is_reminded_at_13_00_the_day_before_on_its_own_customers_clock()
     {
         var closer = await CloserAsync();

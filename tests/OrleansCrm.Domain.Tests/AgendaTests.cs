@@ -167,6 +167,35 @@ public sealed class AgendaTests
     }
 
     [Fact]
+    public void One_turn_settles_at_most_its_share_of_the_due_reminders_earliest_first_and_says_when_more_are_due()
+    {
+        var agenda = Empty();
+        var tuesday = Wednesday10.AddDays(-1);
+        var early = agenda.Book(Request("call-early", tuesday), Now); // reminded on Monday, before the seven on Wednesday
+        var wednesday = Enumerable.Range(0, 7).Select(i => agenda.Book(Request($"call-{i}", Wednesday10.AddMinutes(30 * i)), Now)).ToList();
+        var dueAt = wednesday[0].ReminderAt;
+
+        var first = agenda.NextDue(dueAt, limit: 5);
+
+        Assert.Equal((5, true), (first.Count, first.More));
+        Assert.Equal(early.Id, first.BuiltIn[0].Id);
+        foreach (var booking in first.BuiltIn)
+        {
+            agenda.ReminderSent(booking.Id);
+        }
+
+        var second = agenda.NextDue(dueAt, limit: 5);
+        Assert.Equal((3, false), (second.Count, second.More));
+        Assert.Empty(second.BuiltIn.Select(b => b.Id).Intersect(first.BuiltIn.Select(b => b.Id)));
+        foreach (var booking in second.BuiltIn)
+        {
+            agenda.ReminderSent(booking.Id);
+        }
+
+        Assert.Equal((0, false), (agenda.NextDue(dueAt, limit: 5).Count, agenda.NextDue(dueAt, limit: 5).More));
+    }
+
+    [Fact]
     public void A_reminder_whose_time_had_passed_when_the_booking_was_made_is_never_due()
     {
         var agenda = Empty();

@@ -221,6 +221,21 @@ public sealed class Agenda
     /// <summary>The template reminders due by <paramref name="now"/> and still planned (cancelled bookings too: they are re-checked when due).</summary>
     public IReadOnlyList<BookingReminder> TemplateRemindersDue(DateTimeOffset now) => reminders.Where(r => r.Status == BookingReminderStatus.Planned && r.DueAt <= now).ToList();
 
+    /// <summary>
+    /// The due reminders one turn settles: at most <paramref name="limit"/>, the earliest first (the built-in ones, then
+    /// the templates'), and whether more are due. A turn is bounded (a grain call's timeout), so a day with hundreds of
+    /// meetings is reminded in several turns, each reminder once.
+    /// </summary>
+    public DueReminders NextDue(DateTimeOffset now, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var builtIn = RemindersDue(now);
+        var templates = TemplateRemindersDue(now);
+        var firstBuiltIn = builtIn.OrderBy(b => b.ReminderAt).Take(limit).ToList();
+        var firstTemplates = templates.OrderBy(r => r.DueAt).Take(limit - firstBuiltIn.Count).ToList();
+        return new DueReminders(firstBuiltIn, firstTemplates, builtIn.Count + templates.Count > limit);
+    }
+
     /// <summary>A due template reminder is settled once: sent, or dropped with the reason.</summary>
     public void TemplateReminderSettled(BookingReminder reminder, string? droppedBecause)
     {

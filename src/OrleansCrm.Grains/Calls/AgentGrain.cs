@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Contracts;
@@ -17,15 +18,22 @@ namespace OrleansCrm.Grains.Calls;
 /// campaign's templates on that trigger (<see cref="BookingMessages"/>), or the built-in email when the campaign has
 /// none; the templates' reminders are planned with the booking and re-checked when they fall due.
 /// </summary>
-public sealed class AgentGrain(
+public sealed partial class AgentGrain(
     [PersistentState(StorageNames.AgentState, StorageNames.Crm)] IPersistentState<AgentState> state,
     CrmClock clock,
     IDueWorkScheduler scheduler,
     IEmailOutbox outbox,
-    ISmsOutbox smsOutbox)
+    ISmsOutbox smsOutbox,
+    ILogger<AgentGrain> logger)
     : ReconcilingGrain, IAgentGrain, IRemindable
 {
+    /// <summary>How many due booking reminders one turn settles.</summary>
+    public const int RemindersPerTurn = 25;
+
     private Agenda? agenda;
+
+    /// <summary>The turn that settles the next share of due reminders, while one is pending in this activation.</summary>
+    private IGrainTimer? remindRest;
 
     private string AgentId => this.GetPrimaryKeyString();
 
@@ -112,34 +120,58 @@ public sealed class AgentGrain(
     public Task<Booking?> GetBookingAsync(string bookingId) => Task.FromResult(Agenda.Find(bookingId));
 
     /// <summary>
-    /// Sends every booking reminder that is due (each at most once: the outbox keys it by the booking, or by the
+    /// Sends the booking reminders that are due (each at most once: the outbox keys it by the booking, or by the
     /// template's version and the recipient); a template's reminder is re-checked first and dropped, with the reason,
-    /// when its cause no longer holds.
+    /// when its cause no longer holds. One turn settles at most <see cref="RemindersPerTurn"/> and stores them; the rest
+    /// follow in turns of their own (the armed reminder is the backstop), so no turn outruns a grain call's timeout.
     /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         state.State.Armed.TickArrived();
-        var now = clock.GetUtcNow();
-        var due = Agenda.RemindersDue(now);
-        foreach (var booking in due)
+        await RemindDueAsync();
+        MarkReconciled();
+    }
+
+    private async Task RemindDueAsync()
+    {
+        var due = Agenda.NextDue(clock.GetUtcNow(), RemindersPerTurn);
+        foreach (var booking in due.BuiltIn)
         {
             await SendAsync(booking, "reminder", CallEmails.BookingReminder);
             Agenda.ReminderSent(booking.Id);
         }
 
-        var templateDue = Agenda.TemplateRemindersDue(now);
-        foreach (var reminder in templateDue)
+        foreach (var reminder in due.FromTemplates)
         {
             await RemindAsync(reminder);
         }
 
-        if (due.Count > 0 || templateDue.Count > 0)
+        if (due.Count > 0)
         {
             await WriteAsync();
         }
 
         await ArmAsync();
-        MarkReconciled();
+        if (due.More)
+        {
+            remindRest ??= this.RegisterGrainTimer(RemindRestAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
+        }
+    }
+
+    /// <summary>The next turn's share of the due reminders; on a failure the activation is dropped and the armed reminder comes back.</summary>
+    private async Task RemindRestAsync(CancellationToken cancellationToken)
+    {
+        remindRest?.Dispose();
+        remindRest = null;
+        try
+        {
+            await RemindDueAsync();
+        }
+        catch (Exception ex)
+        {
+            LogRemindersFailed(ex, AgentId);
+            DeactivateOnIdle();
+        }
     }
 
     /// <summary>The booking reminders still to send have the reminder armed; an agenda without bookings has none to check.</summary>
@@ -301,4 +333,7 @@ public sealed class AgentGrain(
         var (subject, body) = text(booking, Profile.Name ?? AgentId);
         await outbox.SendAsync(new EmailMessage($"booking:{booking.Id}:{what}", booking.CustomerEmail, booking.CustomerName, subject, body, Context: new MessageContext(booking.CustomerId, null, booking.CallId)));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId}: a turn of booking reminders failed; the armed reminder comes back for the rest")]
+    private partial void LogRemindersFailed(Exception exception, string agentId);
 }
