@@ -44,6 +44,31 @@ public sealed class BookingReminderRecordsApiTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task A_reminder_template_saved_while_an_agenda_cannot_be_written_is_saved_and_still_reaches_the_earlier_booking_once(bool onPostgres)
+    {
+        await using var database = onPostgres ? await TestDatabase.CreateMigratedAsync("reminder_replan") : null;
+        var faults = new StorageFaults();
+        await using var api = new WorkflowApiFactory(database?.ConnectionString, faults);
+        var calls = new CallDriver(api.Admin());
+        var (campaign, closer) = await SetUpAsync(calls);
+        var email = NewEmail();
+        var booked = await BookAsync(calls, campaign, closer, email, "Aoi Sato");
+        faults.FailOnce(StorageFaults.StateWrite(OrleansCrm.Grains.StorageNames.AgentState), _ => true); // the agenda's write of the new plan
+
+        await PutTemplateAsync(calls.Admin, campaign, "remind", "Tomorrow {$booking.id}", "Template reminder: {$booking.start:time}.");
+
+        await Eventually.WaitForAsync(() => Task.FromResult(faults.Pending), pending => pending == 0, Timeout);
+        var reminderAt = ReminderFor(booked.Slot, Tokyo);
+        await calls.AdvanceToAsync(reminderAt);
+        Assert.Single(await api.Mail.WaitForMessagesAsync(m => m.IsTo(email) && IsTemplateReminder(m), 1, Timeout));
+        await calls.AdvanceToAsync(booked.Slot.AddDays(1));
+        Assert.Single(TemplateReminders(api, email));
+        Assert.DoesNotContain(api.Mail.MessagesTo(email), m => m.Text.Contains("Reminder: your appointment", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task A_reminder_not_sent_is_in_the_message_log_as_Skipped_with_the_reason_keyed_as_the_message_it_would_have_been(bool onPostgres)
     {
         await using var database = onPostgres ? await TestDatabase.CreateMigratedAsync("reminder_records") : null;

@@ -60,10 +60,9 @@ public static class TemplatesApi
         var stored = await store.PutAsync(templateId, domain);
         if (BookingMessages.PlansReminders(stored.Value))
         {
-            // The campaign's bookings made before this save get its reminder too, each agent planning its own. Asked from
-            // here, not from a grain's turn: an agent booking at this moment waits on the templates and the agents' list.
-            var agents = await grains.GetGrain<ICampaignAgendasGrain>(campaignId).AgentsAsync();
-            await Task.WhenAll(agents.Select(a => grains.GetGrain<IAgentGrain>(a).ReplanRemindersAsync(campaignId, stored)));
+            // The campaign's bookings made before this save get its reminder too, each agent planning its own: recorded
+            // here and carried to every agent by the version's own grain, asked again until each has planned.
+            await grains.GetGrain<IReminderReplanGrain>(ReminderReplanKeys.Of(campaignId, templateId, stored.Version)).StartAsync(stored, campaignId);
         }
 
         var body = MessageTemplateResponse.From(campaignId, stored);
