@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OrleansCrm.Contracts.Messaging;
 using OrleansCrm.Contracts.Ports;
-using OrleansCrm.Contracts.Scheduling;
+using OrleansCrm.Api.Edge;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Messaging;
 using OrleansCrm.Domain.Messaging.Sms;
@@ -40,9 +40,9 @@ public static class SmsWebhooksApi
         return app;
     }
 
-    public static async Task<IResult> ReceiveDeliveryReport(HttpContext http, SmsSettings settings, CrmClock clock, ISmsOutbox outbox)
+    public static async Task<IResult> ReceiveDeliveryReport(HttpContext http, SmsSettings settings, [FromKeyedServices(EdgeClock.Key)] TimeProvider realTime, ISmsOutbox outbox)
     {
-        if (await SignedBodyAsync<DeliveryReportBody>(http, settings, clock) is not { } report)
+        if (await SignedBodyAsync<DeliveryReportBody>(http, settings, realTime) is not { } report)
         {
             return Unauthorized();
         }
@@ -69,9 +69,9 @@ public static class SmsWebhooksApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<IResult> ReceiveInboundSms(HttpContext http, SmsSettings settings, CrmClock clock, IGrainFactory grains)
+    public static async Task<IResult> ReceiveInboundSms(HttpContext http, SmsSettings settings, [FromKeyedServices(EdgeClock.Key)] TimeProvider realTime, IGrainFactory grains)
     {
-        if (await SignedBodyAsync<InboundSmsBody>(http, settings, clock) is not { } sms)
+        if (await SignedBodyAsync<InboundSmsBody>(http, settings, realTime) is not { } sms)
         {
             return Unauthorized();
         }
@@ -96,7 +96,7 @@ public static class SmsWebhooksApi
     }
 
     /// <summary>The body, read raw and checked against its signature before it is parsed; null when the signature does not hold.</summary>
-    private static async Task<T?> SignedBodyAsync<T>(HttpContext http, SmsSettings settings, CrmClock clock)
+    private static async Task<T?> SignedBodyAsync<T>(HttpContext http, SmsSettings settings, TimeProvider realTime)
         where T : class
     {
         var body = await RawBodyAsync(http.Request);
@@ -105,7 +105,7 @@ public static class SmsWebhooksApi
                 http.Request.Headers[SmsWebhookSignature.TimestampHeader],
                 http.Request.Headers[SmsWebhookSignature.SignatureHeader],
                 body,
-                clock.GetUtcNow()))
+                realTime.GetUtcNow()))
         {
             return null;
         }

@@ -25,7 +25,7 @@ public static class EdgeExtensions
             kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes;
         });
 
-        services.TryAddKeyedSingleton(EdgeRateLimiter.ClockKey, TimeProvider.System);
+        services.TryAddKeyedSingleton(EdgeClock.Key, TimeProvider.System);
         services.AddSingleton<EdgeRateLimiter>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<EdgeRateLimiter>((options, limiter) =>

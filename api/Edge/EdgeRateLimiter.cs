@@ -12,12 +12,11 @@ namespace OrleansCrm.Api.Edge;
 /// behind one address is never slowed by its own traffic.</item>
 /// <item>The anonymous trial-extension link (GET and POST): every request spends a permit of its address.</item>
 /// </list>
-/// The windows run on real time (<see cref="ClockKey"/>), not on business time, which the simulated clock may hold still.
+/// The windows run on real time (<see cref="EdgeClock"/>), not on business time, which the simulated clock may hold still.
 /// </summary>
-public sealed class EdgeRateLimiter(EdgeSettings settings, [FromKeyedServices(EdgeRateLimiter.ClockKey)] TimeProvider time)
+public sealed class EdgeRateLimiter(EdgeSettings settings, [FromKeyedServices(EdgeClock.Key)] TimeProvider time)
     : PartitionedRateLimiter<HttpContext>
 {
-    public const string ClockKey = "edge-rate-limits";
     public const string TrialExtensionsPath = "/api/v1/trial-extensions";
 
     private readonly AddressWindows failedAuthentications = new(settings.FailedAuthentications, time,

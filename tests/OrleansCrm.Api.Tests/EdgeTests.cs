@@ -259,7 +259,7 @@ public sealed class EdgeApiFactory : CrmApiFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddKeyedSingleton<TimeProvider>(EdgeRateLimiter.ClockKey, EdgeTime);
+            services.AddKeyedSingleton<TimeProvider>(EdgeClock.Key, EdgeTime);
             services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
         });
     }

@@ -47,7 +47,7 @@ public sealed class SmsApiTests(SmsApiFixture sms) : IClassFixture<SmsApiFixture
 
         foreach (var report in new[] { "delivered", "delivered", "sent", "undeliverable", "accepted" })
         {
-            var response = await sms.Gateway.ReportAsync(crm, delivery.MessageId, report, sms.Now);
+            var response = await sms.Gateway.ReportAsync(crm, delivery.MessageId, report, SmsGatewaySink.RealNow);
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         }
 
@@ -65,7 +65,7 @@ public sealed class SmsApiTests(SmsApiFixture sms) : IClassFixture<SmsApiFixture
         await Eventually.WaitForAsync(() => Outbox.GetAsync(delivery.Key), d => d is { Attempts: 1, LastError: not null }, TimeSpan.FromSeconds(30));
         using var crm = sms.Api.CreateClient();
 
-        Assert.Equal(HttpStatusCode.NoContent, (await sms.Gateway.ReportAsync(crm, delivery.MessageId, "delivered", sms.Now)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await sms.Gateway.ReportAsync(crm, delivery.MessageId, "delivered", SmsGatewaySink.RealNow)).StatusCode);
         await sms.AdvanceAsync("PT2M");
 
         var message = await sms.MessageAsync(delivery.MessageId);
@@ -82,8 +82,8 @@ public sealed class SmsApiTests(SmsApiFixture sms) : IClassFixture<SmsApiFixture
         using var crm = sms.Api.CreateClient();
         var body = new { id = "x", clientMessageId = delivery.MessageId, status = "delivered" };
 
-        var wrongSecret = await sms.Gateway.ReportAsync(crm, delivery.MessageId, "delivered", sms.Now, secret: "not-the-secret");
-        var stale = await sms.Gateway.ReportAsync(crm, delivery.MessageId, "delivered", sms.Now.AddMinutes(-10));
+        var wrongSecret = await sms.Gateway.ReportAsync(crm, delivery.MessageId, "delivered", SmsGatewaySink.RealNow, secret: "not-the-secret");
+        var stale = await sms.Gateway.ReportAsync(crm, delivery.MessageId, "delivered", SmsGatewaySink.RealNow.AddMinutes(-10));
         var unsigned = await crm.PostAsJsonAsync("/api/v1/sms/delivery-reports", body);
 
         foreach (var response in new[] { wrongSecret, stale, unsigned })
@@ -97,12 +97,32 @@ public sealed class SmsApiTests(SmsApiFixture sms) : IClassFixture<SmsApiFixture
     }
 
     [Fact]
+    public async Task A_webhook_is_judged_fresh_on_the_real_clock_while_the_simulated_clock_stands_hours_ahead()
+    {
+        var own = new SmsApiFixture(); // its own api: the shared one's clock is not moved hours ahead
+        await own.InitializeAsync();
+        try
+        {
+            var (_, phone) = await own.CustomerAsync();
+            await own.AdvanceAsync("PT6H");
+            using var crm = own.Api.CreateClient();
+
+            Assert.Equal(HttpStatusCode.NoContent, (await own.Gateway.InboundAsync(crm, phone, "STOP", SmsGatewaySink.RealNow)).StatusCode);
+            await (await own.Gateway.InboundAsync(crm, phone, "STOP", own.Now)).AssertProblemAsync(HttpStatusCode.Unauthorized); // six hours off the real clock
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task After_a_STOP_reply_an_automated_SMS_is_Skipped_and_START_lifts_it()
     {
         var (customer, phone) = await sms.CustomerAsync();
         using var crm = sms.Api.CreateClient();
 
-        Assert.Equal(HttpStatusCode.NoContent, (await sms.Gateway.InboundAsync(crm, phone, "  stop ", sms.Now)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await sms.Gateway.InboundAsync(crm, phone, "  stop ", SmsGatewaySink.RealNow)).StatusCode);
         var skipped = await Outbox.SendAsync(Automated(phone, customer, "After STOP."));
         var message = await sms.SettledAsync(skipped.MessageId);
 
@@ -110,7 +130,7 @@ public sealed class SmsApiTests(SmsApiFixture sms) : IClassFixture<SmsApiFixture
         Assert.Contains("opt-out", message.GetProperty("history")[1].GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, sms.Gateway.RequestsFor(skipped.MessageId));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await sms.Gateway.InboundAsync(crm, phone, "Start", sms.Now)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await sms.Gateway.InboundAsync(crm, phone, "Start", SmsGatewaySink.RealNow)).StatusCode);
         var sent = await Outbox.SendAsync(Automated(phone, customer, "After START."));
         Assert.Equal("Sent", (await sms.SettledAsync(sent.MessageId)).GetProperty("status").GetString());
         Assert.Equal(1, sms.Gateway.MessagesFor(sent.MessageId));
@@ -201,7 +221,7 @@ public sealed class SmsApiTests(SmsApiFixture sms) : IClassFixture<SmsApiFixture
         using var crm = sms.Api.CreateClient();
 
         await (await sms.Api.Agent().PostAsJsonAsync("/api/v1/customers/cus_missing/sms", new { text = "Hello" })).AssertProblemAsync(HttpStatusCode.NotFound);
-        var problem = await (await sms.Gateway.InboundAsync(crm, "06 1234 5678", "STOP", sms.Now)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await sms.Gateway.InboundAsync(crm, "06 1234 5678", "STOP", SmsGatewaySink.RealNow)).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("from", problem.Errors!.Keys);
     }
@@ -230,7 +250,7 @@ public sealed class SmsApiTests(SmsApiFixture sms) : IClassFixture<SmsApiFixture
     {
         var (customer, phone) = await sms.CustomerAsync();
         using var crm = sms.Api.CreateClient();
-        await sms.Gateway.InboundAsync(crm, phone, "BASTA", sms.Now);
+        await sms.Gateway.InboundAsync(crm, phone, "BASTA", SmsGatewaySink.RealNow);
 
         var response = await sms.Api.Agent().PostAsJsonAsync($"/api/v1/customers/{customer}/sms", new { text = "Hello" });
 

@@ -84,7 +84,7 @@ public sealed class SmsOnPostgresTests : IAsyncLifetime
         await using (var first = new PostgresSmsApiFactory(database.ConnectionString, gateway))
         {
             using var crm = first.CreateClient();
-            Assert.Equal(HttpStatusCode.NoContent, (await gateway.InboundAsync(crm, phone, "ARRET", first.Time.GetUtcNow())).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await gateway.InboundAsync(crm, phone, "ARRET", SmsGatewaySink.RealNow)).StatusCode);
         }
 
         await using var restarted = new PostgresSmsApiFactory(database.ConnectionString, gateway);

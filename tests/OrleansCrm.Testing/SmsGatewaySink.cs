@@ -83,6 +83,9 @@ public sealed class SmsGatewaySink : IAsyncDisposable
 
     public string? GatewayIdFor(string clientMessageId) => accepted.GetValueOrDefault(clientMessageId);
 
+    /// <summary>The gateway's own clock: real time, whatever business time the CRM's simulated clock shows.</summary>
+    public static DateTimeOffset RealNow => TimeProvider.System.GetUtcNow();
+
     /// <summary>Posts a delivery report for the message to the CRM, signed with the webhook secret at <paramref name="now"/>.</summary>
     public Task<HttpResponseMessage> ReportAsync(HttpClient crm, string clientMessageId, string status, DateTimeOffset now, string? errorCode = null, string secret = WebhookSecret) =>
         PostSignedAsync(crm, "/api/v1/sms/delivery-reports", new { id = GatewayIdFor(clientMessageId), clientMessageId, status, errorCode }, now, secret);

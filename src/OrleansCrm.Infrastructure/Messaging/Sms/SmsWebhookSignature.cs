@@ -8,7 +8,7 @@ namespace OrleansCrm.Infrastructure.Messaging.Sms;
 /// How the gateway signs what it posts to the CRM (delivery reports, inbound SMS): header <c>X-Sms-Timestamp</c> holds
 /// the Unix time in seconds, header <c>X-Sms-Signature</c> holds <c>sha256=</c> and the lower-case hex HMAC-SHA256,
 /// keyed with <c>Sms:WebhookSecret</c>, of the timestamp, a '.', and the raw body bytes. A timestamp more than
-/// <see cref="Tolerance"/> away from the CRM's clock is refused, so a captured request cannot be replayed later.
+/// <see cref="Tolerance"/> away from the real clock (not the business clock, which the simulated clock may move) is refused, so a captured request cannot be replayed later.
 /// </summary>
 public static class SmsWebhookSignature
 {
