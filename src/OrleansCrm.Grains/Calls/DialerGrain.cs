@@ -163,6 +163,12 @@ public sealed class DialerGrain(
         queue.Reconfigure(campaign?.CallingHours ?? CallingHours.Default, Grace(campaign));
     }
 
+    public Task ReloadAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     private async Task<bool> IsAlreadyPaidAsync(DialerContact contact) =>
         contact.OrderNumber is { } number && await GrainFactory.GetGrain<IOrderGrain>(number).GetCallingFactsAsync() is { AlreadyPaidAt: not null };
 
