@@ -38,6 +38,10 @@ public static class DialerApi
             .WithSummary("The next contact for the agent: own due private callbacks, due public callbacks, due retries, fresh leads — inside calling hours, never a do-not-call number. 204 when none.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblems(bad, missing);
+        api.MapPost("/dialer/reload", Reload).RequireAuthorization(Roles.AdminOnly).WithName("DialerReload")
+            .WithSummary("Drops the dialer's activation (admin): the next request rebuilds the queue from storage, as after a restart or a failover.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblems(bad);
         api.MapGet("/dialer/stats", Stats).WithName("DialerStats").WithSummary("Contacts due now, scheduled later, leased, done").ProducesProblems(bad, missing);
 
         var dnc = app.MapGroup("/api/v1/dnc").WithTags("Dialer").RequireAuthorization(Roles.AnyRole).ProducesAuthProblems();
@@ -90,6 +94,12 @@ public static class DialerApi
 
     public static async Task<Ok<DialerStats>> Stats(string campaignId, IGrainFactory grains) =>
         TypedResults.Ok(DialerStats.From(await grains.GetGrain<IDialerGrain>(PathId("campaignId", campaignId)).StatsAsync()));
+
+    public static async Task<NoContent> Reload(string campaignId, IGrainFactory grains)
+    {
+        await grains.GetGrain<IDialerGrain>(PathId("campaignId", campaignId)).ReloadAsync();
+        return TypedResults.NoContent();
+    }
 
     public static async Task<Created<BlockedNumber>> AddDoNotCall(DoNotCallBody body, IGrainFactory grains, ClaimsPrincipal user)
     {

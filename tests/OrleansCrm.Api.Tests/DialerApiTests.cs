@@ -267,6 +267,53 @@ public sealed class DialerApiTests(SimulatedClockApiFactory factory) : IClassFix
         Assert.Equal("Callback", handOut.GetProperty("why").GetString());
     }
 
+    // ---------------------------------------------------------------- a dialer that reactivates
+
+    [Fact]
+    public async Task A_reloaded_dialer_hands_out_in_import_order_with_its_leases_and_callbacks_intact()
+    {
+        await driver.AlignToMorningAsync();
+        var campaign = await driver.CreateCampaignAsync();
+        var phones = Enumerable.Range(0, 7).Select(_ => TestValues.Phone()).ToArray();
+        await ImportOkAsync(campaign, phones[..4]);
+        await ImportOkAsync(campaign, phones[4..]);
+        var t0 = await driver.NowAsync();
+
+        // The first lead: agent-1's private callback in an hour; the second: agent-1 on a call; the third: leased to agent-2.
+        await driver.ConfirmOkAsync(await DialExpectingAsync(campaign, "agent-1", phones[0]), new { code = "callback", callbackAt = t0.AddHours(1), callbackVisibility = "Private" });
+        var onCall = await DialExpectingAsync(campaign, "agent-1", phones[1]);
+        var held = await driver.NextOrFailAsync(campaign, "agent-2");
+        Assert.Equal(phones[2], held.GetProperty("contact").GetProperty("phone").GetString());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Supervisor.PostAsync($"/api/v1/campaigns/{campaign}/dialer/reload", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await driver.Admin.PostAsync($"/api/v1/campaigns/{campaign}/dialer/reload", null)).StatusCode);
+
+        // The rebuilt queue: the held contacts stay held, the others come in import order.
+        await AssertStatsAsync(campaign, due: 4, scheduled: 1, leased: 2, done: 0);
+        var rest = new List<string>();
+        while (await driver.NextAsync(campaign, "agent-3") is { } handOut)
+        {
+            rest.Add(handOut.GetProperty("contact").GetProperty("phone").GetString()!);
+        }
+
+        Assert.Equal(phones[3..], rest);
+
+        // The lease given before the reload starts its call; the call started before it ends with its outcome.
+        var call = await driver.StartOnLeaseAsync(campaign, held);
+        Assert.Equal(held.GetProperty("contact").GetProperty("id").GetString(), (await driver.CallAsync(call)).GetProperty("contactId").GetString());
+        await driver.ConfirmOkAsync(onCall, new { code = "refusal" });
+
+        // Importing the same leads again changes nothing.
+        var again = await driver.ImportAsync(campaign, phones.Select(p => (object)new { name = "Lead " + p, phone = p }).ToArray());
+        var body = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 7), (body.GetProperty("imported").GetInt32(), body.GetProperty("alreadyInCampaign").GetArrayLength()));
+
+        // The private callback is still agent-1's, at its time.
+        await driver.AdvanceToAsync(t0.AddHours(1));
+        var callback = await driver.NextOrFailAsync(campaign, "agent-1");
+        Assert.Equal((phones[0], "PrivateCallback"), (callback.GetProperty("contact").GetProperty("phone").GetString(), callback.GetProperty("why").GetString()));
+    }
+
     // ---------------------------------------------------------------- leases
 
     [Fact]

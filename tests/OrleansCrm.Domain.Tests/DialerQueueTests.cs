@@ -432,6 +432,56 @@ public sealed class DialerQueueTests
         Refused(ProblemKind.NotFound, () => Queue().StartDirectCall("nobody", Ann, "call-1", Now, Now.AddMinutes(30)));
     }
 
+    // ---- leases across a rebuild ----
+
+    [Fact]
+    public void A_lease_stored_before_a_rebuild_holds_its_contact_for_its_agent_again_and_the_others_come_in_import_order()
+    {
+        DialerContact[] three = [Contact("c1") with { Phone = "+390611111111" }, Contact("c2") with { Phone = "+390622222222" }, Contact("c3") with { Phone = "+390633333333" }];
+        var before = Queue(three);
+        var annHolds = Next(before, Ann, Now)!.Lease;
+        var bobCalls = before.StartCall(Next(before, Bob, Now)!.Lease.LeaseId, Bob, "call-1", Now, Now.AddMinutes(30)).Lease;
+
+        var rebuilt = Queue(three);
+        Assert.True(rebuilt.Restore(annHolds, 1, Now.AddSeconds(10)));
+        Assert.True(rebuilt.Restore(bobCalls, 1, Now.AddSeconds(10)));
+
+        Assert.Equal(["c3"], Drain(rebuilt, Bob, Now.AddSeconds(10)).Select(h => h.Contact.ContactId));
+        Assert.Equal("call-1", rebuilt.StartCall(bobCalls.LeaseId, Bob, "call-1", Now.AddSeconds(20), Now.AddMinutes(30)).Lease.CallId);
+        Assert.Equal(Ann, rebuilt.StartCall(annHolds.LeaseId, Ann, "call-2", Now.AddSeconds(20), Now.AddMinutes(30)).Lease.AgentId);
+    }
+
+    [Fact]
+    public void A_stored_lease_that_expired_or_whose_contact_changed_since_holds_nothing_after_a_rebuild()
+    {
+        var before = Queue(Contact("c1"), Contact("c2"));
+        var expired = Next(before, Ann, Now)!.Lease;
+        var outcomeSince = Next(before, Bob, Now)!.Lease;
+
+        var rebuilt = Queue(Contact("c1"), Contact("c2", stage: DialStage.Retry, due: Now.AddHours(-1), version: 2));
+
+        Assert.False(rebuilt.Restore(expired, 1, expired.ExpiresAt));
+        Assert.False(rebuilt.Restore(outcomeSince, 1, Now));
+        Assert.Null(rebuilt.LeaseOf("c1"));
+        Assert.Null(rebuilt.LeaseOf("c2"));
+        Assert.Equal(["c2", "c1"], Drain(rebuilt, Bob, expired.ExpiresAt).Select(h => h.Contact.ContactId));
+    }
+
+    [Fact]
+    public void A_hand_out_given_back_puts_its_contact_back_in_its_place_unless_it_was_leased_again()
+    {
+        var queue = Queue(Contact("c1"), Contact("c2"));
+        var first = Next(queue, Ann, Now)!;
+
+        queue.GiveBack("c1", first.Lease.LeaseId);
+        queue.GiveBack("c1", "lease-of-someone-else");
+
+        Assert.Null(queue.LeaseOf("c1"));
+        Assert.Equal(["c1", "c2"], Drain(queue, Bob, Now).Select(h => h.Contact.ContactId));
+        queue.GiveBack("c1", first.Lease.LeaseId);
+        Assert.Equal(Bob, queue.LeaseOf("c1")!.AgentId);
+    }
+
     // ---- release and set aside ----
 
     [Fact]

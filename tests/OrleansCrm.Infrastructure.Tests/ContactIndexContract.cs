@@ -137,6 +137,36 @@ public abstract class ContactIndexContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Adding_new_contacts_stores_only_the_keys_not_there_yet_and_leaves_the_others_exactly_as_they_were()
+    {
+        var called = Contact("k1", stage: DialStage.Retry, attempts: 2, version: 3);
+        await Index.UpsertAsync(called);
+
+        var added = await Index.AddNewAsync([Contact("k1", importSequence: 1), Contact("k2", importSequence: 2), Contact("k3", importSequence: 3)]);
+        var again = await Index.AddNewAsync([Contact("k2", importSequence: 4, attempts: 9)]);
+
+        Assert.Equal(["k2", "k3"], added.Order(StringComparer.Ordinal));
+        Assert.Empty(again);
+        var stored = (await Index.ListAsync("camp1")).ToDictionary(c => c.ContactId);
+        Assert.Equal(called, stored["k1"]);
+        Assert.Equal(Contact("k2", importSequence: 2), stored["k2"]);
+        Assert.Equal(3, stored.Count);
+    }
+
+    [Fact]
+    public async Task Contacts_added_in_one_write_are_found_one_by_one_in_their_campaign_only()
+    {
+        var contacts = Enumerable.Range(1, 2000).Select(i => Contact($"lead-{i:D4}", "camp-many", importSequence: i)).ToList();
+
+        Assert.Equal(2000, (await Index.AddNewAsync(contacts)).Count);
+
+        Assert.Equal(contacts[1233], await Index.FindAsync("camp-many", "lead-1234"));
+        Assert.Null(await Index.FindAsync("camp1", "lead-1234"));
+        Assert.Null(await Index.FindAsync("camp-many", "lead-9999"));
+        Assert.Equal(contacts, await Index.ListAsync("camp-many"));
+    }
+
+    [Fact]
     public async Task Concurrent_versions_of_one_contact_leave_the_highest_version_stored()
     {
         var versions = Enumerable.Range(1, 200).Reverse().Concat(Enumerable.Range(1, 200)).ToList();

@@ -9,11 +9,18 @@ using OrleansCrm.LoadTest;
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- orders [--url http://localhost:5080] [--orders 10000] [--concurrency 32]
 //   calls (normal clock is fine; the campaign calls all day in UTC):
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- calls [--url http://localhost:5080] [--agents 16] [--seconds 30] [--warmup 5] [--leads 60000] [--batch 2000]
+//   leads (one campaign, N leads imported, hand-outs timed, the dialer reloaded and its first hand-out timed):
+//   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- leads [--url http://localhost:5080] [--leads 100000] [--batch 2000] [--concurrency 1] [--agents 8] [--handouts 4000] [--pid SERVICE_PID] [--campaign ID]
 //   reminders (service with Clock__Simulated=true, Smtp__Host=127.0.0.1, Smtp__Port=2526, Smtp__Security=None):
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- reminders [--url http://localhost:5080] [--bookings 10000] [--concurrency 16] [--smtp-port 2526] [--timeout 900]
 if (args.Length > 0 && args[0] == "calls")
 {
     return await CallsBenchmark.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "leads")
+{
+    return await LeadsBenchmark.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == "reminders")
@@ -26,6 +33,7 @@ if (options.Command != "orders")
 {
     Console.Error.WriteLine("usage: orders [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--customers K]");
     Console.Error.WriteLine("       calls [--url URL] [--key ADMIN_KEY] [--agents D] [--seconds S] [--warmup W] [--leads N] [--batch B]");
+    Console.Error.WriteLine("       leads [--url URL] [--key ADMIN_KEY] [--leads N] [--batch B] [--concurrency C] [--agents D] [--handouts H] [--pid P] [--campaign ID]");
     Console.Error.WriteLine("       reminders [--url URL] [--key ADMIN_KEY] [--bookings N] [--concurrency C] [--smtp-port P] [--timeout S]");
     return 2;
 }

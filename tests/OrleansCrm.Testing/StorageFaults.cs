@@ -91,6 +91,19 @@ public sealed class StorageFaults
             await inner.UpsertAsync(contact, cancellationToken);
         }
 
+        public async Task<IReadOnlyCollection<string>> AddNewAsync(IReadOnlyList<DialerContact> contacts, CancellationToken cancellationToken = default)
+        {
+            foreach (var contact in contacts)
+            {
+                await faults.ThrowIfArmedAsync(ContactIndex, contact);
+            }
+
+            return await inner.AddNewAsync(contacts, cancellationToken);
+        }
+
+        public Task<DialerContact?> FindAsync(string campaignId, string contactId, CancellationToken cancellationToken = default) =>
+            inner.FindAsync(campaignId, contactId, cancellationToken);
+
         public Task<IReadOnlyList<DialerContact>> ListAsync(string campaignId, CancellationToken cancellationToken = default) =>
             inner.ListAsync(campaignId, cancellationToken);
     }

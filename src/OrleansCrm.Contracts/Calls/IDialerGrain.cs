@@ -37,4 +37,8 @@ public interface IDialerGrain : IGrainWithStringKey
     /// <summary>The campaign's calling hours or retry policy may have changed.</summary>
     [Alias("CampaignChanged")]
     Task CampaignChangedAsync();
+
+    /// <summary>Drops this activation once idle: the next call rebuilds the queue from storage, as after a restart or a failover.</summary>
+    [Alias("Reload")]
+    Task ReloadAsync();
 }

@@ -211,14 +211,48 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
     /// <summary>
     /// The call on the contact ended without an outcome (discarded, timed out): the contact goes back where it was in the queue.
     /// Only the call's own hold is released: once that lapsed, the contact may be leased to another agent.
+    /// The lease released, or null when the call held none.
     /// </summary>
-    public void Release(string contactId, string callId)
+    public DialerLease? Release(string contactId, string callId)
     {
         if (leasesByContact.TryGetValue(contactId, out var lease) && lease.CallId == callId)
         {
             EndLease(contactId);
             Place(contacts[contactId]);
+            return lease;
         }
+
+        return null;
+    }
+
+    /// <summary>A hand-out that could not be given (its lease was not stored): the contact goes back where it was, unless it changed since.</summary>
+    public void GiveBack(string contactId, string leaseId)
+    {
+        if (leasesByContact.TryGetValue(contactId, out var lease) && lease.LeaseId == leaseId)
+        {
+            EndLease(contactId);
+            Place(contacts[contactId]);
+        }
+    }
+
+    /// <summary>
+    /// A lease stored before this queue was rebuilt (a restart, a failover): the contact is held again for its agent, as it was,
+    /// when the lease is still alive and the contact has not changed since it was taken (<paramref name="contactVersion"/>).
+    /// </summary>
+    public bool Restore(DialerLease lease, long contactVersion, DateTimeOffset now)
+    {
+        if (lease.ExpiresAt <= now
+            || !contacts.TryGetValue(lease.ContactId, out var contact)
+            || contact.Version != contactVersion
+            || leasesByContact.ContainsKey(lease.ContactId)
+            || contactByLease.ContainsKey(lease.LeaseId))
+        {
+            return false;
+        }
+
+        Unplace(lease.ContactId);
+        AddLease(lease);
+        return true;
     }
 
     public DialerStats Stats(DateTimeOffset now)

@@ -9,6 +9,8 @@ namespace OrleansCrm.Grains.Calls;
 /// One contact's dialing state in one campaign: applies outcomes, persists once, indexes, tells the dialer.
 /// Every way in (a new contact, a read, an outcome, an outcome applied before and asked again) makes sure what
 /// derives from the state is there: the index row at the state's version and the dialer told of it.
+/// An imported lead is stored by the dialer's import in the contact index only (one write per chunk of leads, no grain
+/// per lead): until its first change is stored here, this grain reads it from the index.
 /// </summary>
 public sealed class ContactGrain(
     [PersistentState(StorageNames.ContactState, StorageNames.Crm)] IPersistentState<ContactState> state,
@@ -22,6 +24,20 @@ public sealed class ContactGrain(
 
     /// <summary>The state version this activation told the dialer (null: not known to it).</summary>
     private long? toldVersion;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Contact is null)
+        {
+            var (campaignId, contactId) = ContactKeys.Split(this.GetPrimaryKeyString());
+            if (await index.FindAsync(campaignId, contactId, cancellationToken) is { } imported)
+            {
+                // Indexed by the import, and in the dialer's queue since (its import put it there; a rebuild lists it).
+                state.State.Contact = imported;
+                indexedVersion = toldVersion = imported.Version;
+            }
+        }
+    }
 
     /// <summary>Stores a new contact; its creator (the dialer's import, a direct call) puts it in the queue.</summary>
     public async Task<bool> CreateAsync(DialerContact contact)

@@ -12,8 +12,9 @@ namespace OrleansCrm.Grains.Calls;
 
 /// <summary>
 /// A campaign's dialer. Its queue lives in memory, rebuilt from the contact index on activation; the contacts
-/// themselves are persisted by their own grains, which tell the dialer every change. Leases are memory only:
-/// after a restart every contact is simply back in the queue.
+/// themselves are persisted by their own grains, which tell the dialer every change, and an import stores its new
+/// contacts in the index in one write per chunk (their grains read them from there). Every lease is stored before it is
+/// answered (<see cref="IDialerLeaseStore"/>): a dialer that reactivates holds the same contacts for the same agents.
 /// Reentrant: every change to the queue happens between awaits (a hand-out is leased before the do-not-call
 /// check is awaited), so while one hand-out waits for that check, the next agent is served.
 /// </summary>
@@ -22,6 +23,7 @@ namespace OrleansCrm.Grains.Calls;
 public sealed class DialerGrain(
     CrmClock clock,
     IContactIndex index,
+    IDialerLeaseStore leases,
     IOptions<CallOptions> options)
     : Grain, IDialerGrain
 {
@@ -31,14 +33,16 @@ public sealed class DialerGrain(
     /// </summary>
     private const int MaxSetAsidePerHandOut = 100;
 
-    /// <summary>How many contacts are created at once during an import.</summary>
-    private const int ImportParallelism = 32;
-
     private DialerQueue queue = null!;
     private Campaign? campaign;
 
     /// <summary>The last import sequence given out: fresh leads are numbered in import order, and the number is stored with each contact.</summary>
     private long lastImportSequence;
+
+    /// <summary>The ids and phones of leads an import is storing now (another import in the meantime takes them as already there).</summary>
+    private readonly HashSet<string> importingIds = new(StringComparer.Ordinal);
+
+    private readonly HashSet<string> importingPhones = new(StringComparer.Ordinal);
 
     private string CampaignId => this.GetPrimaryKeyString();
 
@@ -51,6 +55,12 @@ public sealed class DialerGrain(
             queue.Upsert(contact);
             lastImportSequence = Math.Max(lastImportSequence, contact.ImportSequence);
         }
+
+        var now = clock.GetUtcNow();
+        foreach (var (lease, contactVersion) in await leases.ListAsync(CampaignId, cancellationToken))
+        {
+            queue.Restore(lease, contactVersion, now);
+        }
     }
 
     public async Task<ImportedLeads> ImportAsync(IReadOnlyList<(int Row, Lead Lead)> leads)
@@ -58,40 +68,49 @@ public sealed class DialerGrain(
         var timeZone = RequireCampaign().TimeZone!;
         var now = clock.GetUtcNow();
         var already = new List<int>();
-        var fresh = new List<DialerContact>();
-        foreach (var (row, lead) in leads)
+        var fresh = new List<(int Row, DialerContact Contact)>(leads.Count);
+        try
         {
-            if (queue.Contains(lead.Id!) || queue.HasPhone(lead.Phone!))
+            foreach (var (row, lead) in leads)
             {
-                already.Add(row);
-                continue;
+                if (queue.Contains(lead.Id!) || queue.HasPhone(lead.Phone!) || importingIds.Contains(lead.Id!) || importingPhones.Contains(lead.Phone!))
+                {
+                    already.Add(row);
+                    continue;
+                }
+
+                importingIds.Add(lead.Id!);
+                importingPhones.Add(lead.Phone!);
+                fresh.Add((row, DialerContact.Fresh(CampaignId, lead, timeZone, now, ++lastImportSequence)));
             }
 
-            fresh.Add(DialerContact.Fresh(CampaignId, lead, timeZone, now, ++lastImportSequence));
+            // One write for the chunk: a lead whose id is stored already (in the index, not in this queue) is reported, not changed.
+            var stored = (await index.AddNewAsync(fresh.ConvertAll(f => f.Contact))).ToHashSet(StringComparer.Ordinal);
+            var imported = 0;
+            foreach (var (row, contact) in fresh)
+            {
+                if (stored.Contains(contact.ContactId))
+                {
+                    queue.Upsert(contact);
+                    imported++;
+                }
+                else
+                {
+                    already.Add(row);
+                }
+            }
+
+            already.Sort();
+            return new ImportedLeads(imported, already);
         }
-
-        var created = new bool[fresh.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, fresh.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ImportParallelism, TaskScheduler = TaskScheduler.Current },
-            async (i, _) => created[i] = await GrainFactory.GetGrain<IContactGrain>(ContactKeys.For(CampaignId, fresh[i].ContactId)).CreateAsync(fresh[i]));
-
-        var imported = 0;
-        for (var i = 0; i < fresh.Count; i++)
+        finally
         {
-            if (created[i])
+            foreach (var (_, contact) in fresh)
             {
-                queue.Upsert(fresh[i]);
-                imported++;
-            }
-            else
-            {
-                already.Add(leads.First(l => l.Lead.Id == fresh[i].ContactId).Row);
+                importingIds.Remove(contact.ContactId);
+                importingPhones.Remove(contact.Phone);
             }
         }
-
-        already.Sort();
-        return new ImportedLeads(imported, already);
     }
 
     public async Task<DialerHandOut?> NextAsync(string agentId)
@@ -120,6 +139,7 @@ public sealed class DialerGrain(
                 continue;
             }
 
+            await SaveLeaseAsync(handOut);
             CrmMetrics.HandedOut(handOut.Lease.Why);
             return handOut;
         }
@@ -127,22 +147,28 @@ public sealed class DialerGrain(
         return null;
     }
 
-    public Task<DialerHandOut> StartCallAsync(string leaseId, string agentId, string callId)
+    public async Task<DialerHandOut> StartCallAsync(string leaseId, string agentId, string callId)
     {
         var now = clock.GetUtcNow();
-        return Task.FromResult(queue.StartCall(leaseId, agentId, callId, now, now + options.Value.OpenCallTimeout));
+        var started = queue.StartCall(leaseId, agentId, callId, now, now + options.Value.OpenCallTimeout);
+        await leases.SaveAsync(CampaignId, started.Lease, started.Contact.Version);
+        return started;
     }
 
-    public Task<DialerHandOut> StartDirectCallAsync(string contactId, string agentId, string callId)
+    public async Task<DialerHandOut> StartDirectCallAsync(string contactId, string agentId, string callId)
     {
         var now = clock.GetUtcNow();
-        return Task.FromResult(queue.StartDirectCall(contactId, agentId, callId, now, now + options.Value.OpenCallTimeout));
+        var started = queue.StartDirectCall(contactId, agentId, callId, now, now + options.Value.OpenCallTimeout);
+        await leases.SaveAsync(CampaignId, started.Lease, started.Contact.Version);
+        return started;
     }
 
-    public Task ReleaseAsync(string contactId, string callId)
+    public async Task ReleaseAsync(string contactId, string callId)
     {
-        queue.Release(contactId, callId);
-        return Task.CompletedTask;
+        if (queue.Release(contactId, callId) is { } released)
+        {
+            await leases.RemoveAsync(CampaignId, contactId, released.LeaseId);
+        }
     }
 
     public Task ContactChangedAsync(DialerContact contact)
@@ -161,6 +187,26 @@ public sealed class DialerGrain(
     {
         campaign = await LoadCampaignAsync();
         queue.Reconfigure(campaign?.CallingHours ?? CallingHours.Default, Grace(campaign));
+    }
+
+    public Task ReloadAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The lease is stored before the agent has it; when it cannot be, the contact goes back to the queue and the agent asks again.</summary>
+    private async Task SaveLeaseAsync(DialerHandOut handOut)
+    {
+        try
+        {
+            await leases.SaveAsync(CampaignId, handOut.Lease, handOut.Contact.Version);
+        }
+        catch
+        {
+            queue.GiveBack(handOut.Contact.ContactId, handOut.Lease.LeaseId);
+            throw;
+        }
     }
 
     private async Task<bool> IsAlreadyPaidAsync(DialerContact contact) =>

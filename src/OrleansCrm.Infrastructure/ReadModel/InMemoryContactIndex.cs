@@ -36,6 +36,37 @@ public sealed class InMemoryContactIndex : IContactIndex
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyCollection<string>> AddNewAsync(IReadOnlyList<DialerContact> contacts, CancellationToken cancellationToken = default)
+    {
+        var added = new List<string>(contacts.Count);
+        lock (gate)
+        {
+            foreach (var contact in contacts)
+            {
+                if (!campaigns.TryGetValue(contact.CampaignId, out var stored))
+                {
+                    stored = new Dictionary<string, DialerContact>(StringComparer.Ordinal);
+                    campaigns.Add(contact.CampaignId, stored);
+                }
+
+                if (stored.TryAdd(contact.ContactId, contact))
+                {
+                    added.Add(contact.ContactId);
+                }
+            }
+        }
+
+        return Task.FromResult<IReadOnlyCollection<string>>(added);
+    }
+
+    public Task<DialerContact?> FindAsync(string campaignId, string contactId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(campaigns.TryGetValue(campaignId, out var contacts) ? contacts.GetValueOrDefault(contactId) : null);
+        }
+    }
+
     public Task<IReadOnlyList<DialerContact>> ListAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         lock (gate)
