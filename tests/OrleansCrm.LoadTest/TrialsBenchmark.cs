@@ -123,8 +123,8 @@ internal static class TrialsBenchmark
         var tables = "";
         if (pg is not null)
         {
-            var (reminderRows, reminderBytes) = await pg.TableAsync("orleansremindertable");
-            var (stateRows, stateBytes) = await pg.TableAsync("orleansstorage");
+            var (reminderRows, reminderBytes) = await pg.TableAsync("orleans_reminder");
+            var (stateRows, stateBytes) = await pg.TableAsync("orleans_grain_state");
             tables = string.Create(CultureInfo.InvariantCulture, $"; reminder table {reminderRows} rows, {reminderBytes / 1048576.0:0.0} MiB; grain-state table {stateRows} rows, {stateBytes / 1048576.0:0.0} MiB");
         }
 
