@@ -18,6 +18,21 @@ public sealed class WriteCounts
 
     public int OrderUpsertsOf(string number) => orderUpserts.GetValueOrDefault(number);
 
+    private readonly ConcurrentDictionary<GrainId, int> failing = new();
+
+    /// <summary>The <paramref name="nth"/> state write of <paramref name="grain"/> from now on fails (storage unavailable), once.</summary>
+    public void FailWrite(GrainId grain, int nth) => failing[grain] = nth;
+
+    private void Writing(GrainId grain)
+    {
+        stateWrites.AddOrUpdate(grain, 1, (_, n) => n + 1);
+        if (failing.TryGetValue(grain, out var left) && failing.TryUpdate(grain, left - 1, left) && left == 1)
+        {
+            failing.TryRemove(grain, out _);
+            throw new InvalidOperationException($"Injected: the state write of {grain} failed.");
+        }
+    }
+
     public void Install(IServiceCollection services)
     {
         var directory = services.Last(d => d.ServiceType == typeof(IOrderDirectory) && !d.IsKeyedService);
@@ -52,7 +67,7 @@ public sealed class WriteCounts
 
         public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
-            counts.stateWrites.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+            counts.Writing(grainId);
             return inner.WriteStateAsync(stateName, grainId, grainState);
         }
 

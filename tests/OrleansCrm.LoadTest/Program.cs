@@ -13,6 +13,11 @@ using OrleansCrm.LoadTest;
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- leads [--url http://localhost:5080] [--leads 100000] [--batch 2000] [--concurrency 1] [--agents 8] [--handouts 4000] [--pid SERVICE_PID] [--campaign ID]
 //   reminders (service with Clock__Simulated=true, Smtp__Host=127.0.0.1, Smtp__Port=2526, Smtp__Security=None):
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- reminders [--url http://localhost:5080] [--bookings 10000] [--concurrency 16] [--smtp-port 2526] [--timeout 900]
+//   storm (service with Clock__Simulated=true and Smtp__* as for reminders; --pg: the service's database, for commits and the ledger):
+//   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- storm [--orders 10000] [--concurrency 32] [--smtp-port 2526] [--pg CONN] [--timeout 1800]
+//   trials (service on the real clock; --pid: the service's process id, for its memory):
+//   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- trials [--orders 100000] [--concurrency 32] [--pid PID] [--pg CONN] [--fire 100] [--fire-in 240]
+//   then restart the service and: trials --check trials-fire.txt [--pid PID] [--pg CONN]
 if (args.Length > 0 && args[0] == "calls")
 {
     return await CallsBenchmark.RunAsync(args);
@@ -21,6 +26,16 @@ if (args.Length > 0 && args[0] == "calls")
 if (args.Length > 0 && args[0] == "leads")
 {
     return await LeadsBenchmark.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "storm")
+{
+    return await StormBenchmark.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "trials")
+{
+    return await TrialsBenchmark.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == "reminders")
@@ -35,6 +50,8 @@ if (options.Command != "orders")
     Console.Error.WriteLine("       calls [--url URL] [--key ADMIN_KEY] [--agents D] [--seconds S] [--warmup W] [--leads N] [--batch B]");
     Console.Error.WriteLine("       leads [--url URL] [--key ADMIN_KEY] [--leads N] [--batch B] [--concurrency C] [--agents D] [--handouts H] [--pid P] [--campaign ID]");
     Console.Error.WriteLine("       reminders [--url URL] [--key ADMIN_KEY] [--bookings N] [--concurrency C] [--smtp-port P] [--timeout S]");
+    Console.Error.WriteLine("       storm [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--smtp-port P] [--pg CONN] [--timeout S]");
+    Console.Error.WriteLine("       trials [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--customers K] [--pid PID] [--pg CONN] [--fire K] [--fire-in S] [--check FILE]");
     return 2;
 }
 

@@ -37,6 +37,9 @@ public abstract partial class OutboxGrain<TState>(
     /// <summary>The tick at once for work already due, while one is pending in this activation.</summary>
     private IGrainTimer? deliverNow;
 
+    /// <summary>This activation stored the record with its first attempt's retry, and that attempt has not started.</summary>
+    private bool firstAttemptStored;
+
     protected string Key => this.GetPrimaryKeyString();
 
     protected TState State => state.State;
@@ -109,10 +112,14 @@ public abstract partial class OutboxGrain<TState>(
     protected async Task RecordQueuedAsync()
     {
         var now = clock.GetUtcNow();
-        NextAttemptAt = now;
+
+        // The record is also the first attempt's intent: its retry is armed and stored with it, so the attempt that follows
+        // at once writes nothing before the transport sees the message. Cut short by a crash, it is made again at that retry.
+        NextAttemptAt = now + (OutboxRules.WaitAfter(1) ?? OutboxRules.Backoff[^1]);
         History.Add(new MessageStatusChange(DeliveryStatus.Queued, now, null));
         await ArmAsync(); // armed before the state that needs the tick is written
         await state.WriteStateAsync();
+        firstAttemptStored = true;
         CrmMetrics.MessageRecorded(Channel);
         await WriteLogAsync();
         DeliverSoon();
@@ -198,7 +205,7 @@ public abstract partial class OutboxGrain<TState>(
         deliverNow = null;
         try
         {
-            if (IsDue(clock.GetUtcNow()))
+            if ((firstAttemptStored && Status is DeliveryStatus.Queued) || IsDue(clock.GetUtcNow()))
             {
                 await AttemptAsync();
             }
@@ -217,6 +224,8 @@ public abstract partial class OutboxGrain<TState>(
     /// </summary>
     private async Task AttemptAsync()
     {
+        var intentStored = firstAttemptStored && Attempts == 0;
+        firstAttemptStored = false;
         if (Attempts >= OutboxRules.MaxAttempts)
         {
             // The last attempt was cut short (the silo stopped while it ran): it is not repeated.
@@ -241,12 +250,16 @@ public abstract partial class OutboxGrain<TState>(
             return;
         }
 
-        // Intent: the attempt is counted and its retry armed and stored before the transport sees the message.
+        // Intent: the attempt is counted and its retry armed and stored before the transport sees the message (for the
+        // first attempt right after the record, the record stored its retry: counted in memory, stored with its outcome).
         var attempt = Attempts + 1;
         Record(DeliveryStatus.Queued, attempt, LastError);
-        NextAttemptAt = clock.GetUtcNow() + (OutboxRules.WaitAfter(attempt) ?? OutboxRules.Backoff[^1]);
-        await ArmAsync(); // armed before the state that needs the tick is written
-        await state.WriteStateAsync();
+        if (!intentStored)
+        {
+            NextAttemptAt = clock.GetUtcNow() + (OutboxRules.WaitAfter(attempt) ?? OutboxRules.Backoff[^1]);
+            await ArmAsync(); // armed before the state that needs the tick is written
+            await state.WriteStateAsync();
+        }
 
         // Effect. Only the transport's own failures count; a storage failure afterwards is not a delivery failure.
         TransportOutcome outcome;

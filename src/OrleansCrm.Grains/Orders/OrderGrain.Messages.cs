@@ -17,7 +17,7 @@ namespace OrleansCrm.Grains.Orders;
 /// </summary>
 public sealed partial class OrderGrain
 {
-    private async Task RunEmailAsync(Order order, WorkflowEvent email)
+    private async Task<StepStored> RunEmailAsync(Order order, WorkflowEvent email)
     {
         var now = clock.GetUtcNow();
         var eventName = OrderMessages.TriggerOf(email.Kind);
@@ -25,7 +25,7 @@ public sealed partial class OrderGrain
         if (chosen.Source == OrderTemplateSource.Default && order.Customer.Email is null)
         {
             order.SkipEmail(email.Id, now);
-            return;
+            return StepStored.WithTheRound;
         }
 
         if (Order.NeedsExtensionLink(email))
@@ -41,7 +41,9 @@ public sealed partial class OrderGrain
             var (subject, body) = OrderMessages.DefaultEmail(order, email);
             var delivery = await outbox.SendAsync(EmailFor(email, order.Customer.Email!, subject, body));
             order.RecordEmail(email.Id, delivery, now, dueWork.Value.RetryPeriod);
-            return;
+
+            // Still queued: the outbox reports after its attempt, and that report stores the row (the key is the order's and the row's).
+            return delivery.Status == DeliveryStatus.Queued ? StepStored.ByTheOutboxReport : StepStored.WithTheRound;
         }
 
         var messages = TemplateMessages.Render(eventName, OrderMessages.About(order, email), chosen.Templates, await FactsAsync(order, email));
@@ -68,6 +70,8 @@ public sealed partial class OrderGrain
         {
             order.RecordTemplateMessages(email.Id, messages.Count, now);
         }
+
+        return StepStored.WithTheRound; // a template's keys carry its version: re-rendered later, they could differ
     }
 
     /// <summary>The order's cancellation and deletion, each handed to the outbox once (what the campaign's or offer's templates make of it; there is no default).</summary>

@@ -377,7 +377,8 @@ public sealed partial class OrderGrain(
     }
 
     /// <summary>
-    /// What derives from the stored order: every workflow step already due run (each persisted as it completes), the index
+    /// What derives from the stored order: every workflow step already due run (the round persisted once, see
+    /// <see cref="RunDueWorkAsync"/>), the index
     /// row at the state's version (once per version and activation), the reminder armed for the next item (written
     /// only when that moved; checked once by an activation that did not write it).
     /// </summary>
@@ -402,35 +403,59 @@ public sealed partial class OrderGrain(
         }
     }
 
+    /// <summary>
+    /// Runs every step already due, then stores the round once. A charge stores its intent before the provider hears of
+    /// it (<see cref="RunChargeAsync"/>); its answer is stored with the round, and a crash before that is healed by asking
+    /// the provider under the same key. A round whose every step handed the order's own email to the outbox, still
+    /// queued there, stores nothing: the outbox holds each under a key derived from the order and the row, a repeat is
+    /// answered from that record, and the outbox's report after its attempt is the write that records it.
+    /// </summary>
     private async Task RunDueWorkAsync(Order order)
     {
+        var ran = false;
+        var awaitsReportsOnly = true;
         for (var step = 0; step < MaxStepsPerRound; step++)
         {
             var now = clock.GetUtcNow();
             if (order.AutoCancelDue(now))
             {
                 order.AutoCancel(now);
+                awaitsReportsOnly = false;
             }
             else if (order.NextDueEvent(now) is { } due)
             {
-                await RunAsync(order, due);
+                awaitsReportsOnly &= await RunAsync(order, due) == StepStored.ByTheOutboxReport;
             }
             else
             {
                 break;
             }
 
+            ran = true;
+        }
+
+        if (ran && !awaitsReportsOnly)
+        {
             await WriteVersionAsync();
         }
     }
 
-    private Task RunAsync(Order order, WorkflowEvent due) => due.Type switch
+    private async Task<StepStored> RunAsync(Order order, WorkflowEvent due)
     {
-        WorkflowEventType.Charge => RunChargeAsync(order, due),
-        WorkflowEventType.Email => RunEmailAsync(order, due),
-        WorkflowEventType.Refund => RunChangeRefundAsync(order, due),
-        _ => Task.CompletedTask,
-    };
+        switch (due.Type)
+        {
+            case WorkflowEventType.Charge:
+                await RunChargeAsync(order, due);
+                return StepStored.WithTheRound;
+            case WorkflowEventType.Email:
+                return await RunEmailAsync(order, due);
+            case WorkflowEventType.Refund:
+                await RunChangeRefundAsync(order, due);
+                return StepStored.WithTheRound;
+            default:
+                return StepStored.WithTheRound;
+        }
+    }
 
     private async Task RunChargeAsync(Order order, WorkflowEvent charge)
     {

@@ -5,34 +5,58 @@ using OrleansCrm.Contracts.Ports;
 
 namespace OrleansCrm.Infrastructure.ReadModel.Messages;
 
-/// <summary>The message log in PostgreSQL (table <c>crm_messages</c>, see deploy/sql/0120): the filtered columns beside the whole entry as jsonb.</summary>
-public sealed class PostgresMessageLog(NpgsqlDataSource db) : IMessageLog
+/// <summary>
+/// The message log in PostgreSQL (table <c>crm_messages</c>, see deploy/sql/0120): the filtered columns beside the whole
+/// entry as jsonb. Concurrent writes are grouped as the order index's are (<see cref="BatchedWriter{T}"/>): whatever is
+/// queued is written by one multi-row upsert, the newest version of each message, and each write returns once that
+/// statement committed.
+/// </summary>
+public sealed class PostgresMessageLog : IMessageLog, IDisposable, IAsyncDisposable
 {
-    public async Task RecordAsync(MessageLogEntry entry, CancellationToken cancellationToken = default)
+    private readonly NpgsqlDataSource db;
+    private readonly BatchedWriter<MessageLogEntry> writes;
+
+    public PostgresMessageLog(NpgsqlDataSource db)
+    {
+        this.db = db;
+        writes = new BatchedWriter<MessageLogEntry>(WriteAsync, rejectsOneItem: PostgresBatches.RejectsData);
+    }
+
+    public Task RecordAsync(MessageLogEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        return writes.WriteAsync(entry, cancellationToken);
+    }
+
+    public void Dispose() => writes.Dispose();
+
+    public ValueTask DisposeAsync() => writes.DisposeAsync();
+
+    private async Task WriteAsync(IReadOnlyList<MessageLogEntry> batch)
+    {
+        var rows = PostgresBatches.NewestPerKey(batch, e => e.MessageId, e => e.Version, StringComparer.Ordinal);
 
         // The WHERE on the update keeps a newer row when a late, older write arrives.
         await using var command = db.CreateCommand(
             """
             INSERT INTO crm_messages (message_id, channel, customer_id, order_number, call_id, status, queued_at, version, entry)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9)
             ON CONFLICT (message_id) DO UPDATE
                SET channel = excluded.channel, customer_id = excluded.customer_id, order_number = excluded.order_number,
                    call_id = excluded.call_id, status = excluded.status, queued_at = excluded.queued_at,
                    version = excluded.version, entry = excluded.entry
              WHERE crm_messages.version < excluded.version
             """);
-        command.Parameters.AddWithValue(entry.MessageId);
-        command.Parameters.AddWithValue(entry.Channel);
-        command.Parameters.AddWithValue(NpgsqlDbType.Text, (object?)entry.CustomerId ?? DBNull.Value);
-        command.Parameters.AddWithValue(NpgsqlDbType.Text, (object?)entry.OrderNumber ?? DBNull.Value);
-        command.Parameters.AddWithValue(NpgsqlDbType.Text, (object?)entry.CallId ?? DBNull.Value);
-        command.Parameters.AddWithValue(entry.Status.ToString());
-        command.Parameters.AddWithValue(entry.QueuedAt.UtcDateTime);
-        command.Parameters.AddWithValue(entry.Version);
-        command.Parameters.AddWithValue(NpgsqlDbType.Jsonb, JsonSerializer.Serialize(entry, MessageLogJson.Options));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.AddColumn(rows, NpgsqlDbType.Text, e => e.MessageId);
+        command.AddColumn(rows, NpgsqlDbType.Text, e => e.Channel);
+        command.AddColumn(rows, NpgsqlDbType.Text, e => e.CustomerId);
+        command.AddColumn(rows, NpgsqlDbType.Text, e => e.OrderNumber);
+        command.AddColumn(rows, NpgsqlDbType.Text, e => e.CallId);
+        command.AddColumn(rows, NpgsqlDbType.Text, e => e.Status.ToString());
+        command.AddColumn(rows, NpgsqlDbType.TimestampTz, e => e.QueuedAt.UtcDateTime);
+        command.AddColumn(rows, NpgsqlDbType.Bigint, e => e.Version);
+        command.AddColumn(rows, NpgsqlDbType.Jsonb, e => JsonSerializer.Serialize(e, MessageLogJson.Options));
+        await command.ExecuteNonQueryAsync();
     }
 
     public async Task<MessageLogEntry?> GetAsync(string messageId, CancellationToken cancellationToken = default)
