@@ -37,6 +37,30 @@ public sealed class TelemetryApiTests
     }
 
     [Fact]
+    public async Task The_metrics_route_shows_the_dialer_queue_depth_by_stage()
+    {
+        await using var api = new CrmApiFactory();
+        var calls = new CallDriver(api.Admin());
+        var campaignId = await calls.CreateCampaignAsync();
+        (await calls.ImportAsync(campaignId, Enumerable.Range(0, 7).Select(i => (object)new { name = $"Queue Lead {i}", phone = $"+1555010{i:D4}" }).ToArray())).EnsureSuccessStatusCode();
+
+        // The gauge sums the dialers active in this process (other tests' hosts run beside this one): at least these seven are queued.
+        var text = await Eventually.WaitForAsync(
+            () => ScrapeAsync(api.Admin()),
+            t => QueueDepth(t, "Due") + QueueDepth(t, "Scheduled") >= 7,
+            Wait);
+
+        Assert.True(QueueDepth(text, "Leased") >= 0 && QueueDepth(text, "Done") >= 0, "every stage is exported");
+    }
+
+    /// <summary>The value of <c>crm_dialer_queue{stage="…"}</c> in a scrape, or -1 when it is missing.</summary>
+    private static long QueueDepth(string scrape, string stage)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(scrape, "^crm_dialer_queue[_a-z]*\\{[^}]*stage=\"" + stage + "\"[^}]*\\} (\\d+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+        return match.Success ? long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+    }
+
+    [Fact]
     public async Task The_metrics_route_is_for_admins_only()
     {
         await using var api = new CrmApiFactory();

@@ -69,6 +69,31 @@ public sealed class CrashHalfwayOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_email_sent_whose_reminder_could_not_be_removed_is_Sent_in_the_message_log_and_its_order_is_told()
+    {
+        var faults = new Faults();
+        await using var api = new FaultyPostgresApiFactory(database.ConnectionString, faults);
+        var driver = new OrderDriver(api.Admin());
+        await driver.EnsureOfferAsync();
+        var email = $"{Guid.NewGuid():N}@example.it";
+        var customerId = await driver.CreateCustomerAsync(email: email);
+        faults.FailNext(Step.EmailReminderRemoval);
+
+        var (number, _) = await driver.PlaceTrialAsync(customerId: customerId);
+
+        await api.Mail.WaitForMessagesAsync(m => m.IsTo(email), 1, TimeSpan.FromSeconds(30));
+        var logged = await Eventually.WaitForAsync(
+            () => database.ScalarAsync<string>($"SELECT coalesce(max(status), 'none') FROM crm_messages WHERE order_number = '{number}' AND channel = 'email'"),
+            status => status == "Sent",
+            TimeSpan.FromSeconds(30));
+        Assert.Equal("Sent", logged);
+        Assert.Equal(0, faults.Pending);
+        var confirmation = (await driver.WorkflowAsync(number))[WorkflowIds.OrderConfirmation];
+        Assert.Equal("Completed", confirmation.GetProperty("status").GetString());
+        Assert.Single(api.Mail.MessagesTo(email));
+    }
+
+    [Fact]
     public async Task An_order_activation_after_a_failed_index_write_repairs_its_row()
     {
         var faults = new Faults();
@@ -136,6 +161,9 @@ public sealed class CrashHalfwayOnPostgresTests : IAsyncLifetime
         /// <summary>The order arms its own reminder after its due work and index row.</summary>
         OrderReminder,
 
+        /// <summary>An outbox email removes its reminder once it is sent (where the fault run found the message log left at Queued).</summary>
+        EmailReminderRemoval,
+
         OrderIndex,
 
         CustomerIndex,
@@ -190,15 +218,19 @@ public sealed class CrashHalfwayOnPostgresTests : IAsyncLifetime
 
         public Task ArmAsPlannedAsync(Grain grain, ArmedDueWork armed)
         {
-            FailFor(grain);
+            FailFor(grain, armed);
             return inner.ArmAsPlannedAsync(grain, armed);
         }
 
-        private void FailFor(Grain grain)
+        private void FailFor(Grain grain, ArmedDueWork armed)
         {
             if (grain is OutboxEmailGrain)
             {
                 faults.At(Step.EmailReminder, Faults.SiloDied);
+                if (armed.DueAt is null)
+                {
+                    faults.At(Step.EmailReminderRemoval, Faults.SiloDied);
+                }
             }
             else if (grain is IOrderGrain)
             {

@@ -45,11 +45,12 @@ public sealed class SmsGatewaySink : IAsyncDisposable
 
     public IReadOnlyList<ReceivedSms> Received => [.. received];
 
-    public static async Task<SmsGatewaySink> StartAsync()
+    /// <summary>Starts the gateway on a free port of <paramref name="listenOn"/> (127.0.0.1 unless a test needs it reached from another network namespace).</summary>
+    public static async Task<SmsGatewaySink> StartAsync(IPAddress? listenOn = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(listenOn ?? IPAddress.Loopback, 0));
         var app = builder.Build();
         var sink = new SmsGatewaySink(app);
         app.MapPost("/messages", sink.SendAsync);

@@ -34,12 +34,13 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private SmtpSink(SmtpSinkOptions options)
     {
+        Host = options.Address.ToString();
         var builder = new SmtpServerOptionsBuilder()
             .ServerName(Host)
             .MaxMessageSize(MaxMessageChars, MaxMessageSizeHandling.Strict)
             .Endpoint(endpoint =>
             {
-                endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, 0))
+                endpoint.Endpoint(new IPEndPoint(options.Address, 0))
                     .AuthenticationRequired(options.UserName is not null)
                     .AllowUnsecureAuthentication(options.Certificate is null && options.UserName is not null);
                 if (options.Certificate is { } certificate)
@@ -66,7 +67,7 @@ public sealed class SmtpSink : IAsyncDisposable
         Port = started.Task.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
     }
 
-    public string Host => "127.0.0.1";
+    public string Host { get; }
 
     public int Port { get; }
 

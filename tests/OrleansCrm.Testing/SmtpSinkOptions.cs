@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography.X509Certificates;
 
 namespace OrleansCrm.Testing;
@@ -12,4 +13,7 @@ public sealed class SmtpSinkOptions
     public string? UserName { get; init; }
 
     public string? Password { get; init; }
+
+    /// <summary>The address it listens on (127.0.0.1 unless a test needs it reached from another network namespace).</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
 }

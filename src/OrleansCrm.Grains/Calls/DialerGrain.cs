@@ -33,7 +33,11 @@ public sealed class DialerGrain(
     /// </summary>
     private const int MaxSetAsidePerHandOut = 100;
 
+    /// <summary>How often an active dialer publishes its queue depth to the <c>crm.dialer.queue</c> gauge.</summary>
+    private static readonly TimeSpan QueueDepthPeriod = TimeSpan.FromSeconds(5);
+
     private DialerQueue queue = null!;
+    private DialerQueueDepth? queueDepth;
     private Campaign? campaign;
 
     /// <summary>The last import sequence given out: fresh leads are numbered in import order, and the number is stored with each contact.</summary>
@@ -61,6 +65,21 @@ public sealed class DialerGrain(
         {
             queue.Restore(lease, contactVersion, now);
         }
+
+        queueDepth = CrmMetrics.TrackDialerQueue();
+        this.RegisterGrainTimer(PublishQueueDepth, new GrainTimerCreationOptions(TimeSpan.Zero, QueueDepthPeriod) { Interleave = true });
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        queueDepth?.Dispose();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private Task PublishQueueDepth()
+    {
+        queueDepth?.Publish(queue.Stats(clock.GetUtcNow()));
+        return Task.CompletedTask;
     }
 
     public async Task<ImportedLeads> ImportAsync(IReadOnlyList<(int Row, Lead Lead)> leads)

@@ -93,6 +93,15 @@ public abstract partial class OutboxGrain<TState>(
         }
         else
         {
+            if (Status is { } settled && settled != DeliveryStatus.Queued)
+            {
+                // A tick for a message already settled: its reminder outlived the end, so the end's effects may not
+                // have run (the silo died after the state was written, or removing the reminder failed). Both are
+                // idempotent: the owner ignores a report it has, the log keeps the newest version.
+                await AfterAttemptAsync();
+                await WriteLogAsync();
+            }
+
             await ArmAsync();
         }
 
@@ -307,12 +316,15 @@ public abstract partial class OutboxGrain<TState>(
         Record(status, Attempts, error);
         NextAttemptAt = null;
         History.Add(new MessageStatusChange(status, clock.GetUtcNow(), error));
-        await WriteThenArmAsync();
+        scheduler.Plan(Armed, PendingAt());
+        await state.WriteStateAsync();
         CrmMetrics.MessageSettled(Channel, status.ToString());
 
-        // The owner first: it waits on this report, the log is only read by people.
+        // The owner first: it waits on this report, the log is only read by people. Both before the reminder is
+        // removed: while it is still there, a silo dying here (or the removal failing) leaves a tick that runs them again.
         await AfterAttemptAsync();
         await WriteLogAsync();
+        await scheduler.ArmAsPlannedAsync(this, Armed);
     }
 
     /// <summary>The log is a read model: a failed write is caught up by the message's next change, never fails the send.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using OrleansCrm.Domain.Calls;
 using OrleansCrm.Domain.Campaigns;
@@ -25,6 +26,8 @@ public static class CrmMetrics
     private static readonly Counter<long> Settled = Meter.CreateCounter<long>("crm.outbox.settled", "{message}", "Messages settled, by channel and status (Sent, Failed, Skipped, …).");
     private static readonly Counter<long> Ticks = Meter.CreateCounter<long>("crm.reminder.ticks", "{tick}", "Reminder ticks delivered to grains, by grain type.");
     private static readonly Histogram<double> TickDelay = Meter.CreateHistogram<double>("crm.reminder.delay", "s", "How late a reminder tick arrived after its due instant, by grain type.");
+    private static readonly ConcurrentDictionary<DialerQueueDepth, byte> Queues = new();
+    private static readonly ObservableGauge<long> QueueDepth = Meter.CreateObservableGauge("crm.dialer.queue", ObserveQueues, "{contact}", "Contacts in the dialers' queues active in this process, by stage (Due, Scheduled, Leased, Done).");
 
     public static void Payment(string kind, PaymentResult result)
     {
@@ -39,6 +42,32 @@ public static class CrmMetrics
     public static void OutcomeConfirmed(OutcomeType? type) => Outcomes.Add(1, new KeyValuePair<string, object?>("type", type?.ToString() ?? "none"));
 
     public static void HandedOut(HandOutReason stage) => HandOuts.Add(1, new KeyValuePair<string, object?>("stage", stage.ToString()));
+
+    /// <summary>An active dialer's place in the queue-depth gauge: it publishes its stats, and disposes the place when it deactivates.</summary>
+    public static DialerQueueDepth TrackDialerQueue()
+    {
+        _ = QueueDepth;
+        var depth = new DialerQueueDepth(d => Queues.TryRemove(d, out _));
+        Queues[depth] = 0;
+        return depth;
+    }
+
+    private static IEnumerable<Measurement<long>> ObserveQueues()
+    {
+        long due = 0, scheduled = 0, leased = 0, done = 0;
+        foreach (var stats in Queues.Keys.Select(q => q.Last))
+        {
+            (due, scheduled, leased, done) = (due + stats.Due, scheduled + stats.Scheduled, leased + stats.Leased, done + stats.Done);
+        }
+
+        return
+        [
+            new(due, new KeyValuePair<string, object?>("stage", "Due")),
+            new(scheduled, new KeyValuePair<string, object?>("stage", "Scheduled")),
+            new(leased, new KeyValuePair<string, object?>("stage", "Leased")),
+            new(done, new KeyValuePair<string, object?>("stage", "Done")),
+        ];
+    }
 
     public static void MessageRecorded(string channel) => Backlog.Add(1, new KeyValuePair<string, object?>("channel", channel));
 
