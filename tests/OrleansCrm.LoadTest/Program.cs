@@ -11,9 +11,16 @@ using OrleansCrm.LoadTest;
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- calls [--url http://localhost:5080] [--agents 16] [--seconds 30] [--warmup 5] [--leads 60000] [--batch 2000]
 //   reminders (service with Clock__Simulated=true, Smtp__Host=127.0.0.1, Smtp__Port=2526, Smtp__Security=None):
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- reminders [--url http://localhost:5080] [--bookings 10000] [--concurrency 16] [--smtp-port 2526] [--timeout 900]
+//   shop (service with Clock__Simulated=true): N calls with linked orders, N shop orders pushed, one validation run timed:
+//   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- shop [--url http://localhost:5080] [--links 100000] [--agents 16] [--batch 10000] [--service-pid PID]
 if (args.Length > 0 && args[0] == "calls")
 {
     return await CallsBenchmark.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "shop")
+{
+    return await ShopBenchmark.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == "reminders")
@@ -27,6 +34,7 @@ if (options.Command != "orders")
     Console.Error.WriteLine("usage: orders [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--customers K]");
     Console.Error.WriteLine("       calls [--url URL] [--key ADMIN_KEY] [--agents D] [--seconds S] [--warmup W] [--leads N] [--batch B]");
     Console.Error.WriteLine("       reminders [--url URL] [--key ADMIN_KEY] [--bookings N] [--concurrency C] [--smtp-port P] [--timeout S]");
+    Console.Error.WriteLine("       shop [--url URL] [--key ADMIN_KEY] [--links N] [--agents D] [--batch B] [--service-pid PID]");
     return 2;
 }
 
