@@ -39,7 +39,7 @@ public static class JsonInput
             return;
         }
 
-        var lists = new List<JsonPropertyInfo>();
+        var lists = new List<(JsonPropertyInfo Property, int Max)>();
         foreach (var property in type.Properties)
         {
             if (property.PropertyType == typeof(string) && IsFreeText(property))
@@ -48,7 +48,8 @@ public static class JsonInput
             }
             else if (property.PropertyType != typeof(string) && property.PropertyType != typeof(byte[]) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType) && property.Get is not null)
             {
-                lists.Add(property);
+                var max = property.AttributeProvider?.GetCustomAttributes(typeof(MaxItemsAttribute), false).OfType<MaxItemsAttribute>().FirstOrDefault()?.Max ?? MaxListItems;
+                lists.Add((property, max));
             }
         }
 
@@ -60,11 +61,11 @@ public static class JsonInput
         var before = type.OnDeserialized;
         type.OnDeserialized = value =>
         {
-            foreach (var list in lists)
+            foreach (var (list, max) in lists)
             {
-                if (list.Get!(value) is IEnumerable items && Count(items) > MaxListItems)
+                if (list.Get!(value) is IEnumerable items && Count(items, max) > max)
                 {
-                    throw new InputRefusedException($"may hold at most {MaxListItems} items.", list.Name);
+                    throw new InputRefusedException($"may hold at most {max} items.", list.Name);
                 }
             }
 
@@ -72,7 +73,7 @@ public static class JsonInput
         };
     }
 
-    private static int Count(IEnumerable items)
+    private static int Count(IEnumerable items, int max)
     {
         if (items is ICollection collection)
         {
@@ -82,7 +83,7 @@ public static class JsonInput
         var n = 0;
         foreach (var _ in items)
         {
-            if (++n > MaxListItems)
+            if (++n > max)
             {
                 break;
             }

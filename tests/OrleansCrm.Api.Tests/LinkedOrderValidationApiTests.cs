@@ -171,6 +171,22 @@ public sealed class LinkedOrderValidationApiTests(LinkedOrdersFixture fixture) :
         await (await fixture.Api(onPostgres).Agent().PostAsJsonAsync("/api/v1/shop/orders", new { orders = rows })).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task A_push_takes_ten_thousand_orders_in_one_request_and_refuses_ten_thousand_and_one()
+    {
+        var admin = fixture.Api(onPostgres: false).Admin();
+        var created = (await new CallDriver(admin).NowAsync()).AddHours(-1);
+        var prefix = "2" + Random.Shared.Next(100, 999).ToString(CultureInfo.InvariantCulture);
+        object Row(int i) => Order(prefix + i.ToString("D6", CultureInfo.InvariantCulture), "shop.bulk", created, 1m);
+
+        var pushed = await admin.PostAsJsonAsync("/api/v1/shop/orders", new { orders = Enumerable.Range(0, 10_000).Select(Row).ToList() });
+
+        Assert.Equal(HttpStatusCode.OK, pushed.StatusCode);
+        Assert.Equal(10_000, (await pushed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("stored").GetInt32());
+        var tooMany = await (await admin.PostAsJsonAsync("/api/v1/shop/orders", new { orders = Enumerable.Range(0, 10_001).Select(Row).ToList() })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(tooMany.Errors!.ContainsKey("orders"));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -67,6 +67,26 @@ public sealed class StartupConfigurationTests
         Assert.Contains("Clock:Simulated", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_simulated_start_is_refused_without_the_simulated_clock_and_read_with_its_offset_under_it()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CrmSettings.From(Config(("Clock:SimulatedStart", "2026-03-07T12:00:00Z")), Environment(Environments.Development)));
+        Assert.Contains("Clock:SimulatedStart", error.Message, StringComparison.Ordinal);
+
+        var settings = CrmSettings.From(Config(("Clock:Simulated", "true"), ("Clock:SimulatedStart", "2026-03-07T07:00:00-05:00")), Environment(Environments.Development));
+        Assert.Equal(new DateTimeOffset(2026, 3, 7, 12, 0, 0, TimeSpan.Zero), settings.SimulatedStart);
+    }
+
+    [Theory]
+    [InlineData("2026-03-07T12:00:00")]
+    [InlineData("2026-03-07")]
+    [InlineData("tomorrow")]
+    public void A_simulated_start_without_its_offset_stops_startup_naming_the_setting(string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CrmSettings.From(Config(("Clock:Simulated", "true"), ("Clock:SimulatedStart", value)), Environment(Environments.Development)));
+        Assert.Contains("Clock:SimulatedStart", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Orleans:SiloPort", "eleven")]
     [InlineData("Orleans:GatewayPort", "70000")]

@@ -18,6 +18,8 @@ using OrleansCrm.LoadTest;
 //   trials (service on the real clock; --pid: the service's process id, for its memory):
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- trials [--orders 100000] [--concurrency 32] [--pid PID] [--pg CONN] [--fire 100] [--fire-in 240]
 //   then restart the service and: trials --check trials-fire.txt [--pid PID] [--pg CONN]
+//   shop (service with Clock__Simulated=true): N calls with linked orders, N shop orders pushed, one validation run timed:
+//   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- shop [--url http://localhost:5080] [--links 100000] [--agents 16] [--batch 10000] [--service-pid PID]
 if (args.Length > 0 && args[0] == "calls")
 {
     return await CallsBenchmark.RunAsync(args);
@@ -38,6 +40,11 @@ if (args.Length > 0 && args[0] == "trials")
     return await TrialsBenchmark.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "shop")
+{
+    return await ShopBenchmark.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "reminders")
 {
     return await RemindersBenchmark.RunAsync(args);
@@ -52,6 +59,7 @@ if (options.Command != "orders")
     Console.Error.WriteLine("       reminders [--url URL] [--key ADMIN_KEY] [--bookings N] [--concurrency C] [--smtp-port P] [--timeout S]");
     Console.Error.WriteLine("       storm [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--smtp-port P] [--pg CONN] [--timeout S]");
     Console.Error.WriteLine("       trials [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--customers K] [--pid PID] [--pg CONN] [--fire K] [--fire-in S] [--check FILE]");
+    Console.Error.WriteLine("       shop [--url URL] [--key ADMIN_KEY] [--links N] [--agents D] [--batch B] [--service-pid PID]");
     return 2;
 }
 

@@ -26,6 +26,8 @@ public sealed class MagentoShopSink : IAsyncDisposable
     private readonly ConcurrentQueue<string> requests = new();
     private readonly List<Dictionary<string, object?>> orders = [];
     private readonly Lock gate = new();
+    private readonly TaskCompletionSource heldPageRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource heldPagesReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private MagentoShopSink(WebApplication app)
     {
@@ -39,6 +41,16 @@ public sealed class MagentoShopSink : IAsyncDisposable
 
     /// <summary>What the next answers are: well-formed pages, a body that is not JSON, or a page cut off mid-way.</summary>
     public MagentoAnswer Answer { get; set; }
+
+    /// <summary>
+    /// Holds every request for this page or a later one until <see cref="ReleaseHeldPages"/> (a sync caught mid-way
+    /// at a known point); <see cref="HeldPageRequested"/> completes when the first such request arrives.
+    /// </summary>
+    public int? HoldFromPage { get; set; }
+
+    public Task HeldPageRequested => heldPageRequested.Task;
+
+    public void ReleaseHeldPages() => heldPagesReleased.TrySetResult();
 
     public static async Task<MagentoShopSink> StartAsync()
     {
@@ -93,6 +105,12 @@ public sealed class MagentoShopSink : IAsyncDisposable
         var pageSize = int.Parse(q["searchCriteria[pageSize]"].ToString(), CultureInfo.InvariantCulture);
         var page = int.Parse(q["searchCriteria[currentPage]"].ToString(), CultureInfo.InvariantCulture);
         var since = q["searchCriteria[filter_groups][0][filters][0][value]"].ToString();
+        if (HoldFromPage is { } held && page >= held && !heldPagesReleased.Task.IsCompleted)
+        {
+            heldPageRequested.TrySetResult();
+            await heldPagesReleased.Task.WaitAsync(context.RequestAborted);
+        }
+
         List<Dictionary<string, object?>> matching;
         lock (gate)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansCrm.Api.Auth;
+using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Domain.Common;
@@ -17,7 +18,8 @@ public static class ShopApi
         var shop = app.MapGroup("/api/v1/shop").WithTags("Shop").RequireAuthorization(Roles.AdminOnly).ProducesAuthProblems();
         shop.MapPost("/orders", PushOrders).WithName("PushShopOrders")
             .WithSummary($"Bulk upsert of web-shop orders (at most {MaxOrdersPerPush:N0}), idempotent on store + shopOrderId; each bad row is refused with its problems, the rest are stored; 400 naming every row's fields when none is (admin)")
-            .ProducesProblems(StatusCodes.Status400BadRequest);
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .AcceptsUpload(BodyKind.LeadImport); // a bulk body: 10,000 rows take the lead import's limit (Limits:MaxLeadImportBytes), not the 1 MB of a JSON request
         return app;
     }
 

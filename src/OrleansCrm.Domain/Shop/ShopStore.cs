@@ -14,7 +14,9 @@ public sealed class ShopStore
         Code = code;
         IncrementIdPattern = incrementIdPattern;
         OrderUrlTemplate = orderUrlTemplate;
-        shape = new Regex(@"\A(?:" + incrementIdPattern + @")(?:-[1-9][0-9]{0,3})?\z", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        // Linear in the input whatever the configured pattern (no backtracking), so no match timeout: a wall-clock timeout
+        // fired on ordinary ids when the machine was saturated (measured: 503s from the shop push at load average 130).
+        shape = new Regex(@"\A(?:" + incrementIdPattern + @")(?:-[1-9][0-9]{0,3})?\z", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 
     private readonly Regex shape;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
 using OrleansCrm.Contracts;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Contracts.Scheduling;
@@ -13,8 +14,11 @@ namespace OrleansCrm.Grains.Shop;
 /// One run of the nightly validation: the shop sync first, then every link that is pending or invalid judged, with
 /// every other link to the same order (two calls on one order are both invalid, and valid again when one is
 /// corrected); each verdict is recorded on its call, into the link's history. Nothing is kept here: the job holds
-/// the run, and a run handed out again after it finished finds it closed and does nothing.
+/// the run, and a run handed out again after it finished finds it closed and does nothing. It is placed on the silo
+/// of the job that hands it out: losing that silo loses both, and the job, reactivated elsewhere from its state,
+/// hands the run out again there when it counts as stalled.
 /// </summary>
+[PreferLocalPlacement]
 public sealed partial class LinkedOrderValidationRunGrain(
     CrmClock clock,
     IShopOrderSync sync,

@@ -124,7 +124,7 @@ public static partial class CrmHosting
 
         if (settings.SimulatedClock)
         {
-            services.TryAddSingleton(_ => new SimulatedTime(TimeProvider.System.GetUtcNow()));
+            services.TryAddSingleton(_ => new SimulatedTime(settings.SimulatedStart ?? TimeProvider.System.GetUtcNow()));
             services.TryAddSingleton(sp => new CrmClock(sp.GetRequiredService<SimulatedTime>()));
             services.TryAddSingleton<SimulatedDueWork>();
             services.TryAddSingleton<IDueWorkScheduler>(sp => sp.GetRequiredService<SimulatedDueWork>());

@@ -13,6 +13,7 @@ public sealed record CrmSettings
 {
     public const string ConnectionStringKey = "ConnectionStrings:Crm";
     public const string SimulatedClockKey = "Clock:Simulated";
+    public const string SimulatedStartKey = "Clock:SimulatedStart";
     public const string CoHostSiloKey = "Api:CoHostSilo";
     public const string PublicBaseUrlKey = "Crm:PublicBaseUrl";
     public const string AdvertisedIpKey = "Orleans:AdvertisedIP";
@@ -52,6 +53,9 @@ public sealed record CrmSettings
     public bool CoHostSilo { get; init; } = true;
 
     public bool SimulatedClock { get; init; }
+
+    /// <summary><c>Clock:SimulatedStart</c>: the instant the simulated clock starts at (a test of a date in the past, such as a DST day); null is real now.</summary>
+    public DateTimeOffset? SimulatedStart { get; init; }
 
     public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromMinutes(1);
 
@@ -123,6 +127,7 @@ public sealed record CrmSettings
             SiloHealthPort = string.IsNullOrWhiteSpace(configuration[SiloHealthPortKey]) ? null : Port(configuration, SiloHealthPortKey, 0),
             CoHostSilo = Flag(configuration, CoHostSiloKey, true),
             SimulatedClock = Flag(configuration, SimulatedClockKey, false),
+            SimulatedStart = Instant(configuration, SimulatedStartKey),
             RetryPeriod = SettingValues.Duration(configuration, "Scheduling:RetryPeriod", TimeSpan.FromMinutes(1)),
             MaxDueTime = SettingValues.Duration(configuration, "Scheduling:MaxDueTime", TimeSpan.FromDays(7)),
             ResponseTimeout = SettingValues.Duration(configuration, "Orleans:ResponseTimeout", TimeSpan.FromSeconds(15)),
@@ -133,6 +138,11 @@ public sealed record CrmSettings
         if (settings.SimulatedClock && environment.IsProduction())
         {
             throw new InvalidOperationException($"Configuration '{SimulatedClockKey}' is true, but the simulated clock is refused in the Production environment.");
+        }
+
+        if (settings.SimulatedStart is not null && !settings.SimulatedClock)
+        {
+            throw new InvalidOperationException($"Configuration '{SimulatedStartKey}' is set, but only the simulated clock ('{SimulatedClockKey}' = true) can start at a chosen instant.");
         }
 
         if (settings.SimulatedClock && !settings.CoHostSilo)
@@ -183,6 +193,22 @@ public sealed record CrmSettings
         return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
             ? port
             : throw new InvalidOperationException($"Configuration '{key}' must be a port number from 1 to 65535; it is '{value}'.");
+    }
+
+    /// <summary>An instant with its offset (ISO 8601, e.g. 2026-03-07T12:00:00Z); null when not given.</summary>
+    private static DateTimeOffset? Instant(IConfiguration configuration, string key)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = value.Trim();
+        var hasOffset = text.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"T.*[+-]\d{2}:\d{2}$");
+        return hasOffset && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? at
+            : throw new InvalidOperationException($"Configuration '{key}' must be an instant with its offset, e.g. 2026-03-07T12:00:00Z; it is '{value}'.");
     }
 
     private static int Count(IConfiguration configuration, string key, int fallback) => (int)SettingValues.Whole(configuration, key, fallback, 100);

@@ -37,9 +37,9 @@ public static class ShopSettings
             {
                 stores.Add(new ShopStore(code, pattern, template));
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
             {
-                throw new InvalidOperationException($"Configuration '{section.Path}:IncrementIdPattern' is not a regular expression: {ex.Message}", ex);
+                throw new InvalidOperationException($"Configuration '{section.Path}:IncrementIdPattern' is not a regular expression the CRM takes (no backreferences or lookarounds): {ex.Message}", ex);
             }
         }
 
