@@ -22,4 +22,5 @@ public static class StorageNames
     public const string DoNotCallState = "do-not-call-list";
     public const string MessageTemplatesState = "message-templates";
     public const string CampaignAgendasState = "campaign-agendas";
+    public const string WallboardSessionState = "wallboard-session";
 }

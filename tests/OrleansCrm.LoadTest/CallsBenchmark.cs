@@ -103,7 +103,7 @@ internal static class CallsBenchmark
     /// the number imported, or -1. Smaller requests than the API's 10,000 keep each import well inside the grain call timeout
     /// on a loaded machine.
     /// </summary>
-    private static async Task<int> ImportLeadsAsync(HttpClient http, string campaignId, int count, int batch)
+    internal static async Task<int> ImportLeadsAsync(HttpClient http, string campaignId, int count, int batch)
     {
         var firstPhone = Random.Shared.Next(0, 10_000_000 - count);
         var imported = 0;

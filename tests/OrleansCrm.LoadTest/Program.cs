@@ -9,11 +9,18 @@ using OrleansCrm.LoadTest;
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- orders [--url http://localhost:5080] [--orders 10000] [--concurrency 32]
 //   calls (normal clock is fine; the campaign calls all day in UTC):
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- calls [--url http://localhost:5080] [--agents 16] [--seconds 30] [--warmup 5] [--leads 60000] [--batch 2000]
+//   wallboard (normal clock; campaigns call all day in UTC; --api-pid for the api's CPU):
+//   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- wallboard [--url http://localhost:5080] [--agents 200] [--campaigns 20] [--rate 150] [--seconds 60] [--screens 2] [--api-pid PID]
 //   reminders (service with Clock__Simulated=true, Smtp__Host=127.0.0.1, Smtp__Port=2526, Smtp__Security=None):
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- reminders [--url http://localhost:5080] [--bookings 10000] [--concurrency 16] [--smtp-port 2526] [--timeout 900]
 if (args.Length > 0 && args[0] == "calls")
 {
     return await CallsBenchmark.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "wallboard")
+{
+    return await WallboardBenchmark.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == "reminders")
@@ -26,6 +33,7 @@ if (options.Command != "orders")
 {
     Console.Error.WriteLine("usage: orders [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--customers K]");
     Console.Error.WriteLine("       calls [--url URL] [--key ADMIN_KEY] [--agents D] [--seconds S] [--warmup W] [--leads N] [--batch B]");
+    Console.Error.WriteLine("       wallboard [--url URL] [--key ADMIN_KEY] [--agents A] [--campaigns C] [--rate R] [--seconds S] [--screens N] [--api-pid PID]");
     Console.Error.WriteLine("       reminders [--url URL] [--key ADMIN_KEY] [--bookings N] [--concurrency C] [--smtp-port P] [--timeout S]");
     return 2;
 }
