@@ -137,10 +137,21 @@ public static class WallboardApi
         return ids;
     }
 
-    /// <summary>A browser names the page's origin on a POST; one from another site is refused (SameSite=Strict already keeps the cookie off it).</summary>
-    private static bool SameOrigin(HttpRequest http) =>
-        !http.Headers.TryGetValue("Origin", out var origin) || string.IsNullOrEmpty(origin) ||
-        (Uri.TryCreate(origin.ToString(), UriKind.Absolute, out var uri) && string.Equals(uri.Authority, http.Host.Value, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// A POST a browser sends from another site is refused (SameSite=Strict already keeps the cookie off it): by
+    /// <c>Sec-Fetch-Site</c> when the browser sends it, else by an <c>Origin</c> naming another host. (Our pages send
+    /// <c>Referrer-Policy: no-referrer</c>, so a browser's own form post may carry <c>Origin: null</c>.)
+    /// </summary>
+    private static bool SameOrigin(HttpRequest http)
+    {
+        if (http.Headers.TryGetValue("Sec-Fetch-Site", out var site) && !string.IsNullOrEmpty(site))
+        {
+            return site.ToString() is "same-origin" or "none";
+        }
+
+        return !http.Headers.TryGetValue("Origin", out var origin) || string.IsNullOrEmpty(origin) || origin.ToString() == "null" ||
+            (Uri.TryCreate(origin.ToString(), UriKind.Absolute, out var uri) && string.Equals(uri.Authority, http.Host.Value, StringComparison.OrdinalIgnoreCase));
+    }
 
     /// <summary>The board's campaigns carried through a form sign-in (the page's query string, checked; never a key).</summary>
     private static string ReturnQuery(HttpRequest http)

@@ -26,9 +26,9 @@ public sealed class WallboardFigures(IGrainFactory grains, ICallDirectory calls,
 
         var zones = campaigns.ToDictionary(c => c.Id, c => TimeZoneInfo.FindSystemTimeZoneById(c.Campaign.TimeZone ?? "UTC"));
         var dayStarts = campaigns.ToDictionary(c => c.Id, c => DayStart(now, zones[c.Id]));
-        var spans = dayStarts.Values.Distinct().ToDictionary(start => start, start => calls.TalliesAsync(start, now.AddTicks(1), campaignIds, cancellationToken));
-        var lastHour = calls.TalliesAsync(now.AddHours(-1), now.AddTicks(1), campaignIds, cancellationToken);
-        var last15 = calls.TalliesAsync(now.AddMinutes(-15), now.AddTicks(1), campaignIds, cancellationToken);
+        var spans = dayStarts.Values.Distinct().ToDictionary(start => start, start => calls.TalliesAsync(start, Until(now), campaignIds, cancellationToken));
+        var lastHour = calls.TalliesAsync(now.AddHours(-1), Until(now), campaignIds, cancellationToken);
+        var last15 = calls.TalliesAsync(now.AddMinutes(-15), Until(now), campaignIds, cancellationToken);
         await Task.WhenAll([.. spans.Values, lastHour, last15]);
 
         var boardStart = dayStarts[campaignIds[0]];
@@ -58,6 +58,9 @@ public sealed class WallboardFigures(IGrainFactory grains, ICallDirectory calls,
 
         return new WallboardView(now, campaigns[0].Campaign.TimeZone ?? "UTC", boardStart, agents, tiles);
     }
+
+    /// <summary>The end of a span that takes in a call ended at <paramref name="now"/>: one microsecond later (PostgreSQL keeps microseconds).</summary>
+    private static DateTimeOffset Until(DateTimeOffset now) => now.AddTicks(TimeSpan.TicksPerMicrosecond);
 
     /// <summary>Midnight of the day <paramref name="now"/> falls on in <paramref name="zone"/>, as an instant.</summary>
     public static DateTimeOffset DayStart(DateTimeOffset now, TimeZoneInfo zone)
