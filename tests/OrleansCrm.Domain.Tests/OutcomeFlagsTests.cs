@@ -17,7 +17,7 @@ public sealed class OutcomeFlagsTests
         var campaign = Campaign.Checked("C", "UTC", null, null, null, null, null, null);
         var outcome = campaign.Outcomes.Single(o => o.Code == code);
 
-        Assert.Equal((humanContact, false), (outcome.HumanContact, outcome.Sale));
+        Assert.Equal<(bool?, bool?)>((humanContact, false), (outcome.HumanContact, outcome.Sale));
     }
 
     [Theory]
@@ -30,7 +30,7 @@ public sealed class OutcomeFlagsTests
         var campaign = Campaign.Checked("C", "UTC", null, [new Outcome("mine", "Mine", type, "#123456")], null, null, null, null);
         var outcome = campaign.Outcomes.Single(o => o.Code == "mine");
 
-        Assert.Equal((humanContact, sale), (outcome.HumanContact, outcome.Sale));
+        Assert.Equal<(bool?, bool?)>((humanContact, sale), (outcome.HumanContact, outcome.Sale));
     }
 
     [Fact]
@@ -39,7 +39,8 @@ public sealed class OutcomeFlagsTests
         var campaign = Campaign.Checked("C", "UTC", null, [new Outcome("refusal", "No", OutcomeType.N, "#C62828", HumanContact: false), new Outcome("busy", "Busy", OutcomeType.R, "#FFB300", HumanContact: true, Sale: true)], null, null, null, null);
 
         Assert.False(campaign.Outcomes.Single(o => o.Code == "refusal").HumanContact);
-        Assert.Equal((true, true), campaign.Outcomes.Single(o => o.Code == "busy") is var busy ? (busy.HumanContact, busy.Sale) : default);
+        var busy = campaign.Outcomes.Single(o => o.Code == "busy");
+        Assert.Equal<(bool?, bool?)>((true, true), (busy.HumanContact, busy.Sale));
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class OutcomeFlagsTests
         var refused = Assert.Throws<Common.DomainException>(() =>
             Campaign.Checked("C", "UTC", null, null, null, null, null, null, wallboard: new WallboardThresholds(DueAmber: 10, DueRed: 5, ContactRateAmber: 20, ContactRateRed: 50)));
 
-        Assert.Contains("wallboard.dueRed", refused.Errors!.Keys);
-        Assert.Contains("wallboard.contactRateRed", refused.Errors!.Keys);
+        Assert.Contains("wallboard.dueRed", refused.Errors.Keys);
+        Assert.Contains("wallboard.contactRateRed", refused.Errors.Keys);
     }
 }
