@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh machine: starts (installing if needed) a local PostgreSQL, then dotnet test.
+# Runs every test on a fresh machine: starts (installing if needed) a local PostgreSQL, installs Debian's chromium
+# for the wallboard's browser tests when missing, then dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 bash deploy/scripts/ensure-postgres.sh
+bash deploy/scripts/ensure-chromium.sh
 
 if [ -z "${CRM_TEST_POSTGRES:-}" ]; then
   port=$(pg_lsclusters -h | awk 'NR==1 {print $3}')

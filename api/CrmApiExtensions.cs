@@ -8,6 +8,7 @@ using OrleansCrm.Api.Apis.Shop;
 using OrleansCrm.Api.Auth;
 using OrleansCrm.Api.Edge;
 using OrleansCrm.Api.Problems;
+using OrleansCrm.Api.Wallboard;
 using OrleansCrm.Infrastructure.Hosting;
 using OrleansCrm.Infrastructure.Telemetry;
 using Orleans.Dashboard;
@@ -64,6 +65,8 @@ public static class CrmApiExtensions
             .AddPolicy(Roles.SupervisorOrAdmin, p => p.RequireRole(Roles.Supervisor, Roles.Admin))
             .AddPolicy(Roles.AdminOnly, p => p.RequireRole(Roles.Admin))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddCrmWallboard(builder.Configuration);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.Customize);
         services.AddExceptionHandler<CrmExceptionHandler>();
@@ -136,6 +139,7 @@ public static class CrmApiExtensions
         app.MapShopApi();
         app.MapJobsApi();
         app.MapLinkedSalesApi();
+        app.MapWallboardApi();
         if (settings.SimulatedClock)
         {
             app.MapTestClockApi();

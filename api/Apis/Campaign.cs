@@ -2,7 +2,7 @@ namespace OrleansCrm.Api.Apis;
 
 /// <summary>
 /// A campaign as the API reads and writes it: its name, where its clock runs, when it may call, its outcome catalog,
-/// workflow steps, retry policy, attempt cap, payment providers and the quiet hours of its automated SMS. Checked here by the domain's own rule; the
+/// workflow steps, retry policy, attempt cap, payment providers, the quiet hours of its automated SMS and its wallboard thresholds. Checked here by the domain's own rule; the
 /// campaign's grain stores it with its defaults, built-in outcomes and outcome step filled in.
 /// </summary>
 public sealed record Campaign(
@@ -14,7 +14,8 @@ public sealed record Campaign(
     RetryPolicy? RetryPolicy,
     int? AttemptCap,
     IReadOnlyList<string>? PaymentProviders,
-    string? QuietHours = null)
+    string? QuietHours = null,
+    WallboardThresholds? Wallboard = null)
 {
     public static Campaign From(Domain.Campaigns.Campaign campaign) => new(
         campaign.Name,
@@ -25,7 +26,8 @@ public sealed record Campaign(
         RetryPolicy.From(campaign.RetryPolicy),
         campaign.AttemptCap,
         campaign.PaymentProviders,
-        campaign.QuietHours);
+        campaign.QuietHours,
+        WallboardThresholds.From(campaign.WallboardThresholds()));
 
     /// <summary>
     /// The campaign for the domain, checked by the domain's own rule (same fields, same messages): defaults, built-in
@@ -40,5 +42,6 @@ public sealed record Campaign(
         RetryPolicy?.ToDomain(),
         AttemptCap,
         PaymentProviders,
-        QuietHours);
+        QuietHours,
+        Wallboard?.ToDomain());
 }

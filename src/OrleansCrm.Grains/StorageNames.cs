@@ -23,4 +23,5 @@ public static class StorageNames
     public const string MessageTemplatesState = "message-templates";
     public const string CampaignAgendasState = "campaign-agendas";
     public const string ReminderReplanState = "reminder-replan";
+    public const string WallboardSessionState = "wallboard-session";
 }

@@ -11,6 +11,8 @@ using OrleansCrm.LoadTest;
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- calls [--url http://localhost:5080] [--agents 16] [--seconds 30] [--warmup 5] [--leads 60000] [--batch 2000]
 //   leads (one campaign, N leads imported, hand-outs timed, the dialer reloaded and its first hand-out timed):
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- leads [--url http://localhost:5080] [--leads 100000] [--batch 2000] [--concurrency 1] [--agents 8] [--handouts 4000] [--pid SERVICE_PID] [--campaign ID]
+//   wallboard (normal clock; campaigns call all day in UTC; --api-pid for the api's CPU):
+//   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- wallboard [--url http://localhost:5080] [--agents 200] [--campaigns 20] [--rate 150] [--seconds 60] [--screens 2] [--api-pid PID]
 //   reminders (service with Clock__Simulated=true, Smtp__Host=127.0.0.1, Smtp__Port=2526, Smtp__Security=None):
 //   dotnet run -c Release --project tests/OrleansCrm.LoadTest -- reminders [--url http://localhost:5080] [--bookings 10000] [--concurrency 16] [--smtp-port 2526] [--timeout 900]
 //   storm (service with Clock__Simulated=true and Smtp__* as for reminders; --pg: the service's database, for commits and the ledger):
@@ -45,6 +47,11 @@ if (args.Length > 0 && args[0] == "shop")
     return await ShopBenchmark.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "wallboard")
+{
+    return await WallboardBenchmark.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "reminders")
 {
     return await RemindersBenchmark.RunAsync(args);
@@ -56,6 +63,7 @@ if (options.Command != "orders")
     Console.Error.WriteLine("usage: orders [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--customers K]");
     Console.Error.WriteLine("       calls [--url URL] [--key ADMIN_KEY] [--agents D] [--seconds S] [--warmup W] [--leads N] [--batch B]");
     Console.Error.WriteLine("       leads [--url URL] [--key ADMIN_KEY] [--leads N] [--batch B] [--concurrency C] [--agents D] [--handouts H] [--pid P] [--campaign ID]");
+    Console.Error.WriteLine("       wallboard [--url URL] [--key ADMIN_KEY] [--agents A] [--campaigns C] [--rate R] [--seconds S] [--screens N] [--api-pid PID]");
     Console.Error.WriteLine("       reminders [--url URL] [--key ADMIN_KEY] [--bookings N] [--concurrency C] [--smtp-port P] [--timeout S]");
     Console.Error.WriteLine("       storm [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--smtp-port P] [--pg CONN] [--timeout S]");
     Console.Error.WriteLine("       trials [--url URL] [--key ADMIN_KEY] [--orders N] [--concurrency C] [--customers K] [--pid PID] [--pg CONN] [--fire K] [--fire-in S] [--check FILE]");

@@ -124,6 +124,9 @@ public sealed class StorageFaults
 
         public Task<IReadOnlyList<OutcomeCount>> OutcomeCountsAsync(DateTimeOffset from, DateTimeOffset to, string? campaignId, string? agentId, CancellationToken cancellationToken = default) =>
             inner.OutcomeCountsAsync(from, to, campaignId, agentId, cancellationToken);
+
+        public Task<IReadOnlyList<CallTally>> TalliesAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string> campaignIds, CancellationToken cancellationToken = default) =>
+            inner.TalliesAsync(from, to, campaignIds, cancellationToken);
     }
 
     /// <summary>The grain storage, with writes that can fail; it takes part in the silo's lifecycle as the storage it wraps does.</summary>

@@ -34,6 +34,11 @@ public interface IDialerGrain : IGrainWithStringKey
     [return: Immutable]
     Task<DialerStats> StatsAsync();
 
+    /// <summary>The contacts due now by stage (the wallboard's tile; they add up to <see cref="DialerStats.Due"/>).</summary>
+    [Alias("DueByStage")]
+    [return: Immutable]
+    Task<DueByStage> DueByStageAsync();
+
     /// <summary>The campaign's calling hours or retry policy may have changed.</summary>
     [Alias("CampaignChanged")]
     Task CampaignChangedAsync();

@@ -18,4 +18,7 @@ public interface ICallDirectory
 
     /// <summary>Confirmed calls that ended in [<paramref name="from"/>, <paramref name="to"/>), counted per agent and outcome code, ordered by agent then code.</summary>
     Task<IReadOnlyList<OutcomeCount>> OutcomeCountsAsync(DateTimeOffset from, DateTimeOffset to, string? campaignId, string? agentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Confirmed calls of the given campaigns that ended in [<paramref name="from"/>, <paramref name="to"/>), per campaign, agent and outcome code (the wallboard's figures).</summary>
+    Task<IReadOnlyList<CallTally>> TalliesAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string> campaignIds, CancellationToken cancellationToken = default);
 }

@@ -283,6 +283,39 @@ public sealed class DialerQueue(CallingHours hours, TimeSpan privateCallbackGrac
         return new DialerStats(due, scheduled, leased, done, contacts.Count);
     }
 
+    /// <summary>The contacts <see cref="Stats"/> counts as due, by stage (the wallboard's tile).</summary>
+    public DueByStage DueNowByStage(DateTimeOffset now)
+    {
+        Housekeep(now);
+        var (duePrivate, duePublic, dueRetries, dueNew) = (0, 0, 0, 0);
+        foreach (var contact in contacts.Values)
+        {
+            if (contact.Stage == DialStage.Done || leasesByContact.ContainsKey(contact.ContactId) || contact.DueAt > now
+                || (places.TryGetValue(contact.ContactId, out var place) && place.AsideUntil > now))
+            {
+                continue;
+            }
+
+            switch (contact.Stage)
+            {
+                case DialStage.Callback when contact.CallbackOwner is not null:
+                    duePrivate++;
+                    break;
+                case DialStage.Callback:
+                    duePublic++;
+                    break;
+                case DialStage.Retry:
+                    dueRetries++;
+                    break;
+                default:
+                    dueNew++;
+                    break;
+            }
+        }
+
+        return new DueByStage(duePrivate, duePublic, dueRetries, dueNew);
+    }
+
     private IEnumerable<(SortedSet<Entry> Set, HandOutReason Why)> Order(string agentId)
     {
         if (privateCallbacks.TryGetValue(agentId, out var own))

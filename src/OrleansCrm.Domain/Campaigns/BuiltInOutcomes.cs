@@ -12,12 +12,12 @@ public static class BuiltInOutcomes
 
     public static IReadOnlyList<Outcome> All { get; } =
     [
-        new(Completed, "Conversation completed", OutcomeType.N, "#2E7D32", Quick: true, BuiltIn: true),
-        new(NoContact, "No contact", OutcomeType.R, "#9E9E9E", Quick: true, BuiltIn: true),
-        new(Callback, "Callback", OutcomeType.R, "#1565C0", Quick: true, BuiltIn: true),
-        new(AlreadyPaid, "Already paid", OutcomeType.N, "#6A1B9A", Quick: false, BuiltIn: true),
-        new(Refusal, "Refusal", OutcomeType.N, "#C62828", Quick: true, BuiltIn: true),
-        new(InvalidContact, "Invalid contact", OutcomeType.N, "#EF6C00", Quick: false, BuiltIn: true),
+        new(Completed, "Conversation completed", OutcomeType.N, "#2E7D32", Quick: true, BuiltIn: true, HumanContact: true, Sale: false),
+        new(NoContact, "No contact", OutcomeType.R, "#9E9E9E", Quick: true, BuiltIn: true, HumanContact: false, Sale: false),
+        new(Callback, "Callback", OutcomeType.R, "#1565C0", Quick: true, BuiltIn: true, HumanContact: true, Sale: false),
+        new(AlreadyPaid, "Already paid", OutcomeType.N, "#6A1B9A", Quick: false, BuiltIn: true, HumanContact: true, Sale: false),
+        new(Refusal, "Refusal", OutcomeType.N, "#C62828", Quick: true, BuiltIn: true, HumanContact: true, Sale: false),
+        new(InvalidContact, "Invalid contact", OutcomeType.N, "#EF6C00", Quick: false, BuiltIn: true, HumanContact: false, Sale: false),
     ];
 
     public static bool TryGet(string code, out Outcome outcome)
@@ -33,10 +33,10 @@ public static class BuiltInOutcomes
         foreach (var builtIn in All)
         {
             var own = outcomes.FirstOrDefault(o => o.Code == builtIn.Code);
-            result.Add(own is null ? builtIn : own with { Type = builtIn.Type, BuiltIn = true });
+            result.Add(own is null ? builtIn : (own with { Type = builtIn.Type, BuiltIn = true }).WithFlags());
         }
 
-        result.AddRange(outcomes.Where(o => !TryGet(o.Code!, out _)).Select(o => o with { BuiltIn = false }));
+        result.AddRange(outcomes.Where(o => !TryGet(o.Code!, out _)).Select(o => (o with { BuiltIn = false }).WithFlags()));
         return result;
     }
 }

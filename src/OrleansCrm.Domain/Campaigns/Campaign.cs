@@ -7,6 +7,7 @@ namespace OrleansCrm.Domain.Campaigns;
 /// record as the outcome of a call, how it retries and which payment providers it charges through.
 /// <paramref name="QuietHours"/> ("21:00-08:00", on the recipient's wall clock) are when none of its automated SMS
 /// goes out; unset, the <c>Sms:QuietHours</c> setting applies ("00:00-00:00" for none).
+/// <paramref name="Wallboard"/> holds when its wallboard tile turns amber or red (null: the defaults).
 /// Built by <see cref="Checked"/> from what a client sent (the api's body): defaults filled in, built-in outcomes and
 /// the outcome step present; the campaign's grain stores it as given.
 /// </summary>
@@ -19,7 +20,8 @@ public sealed record Campaign(
     RetryPolicy RetryPolicy,
     int AttemptCap,
     IReadOnlyList<string> PaymentProviders,
-    string? QuietHours = null)
+    string? QuietHours = null,
+    WallboardThresholds? Wallboard = null)
 {
     public const int DefaultAttemptCap = 10;
     public const int MaxOutcomes = 100;
@@ -34,7 +36,8 @@ public sealed record Campaign(
         RetryPolicy? retryPolicy,
         int? attemptCap,
         IReadOnlyList<string?>? paymentProviders,
-        string? quietHours = null)
+        string? quietHours = null,
+        WallboardThresholds? wallboard = null)
     {
         var v = new Validator();
         v.Text("name", name, Validator.NameMaxLength, required: true);
@@ -100,6 +103,8 @@ public sealed record Campaign(
             v.Add("quietHours", "must be two times of day, HH:mm-HH:mm, such as 21:00-08:00 (on the recipient's clock; 00:00-00:00 for none).");
         }
 
+        wallboard?.Validate(v, "wallboard");
+
         v.ThrowIfInvalid();
         return new Campaign(
             Validator.Present(name).Trim(),
@@ -110,8 +115,12 @@ public sealed record Campaign(
             retry.WithDefaults(),
             cap,
             [.. providers.OfType<string>()],
-            quietHours?.Trim());
+            quietHours?.Trim(),
+            wallboard?.WithDefaults());
     }
+
+    /// <summary>The thresholds of the campaign's wallboard tile, defaults filled in.</summary>
+    public WallboardThresholds WallboardThresholds() => Wallboard?.WithDefaults() ?? Campaigns.WallboardThresholds.Default;
 
     /// <summary>The campaign's quiet hours for automated SMS; null when it has none of its own (the setting applies).</summary>
     public Messaging.Sms.QuietHours? SmsQuietHours() => Messaging.Sms.QuietHours.Parse(QuietHours);

@@ -13,6 +13,7 @@ using OrleansCrm.Domain.Messaging.Templates;
 using OrleansCrm.Domain.Orders;
 using OrleansCrm.Contracts.Ports;
 using OrleansCrm.Grains.Scheduling;
+using OrleansCrm.Contracts.Wallboard;
 
 namespace OrleansCrm.Grains.Calls;
 
@@ -59,6 +60,9 @@ public sealed class CallGrain(
 
     private string CallId => this.GetPrimaryKeyString();
 
+    /// <summary>The wallboard's view of who is on a call: told one-way when a call starts and ends.</summary>
+    private IAgentActivityGrain Activity => GrainFactory.GetGrain<IAgentActivityGrain>(IAgentActivityGrain.Key);
+
     private CallAttempt Current => state.State.Call ?? throw DomainException.NotFound("Call", CallId);
 
     /// <summary>Starts the call. Its id is fresh (random, made by the API), so nothing is read from storage first.</summary>
@@ -97,6 +101,7 @@ public sealed class CallGrain(
         }
 
         state.State.Call = CallAttempt.Start(CallId, request, handOut, order, by.UserId, clock.GetUtcNow(), options.Value.OpenCallTimeout);
+        _ = Activity.CallStartedAsync(Current.AgentId, CallId, Current.CampaignId, Current.StartedAt);
 
         // Until its draft is saved the call exists only here: it must not be collected while it can still end.
         DelayDeactivation(options.Value.OpenCallTimeout);
@@ -356,6 +361,7 @@ public sealed class CallGrain(
         state.State.PendingOutcome = null;
         await SaveAsync();
         CrmMetrics.OutcomeConfirmed(decision.Outcome.Type);
+        _ = Activity.CallEndedAsync(call.AgentId, CallId, call.CampaignId, call.EndedAt ?? now, confirmed: true);
         DelayDeactivation(TimeSpan.Zero); // ended and stored: the regular collection may take it
     }
 
@@ -379,6 +385,8 @@ public sealed class CallGrain(
         {
             await SaveAsync();
         }
+
+        _ = Activity.CallEndedAsync(call.AgentId, CallId, call.CampaignId, call.EndedAt ?? clock.GetUtcNow(), confirmed: false);
 
         // Ended: stored, or nothing of it kept; the regular collection may take it.
         DelayDeactivation(TimeSpan.Zero);

@@ -202,6 +202,12 @@ public sealed class DialerGrain(
         return Task.FromResult(queue.Stats(clock.GetUtcNow()));
     }
 
+    public Task<DueByStage> DueByStageAsync()
+    {
+        RequireCampaign();
+        return Task.FromResult(queue.DueNowByStage(clock.GetUtcNow()));
+    }
+
     public async Task CampaignChangedAsync()
     {
         campaign = await LoadCampaignAsync();

@@ -53,6 +53,25 @@ public sealed class InMemoryCallDirectory : ICallDirectory
         }
     }
 
+    public Task<IReadOnlyList<CallTally>> TalliesAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string> campaignIds, CancellationToken cancellationToken = default)
+    {
+        var wanted = campaignIds.ToHashSet(StringComparer.Ordinal);
+        lock (gate)
+        {
+            IReadOnlyList<CallTally> tallies = entries.Values
+                .Where(e => e.Status == Confirmed && e.OutcomeCode is not null && e.EndedAt >= from && e.EndedAt < to && wanted.Contains(e.CampaignId))
+                .GroupBy(e => (e.CampaignId, e.AgentId, OutcomeCode: e.OutcomeCode!))
+                .Select(g =>
+                {
+                    var latest = g.OrderByDescending(e => e.EndedAt).ThenByDescending(e => e.CallId, StringComparer.Ordinal).First();
+                    var talk = TimeSpan.FromTicks(g.Sum(e => (e.EndedAt!.Value - e.StartedAt).Ticks));
+                    return new CallTally(g.Key.CampaignId, g.Key.AgentId, g.Key.OutcomeCode, latest.OutcomeLabel ?? "", latest.OutcomeColor ?? "", g.Count(), talk);
+                })
+                .ToList();
+            return Task.FromResult(tallies);
+        }
+    }
+
     private IReadOnlyList<CallEntry> Listed(Func<CallEntry, bool> about, int take)
     {
         lock (gate)

@@ -64,6 +64,39 @@ public sealed class PostgresCallDirectory : ICallDirectory, IDisposable, IAsyncD
         return counts;
     }
 
+    public async Task<IReadOnlyList<CallTally>> TalliesAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string> campaignIds, CancellationToken cancellationToken = default)
+    {
+        // On the confirmed-calls index by end time, as the outcome report; one sort serves the count, the talk time and the latest label and color.
+        await using var command = db.CreateCommand(
+            """
+            SELECT campaign_id, agent_id, outcome_code, coalesce(outcome_label, ''), coalesce(outcome_color, ''), calls, talk_seconds
+              FROM (SELECT campaign_id, agent_id, outcome_code, outcome_label, outcome_color,
+                           count(*) OVER outcome AS calls,
+                           sum(extract(epoch FROM ended_at - started_at)) OVER outcome AS talk_seconds,
+                           row_number() OVER (outcome ORDER BY ended_at DESC, call_id DESC) AS recency
+                      FROM crm_calls
+                     WHERE status = 'Confirmed' AND outcome_code IS NOT NULL
+                       AND ended_at >= $1 AND ended_at < $2
+                       AND campaign_id = ANY($3)
+                    WINDOW outcome AS (PARTITION BY campaign_id, agent_id, outcome_code)) AS confirmed
+             WHERE recency = 1
+            """);
+        command.Parameters.AddWithValue(NpgsqlDbType.TimestampTz, from.UtcDateTime);
+        command.Parameters.AddWithValue(NpgsqlDbType.TimestampTz, to.UtcDateTime);
+        command.Parameters.AddWithValue(NpgsqlDbType.Array | NpgsqlDbType.Text, campaignIds.ToArray());
+
+        var tallies = new List<CallTally>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tallies.Add(new CallTally(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                (int)reader.GetInt64(5), TimeSpan.FromSeconds((double)reader.GetDecimal(6))));
+        }
+
+        return tallies;
+    }
+
     public void Dispose() => writes.Dispose();
 
     public ValueTask DisposeAsync() => writes.DisposeAsync();

@@ -13,7 +13,8 @@ public readonly record struct CampaignSurrogate(
     [property: Id(5)] RetryPolicy? RetryPolicy,
     [property: Id(6)] int? AttemptCap,
     [property: Id(7)] IReadOnlyList<string>? PaymentProviders,
-    [property: Id(8)] string? QuietHours);
+    [property: Id(8)] string? QuietHours,
+    [property: Id(9)] WallboardThresholds? Wallboard);
 
 /// <summary>Turns a <see cref="Campaign"/> into its surrogate and back; one contract with it, so one file.</summary>
 [RegisterConverter]
@@ -29,7 +30,8 @@ public sealed class CampaignConverter : IConverter<Campaign, CampaignSurrogate>
         s.RetryPolicy ?? RetryPolicy.Default,
         s.AttemptCap ?? Campaign.DefaultAttemptCap,
         s.PaymentProviders ?? [],
-        s.QuietHours);
+        s.QuietHours,
+        s.Wallboard);
 
-    public CampaignSurrogate ConvertToSurrogate(in Campaign m) => new(m.Name, m.TimeZone, m.CallingHours, WireLists.Of(m.Outcomes), WireLists.Of(m.WorkflowSteps), m.RetryPolicy, m.AttemptCap, WireLists.Of(m.PaymentProviders), m.QuietHours);
+    public CampaignSurrogate ConvertToSurrogate(in Campaign m) => new(m.Name, m.TimeZone, m.CallingHours, WireLists.Of(m.Outcomes), WireLists.Of(m.WorkflowSteps), m.RetryPolicy, m.AttemptCap, WireLists.Of(m.PaymentProviders), m.QuietHours, m.Wallboard);
 }
