@@ -18,6 +18,7 @@ public sealed class EdgeRateLimiter(EdgeSettings settings, [FromKeyedServices(Ed
     : PartitionedRateLimiter<HttpContext>
 {
     public const string TrialExtensionsPath = "/api/v1/trial-extensions";
+    public const string SignInPath = "/api/v1/wallboard/sign-in";
 
     private readonly AddressWindows failedAuthentications = new(settings.FailedAuthentications, time,
         "Too many requests with an unknown API key came from your address.");
@@ -39,6 +40,12 @@ public sealed class EdgeRateLimiter(EdgeSettings settings, [FromKeyedServices(Ed
             }
         }
 
+        if (request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
+        {
+            // A key guessed through the browser's sign-in counts as one guessed in the header (see FailedSignIn).
+            return failedAuthentications.Check(ClientAddress.Of(resource));
+        }
+
         if (!request.Headers.TryGetValue(ApiKeyStore.Header, out var key) || string.IsNullOrEmpty(key))
         {
             return AddressWindows.Lease.Allowed;
@@ -50,6 +57,9 @@ public sealed class EdgeRateLimiter(EdgeSettings settings, [FromKeyedServices(Ed
             ? failedAuthentications.Check(address)
             : failedAuthentications.Spend(address);
     }
+
+    /// <summary>A sign-in with a key that is not known: spends a permit of the address's failed-authentication window.</summary>
+    public void FailedSignIn(HttpContext context) => failedAuthentications.Spend(ClientAddress.Of(context)).Dispose();
 
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
         ValueTask.FromResult(AttemptAcquireCore(resource, permitCount));

@@ -1,10 +1,12 @@
 using System.Reflection;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using OrleansCrm.Api.Apis;
 using OrleansCrm.Api.Auth;
+using OrleansCrm.Api.Edge;
 using OrleansCrm.Contracts.Scheduling;
 using OrleansCrm.Contracts.Wallboard;
 using OrleansCrm.Domain.Common;
@@ -31,7 +33,7 @@ public static class WallboardApi
         api.MapPost("/sign-in", SignInAsync).AllowAnonymous().WithName("WallboardSignIn")
             .WithSummary("Sign a browser in to the wallboard with a supervisor's or admin's API key (JSON { apiKey } or a form field apiKey): sets an HttpOnly, SameSite=Strict session cookie. 401 for an unknown key, 403 for an agent's.")
             .Accepts<SignInBody>("application/json", "application/x-www-form-urlencoded")
-            .Produces<SessionView>().ProducesProblems(bad, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+            .Produces<SessionView>().ProducesProblems(bad, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
         var board = api.MapGroup("").RequireAuthorization(WallboardSessionAuthentication.Policy).ProducesAuthProblems();
         board.MapPost("/sign-out", SignOutAsync).WithName("WallboardSignOut").WithSummary("End the browser's wallboard session (204; a form post is sent back to the page)")
             .Produces(StatusCodes.Status204NoContent);
@@ -45,7 +47,7 @@ public static class WallboardApi
         return app;
     }
 
-    public static async Task<IResult> SignInAsync(HttpRequest http, ApiKeyStore keys, IGrainFactory grains, CrmClock clock, IOptions<WallboardOptions> options, IOptions<JsonOptions> json)
+    public static async Task<IResult> SignInAsync(HttpRequest http, ApiKeyStore keys, IGrainFactory grains, CrmClock clock, IOptions<WallboardOptions> options, IOptions<JsonOptions> json, EdgeRateLimiter limiter)
     {
         if (!SameOrigin(http))
         {
@@ -58,10 +60,22 @@ public static class WallboardApi
         {
             key = (await http.ReadFormAsync(http.HttpContext.RequestAborted))["apiKey"].ToString();
         }
+        else if (!http.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("Send the sign-in as JSON or as a form.", StatusCodes.Status415UnsupportedMediaType);
+        }
         else
         {
-            var body = await http.ReadFromJsonAsync<SignInBody>(json.Value.SerializerOptions, http.HttpContext.RequestAborted);
-            key = body?.ApiKey;
+            try
+            {
+                var body = await http.ReadFromJsonAsync<SignInBody>(json.Value.SerializerOptions, http.HttpContext.RequestAborted);
+                key = body?.ApiKey;
+            }
+            catch (JsonException bad)
+            {
+                // As the framework's own body binding reports it: the one problem mapping names the field.
+                throw new BadHttpRequestException("The sign-in is not valid JSON.", StatusCodes.Status400BadRequest, bad);
+            }
         }
 
         if (string.IsNullOrEmpty(key))
@@ -72,6 +86,7 @@ public static class WallboardApi
         var user = keys.Find(key);
         if (user is null)
         {
+            limiter.FailedSignIn(http.HttpContext);
             return form ? Page("Sign-in refused", "That key is not known.", StatusCodes.Status401Unauthorized)
                 : Problem(StatusCodes.Status401Unauthorized, "Authentication required", "That API key is not known.");
         }

@@ -97,8 +97,20 @@ public sealed class PreviousBuildStateTests : IAsyncLifetime
         stats["leased"] = 0;
     }
 
+    /// <summary>
+    /// Members added to the API after the fixture was recorded, answered with their defaults for stored data (the
+    /// defaults have tests of their own, <c>OutcomeFlagsTests</c>, <c>WallboardApiTests</c>); any other member this build
+    /// answers and the previous one did not is a difference.
+    /// </summary>
+    private static readonly string[] AddedSinceTheFixture = ["humanContact", "sale", "wallboard"];
+
     private static void Compare(string at, JsonNode? expected, JsonNode? actual, List<string> differences)
     {
+        if (expected is null && actual is not null && AddedSinceTheFixture.Contains(at[(at.LastIndexOf('.') + 1)..]))
+        {
+            return;
+        }
+
         switch (expected, actual)
         {
             case (JsonObject e, JsonObject a):
