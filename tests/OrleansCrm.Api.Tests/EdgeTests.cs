@@ -52,6 +52,21 @@ public sealed class EdgeTests(EdgeApiFactory api) : IClassFixture<EdgeApiFactory
     }
 
     [Fact]
+    public async Task A_key_guessed_through_the_wallboard_sign_in_spends_the_address_window_and_then_even_a_supervisors_sign_in_is_refused()
+    {
+        var address = EdgeApiFactory.NewAddress();
+        var browser = api.From(address, null);
+        for (var i = 0; i < EdgeApiFactory.FailedKeyLimit; i++)
+        {
+            await (await browser.PostAsJsonAsync("/api/v1/wallboard/sign-in", new { apiKey = UnknownKey })).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        }
+
+        await (await browser.PostAsJsonAsync("/api/v1/wallboard/sign-in", new { apiKey = CrmApiFactory.SupervisorKey })).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        await (await api.From(address, UnknownKey).GetAsync("/api/v1/customers?q=rossi")).AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(HttpStatusCode.OK, (await api.From(EdgeApiFactory.NewAddress(), null).PostAsJsonAsync("/api/v1/wallboard/sign-in", new { apiKey = CrmApiFactory.SupervisorKey })).StatusCode);
+    }
+
+    [Fact]
     public async Task Valid_keys_spend_nothing_of_the_window_but_once_it_is_spent_every_key_from_the_address_is_refused_so_a_hit_looks_like_a_miss()
     {
         var address = EdgeApiFactory.NewAddress();
