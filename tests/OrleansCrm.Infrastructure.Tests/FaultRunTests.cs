@@ -20,7 +20,7 @@ public sealed class FaultRunTests
         Assert.True(Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root",
             "The fault run makes network namespaces and a PostgreSQL cluster: run the tests as root (test.sh on CI is).");
         var logs = Path.Combine(Path.GetTempPath(), "crm-faults-ci-" + Guid.NewGuid().ToString("N")[..8]);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [HarnessDll, "--short", "--tolerate-dialer-restart-leases", "--logs", logs])
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [HarnessDll, "--short", "--logs", logs])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
