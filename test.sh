@@ -7,6 +7,11 @@ cd "$(dirname "$0")"
 bash deploy/scripts/ensure-postgres.sh
 bash deploy/scripts/ensure-chromium.sh
 
+# The fault-injection run makes network namespaces and veth pairs with `ip` (Debian's iproute2).
+if ! command -v ip >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q iproute2; else sudo apt-get update -q && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q iproute2; fi
+fi
+
 if [ -z "${CRM_TEST_POSTGRES:-}" ]; then
   port=$(pg_lsclusters -h | awk 'NR==1 {print $3}')
   export CRM_TEST_POSTGRES="Host=127.0.0.1;Port=${port:-5432};Username=crm;Password=crm"
