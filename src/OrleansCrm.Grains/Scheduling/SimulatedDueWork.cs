@@ -60,33 +60,43 @@ public sealed class SimulatedDueWork(CrmClock clock, IOptions<DueWorkOptions> op
     }
 
     /// <summary>Takes every grain whose work falls due at the earliest instant, if that instant is no later than <paramref name="until"/>.</summary>
+    /// <remarks>
+    /// Grains arm while this looks (a job re-arms after its tick has answered): an entry found earliest may have moved
+    /// before it is taken. Then the earliest is looked for again; only an empty look answers "nothing due".
+    /// </remarks>
     internal IReadOnlyList<GrainId> TakeEarliest(DateTimeOffset until, out DateTimeOffset at)
     {
-        at = default;
-        var earliest = DateTimeOffset.MaxValue;
-        foreach (var due in fires.Values)
+        while (true)
         {
-            if (due < earliest)
+            at = default;
+            var earliest = DateTimeOffset.MaxValue;
+            foreach (var due in fires.Values)
             {
-                earliest = due;
+                if (due < earliest)
+                {
+                    earliest = due;
+                }
+            }
+
+            if (earliest > until)
+            {
+                return [];
+            }
+
+            var taken = new List<GrainId>();
+            foreach (var (id, due) in fires)
+            {
+                if (due == earliest && fires.TryRemove(new KeyValuePair<GrainId, DateTimeOffset>(id, due)))
+                {
+                    taken.Add(id);
+                }
+            }
+
+            if (taken.Count > 0)
+            {
+                at = earliest;
+                return taken;
             }
         }
-
-        if (earliest > until)
-        {
-            return [];
-        }
-
-        at = earliest;
-        var taken = new List<GrainId>();
-        foreach (var (id, due) in fires)
-        {
-            if (due == earliest && fires.TryRemove(new KeyValuePair<GrainId, DateTimeOffset>(id, due)))
-            {
-                taken.Add(id);
-            }
-        }
-
-        return taken;
     }
 }
