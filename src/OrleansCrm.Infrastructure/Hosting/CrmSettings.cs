@@ -87,7 +87,12 @@ public sealed record CrmSettings
     /// <summary>
     /// The pooled-connection settings the service runs best with, unless the connection string sets them itself:
     /// no <c>DISCARD ALL</c> on every reuse of a pooled connection (half the commits of a call cycle; the CRM keeps no
-    /// session state), and its few hot statements prepared automatically.
+    /// session state), its few hot statements prepared automatically, and at most <see cref="DefaultMaxPoolSize"/>
+    /// connections per pool. A process has two pools on one connection string (Orleans' providers and the read model's
+    /// data source), so it holds at most twice that: with Npgsql's default of 100 per pool, one busy silo could take
+    /// more than PostgreSQL's default <c>max_connections</c> (100) and have writes refused (53300) after an effect
+    /// (an email accepted by SMTP whose <c>Sent</c> record then failed, so it was sent again). A full pool waits for a
+    /// connection instead.
     /// </summary>
     public static string WithPoolDefaults(string connectionString)
     {
@@ -108,8 +113,16 @@ public sealed record CrmSettings
             builder.AutoPrepareMinUsages = 2;
         }
 
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize"))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
         return builder.ConnectionString;
     }
+
+    /// <summary>Connections per pool unless the connection string says otherwise (see <see cref="WithPoolDefaults"/>).</summary>
+    public const int DefaultMaxPoolSize = 20;
 
     public static CrmSettings From(IConfiguration configuration, IHostEnvironment environment)
     {
