@@ -10,6 +10,7 @@ public static class WallboardRegistration
     {
         services.Configure<WallboardOptions>(configuration.GetSection(WallboardOptions.Section));
         services.AddSingleton<WallboardFigures>();
+        services.AddSingleton<SharedWallboardBuilds>();
         services.AddSingleton<WallboardStream>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, WallboardSessionAuthentication>(WallboardSessionAuthentication.SchemeName, null);

@@ -15,12 +15,13 @@ namespace OrleansCrm.Api.Wallboard;
 /// event per changed tile, and <c>heartbeat</c>s. How a change reaches it, on one process or a cluster alike: every
 /// call grain tells the agent activity grain (one-way) when a call starts and ends (an outcome's end comes after its
 /// read-model row is stored); the stream asks that grain's version every <see cref="WallboardOptions.Poll"/> and
-/// rebuilds its figures from the read model when it moved (at most every <see cref="WallboardOptions.Refresh"/>, and
-/// every five of those anyway, for the queue's clock-driven moves). One small grain call twice a second per screen
+/// takes fresh figures when it moved (at most every <see cref="WallboardOptions.Refresh"/>, and every five of those
+/// anyway, for the queue's clock-driven moves), from one build shared by every screen of the board
+/// (<see cref="SharedWallboardBuilds"/>). One small grain call twice a second per screen
 /// needs no stream provider and works from a client-mode api. Event ids are <c>{stream}-{n}</c>; a reconnect with
 /// <c>Last-Event-ID</c> gets a fresh snapshot (the day's truth), not a replay.
 /// </summary>
-public sealed class WallboardStream(WallboardFigures figures, IGrainFactory grains, CrmClock clock, IOptions<WallboardOptions> options, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime)
+public sealed class WallboardStream(SharedWallboardBuilds builds, IGrainFactory grains, CrmClock clock, IOptions<WallboardOptions> options, IOptions<JsonOptions> json, IHostApplicationLifetime lifetime)
 {
     public async Task RunAsync(HttpContext http, IReadOnlyList<string> campaignIds)
     {
@@ -29,8 +30,8 @@ public sealed class WallboardStream(WallboardFigures figures, IGrainFactory grai
         var aborted = ends.Token;
         var activity = grains.GetGrain<IAgentActivityGrain>(IAgentActivityGrain.Key);
         var settings = options.Value;
-        var version = await activity.VersionAsync();
-        var view = await figures.BuildAsync(campaignIds, aborted);
+        var first = await builds.GetAsync(campaignIds, await activity.VersionAsync(), Stopwatch.GetTimestamp() - Ticks(settings.Poll), aborted);
+        var (version, view) = (first.Version, first.View);
 
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";
@@ -52,8 +53,9 @@ public sealed class WallboardStream(WallboardFigures figures, IGrainFactory grai
                 var now = await activity.VersionAsync();
                 if ((now != version && sinceBuild.Elapsed >= settings.Refresh) || sinceBuild.Elapsed >= settings.Refresh * 5)
                 {
-                    version = now;
-                    var next = await figures.BuildAsync(campaignIds, aborted);
+                    var built = await builds.GetAsync(campaignIds, now, Stopwatch.GetTimestamp() - Ticks(settings.Poll), aborted);
+                    var next = built.View;
+                    version = built.Version;
                     sinceBuild.Restart();
                     foreach (var row in Changed(view.Agents, next.Agents, a => a.AgentId))
                     {
@@ -89,7 +91,14 @@ public sealed class WallboardStream(WallboardFigures figures, IGrainFactory grai
         {
             // The browser went away, or the api is stopping.
         }
+        finally
+        {
+            builds.Forget(campaignIds);
+        }
     }
+
+    /// <summary>A span in <see cref="Stopwatch"/> ticks.</summary>
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
     /// <summary>The rows of <paramref name="next"/> that are new or differ from <paramref name="before"/>'s (records compare by value; lists by their JSON).</summary>
     private IEnumerable<T> Changed<T>(IReadOnlyList<T> before, IReadOnlyList<T> next, Func<T, string> key)

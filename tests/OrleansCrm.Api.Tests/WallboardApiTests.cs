@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansCrm.Api.Wallboard;
+using OrleansCrm.Contracts.Wallboard;
 using OrleansCrm.Testing;
 
 namespace OrleansCrm.Api.Tests;
@@ -31,6 +35,32 @@ public sealed class WallboardApiTests(WallboardApiTests.Fixture fixture) : IClas
 
     private readonly WallboardApiFactory api = fixture.Api;
     private readonly CallDriver calls = new(fixture.Api.Admin());
+
+    // ---------------------------------------------------------------- one build per board for all its screens
+
+    [Fact]
+    public async Task Two_screens_of_one_board_share_one_build_and_a_screen_never_gets_a_build_older_than_the_version_it_saw()
+    {
+        var campaign = await calls.CreateCampaignAsync(outcomes: [NotInterested]);
+        var builds = api.Services.GetRequiredService<SharedWallboardBuilds>();
+        var activity = api.Services.GetRequiredService<IGrainFactory>().GetGrain<IAgentActivityGrain>(IAgentActivityGrain.Key);
+        var since = Stopwatch.GetTimestamp();
+        var seen = await activity.VersionAsync();
+
+        var first = builds.GetAsync([campaign], seen, since, CancellationToken.None);
+        var second = builds.GetAsync([campaign], seen, since, CancellationToken.None);
+        Assert.Same((await first).View, (await second).View);
+
+        // A call starts on the board's campaign: the version moves, and a screen that saw the move gets figures holding it.
+        var agent = "agent-shared-" + TestValues.Letters(6);
+        await activity.CallStartedAsync(agent, "call-" + TestValues.Letters(8), campaign, api.Time.GetUtcNow());
+        var moved = await Eventually.WaitForAsync(() => activity.VersionAsync(), v => v > seen, Timeout);
+        var after = await builds.GetAsync([campaign], moved, since, CancellationToken.None);
+
+        Assert.NotSame((await first).View, after.View);
+        Assert.True(after.Version >= moved);
+        Assert.Equal("in-call", Assert.Single(after.View.Agents, a => a.AgentId == agent).State);
+    }
 
     // ---------------------------------------------------------------- outcome flags and thresholds
 
