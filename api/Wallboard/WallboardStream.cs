@@ -57,15 +57,18 @@ public sealed class WallboardStream(SharedWallboardBuilds builds, IGrainFactory 
                     var next = built.View;
                     version = built.Version;
                     sinceBuild.Restart();
+                    // Every change of one refresh goes out in one write (a busy board changes most rows each time).
                     foreach (var row in Changed(view.Agents, next.Agents, a => a.AgentId))
                     {
-                        await writer.SendAsync(++sequence, "agent", row, aborted);
+                        writer.Add(++sequence, "agent", row);
                     }
 
                     foreach (var tile in Changed(view.Campaigns, next.Campaigns, c => c.CampaignId))
                     {
-                        await writer.SendAsync(++sequence, "campaign", tile, aborted);
+                        writer.Add(++sequence, "campaign", tile);
                     }
+
+                    await writer.FlushAsync(aborted);
 
                     view = next;
                 }
@@ -115,13 +118,32 @@ public sealed class WallboardStream(SharedWallboardBuilds builds, IGrainFactory 
             await response.Body.FlushAsync(cancellationToken);
         }
 
-        public async Task SendAsync<T>(long sequence, string type, T data, CancellationToken cancellationToken)
+        private readonly StringBuilder pending = new();
+
+        public Task SendAsync<T>(long sequence, string type, T data, CancellationToken cancellationToken)
         {
-            var text = new StringBuilder()
+            Add(sequence, type, data);
+            return FlushAsync(cancellationToken);
+        }
+
+        /// <summary>An event held until <see cref="FlushAsync"/>.</summary>
+        public void Add<T>(long sequence, string type, T data) =>
+            pending
                 .Append(CultureInfo.InvariantCulture, $"id: {streamId}-{sequence}\n")
                 .Append(CultureInfo.InvariantCulture, $"event: {type}\n")
                 .Append("data: ").Append(JsonSerializer.Serialize(data, json)).Append("\n\n");
-            await response.WriteAsync(text.ToString(), cancellationToken);
+
+        /// <summary>Writes the held events at once, if any.</summary>
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (pending.Length == 0)
+            {
+                return;
+            }
+
+            var text = pending.ToString();
+            pending.Clear();
+            await response.WriteAsync(text, cancellationToken);
             await response.Body.FlushAsync(cancellationToken);
         }
     }

@@ -14,7 +14,9 @@ internal sealed record FaultOptions(
     int Kills,
     int PartitionSeconds,
     string LogDirectory,
-    bool TolerateDialerRestartLeases = false)
+    bool TolerateDialerRestartLeases = false,
+    int Bookers = 2,
+    int BookingLeads = 300)
 {
     /// <summary>The CI form: 90 s, one kill, one PostgreSQL restart, one partition.</summary>
     public static FaultOptions Short(string logDirectory) => new(90, 120, 80, 200, 3, 4, 10, 1, 30, logDirectory);
@@ -22,7 +24,7 @@ internal sealed record FaultOptions(
     public static FaultOptions Parse(string[] args)
     {
         var logs = Value(args, "--logs", Path.Combine(Path.GetTempPath(), "crm-faults-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
-        var basis = args.Contains("--short") ? Short(logs) : new FaultOptions(600, 1500, 3000, 20_000, 8, 16, 10, int.MaxValue, 30, logs);
+        var basis = args.Contains("--short") ? Short(logs) : new FaultOptions(600, 1500, 3000, 20_000, 8, 16, 10, int.MaxValue, 30, logs, Bookers: 3, BookingLeads: 1000);
         return basis with
         {
             Seconds = Int(args, "--seconds", basis.Seconds),
@@ -35,6 +37,8 @@ internal sealed record FaultOptions(
             Kills = Int(args, "--kills", basis.Kills),
             PartitionSeconds = Int(args, "--partition", basis.PartitionSeconds),
             TolerateDialerRestartLeases = args.Contains("--tolerate-dialer-restart-leases"),
+            Bookers = Int(args, "--bookers", basis.Bookers),
+            BookingLeads = Int(args, "--booking-leads", basis.BookingLeads),
         };
     }
 

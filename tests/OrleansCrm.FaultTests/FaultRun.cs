@@ -68,22 +68,32 @@ internal static partial class FaultRun
         var phones = await CallAgents.CreateCampaignAsync(http, campaignId, options.Leads);
         Say($"seeded: offer {offerId}, {customers.Count} customers, campaign {campaignId} with {phones.Count} leads and an outcome SMS template");
 
+        // Every booking reminder of the run falls due at one whole minute past the middle of the faults.
+        var seededAt = DateTimeOffset.UtcNow;
+        var reminderAt = BookingAgents.WholeMinuteFrom(seededAt + TimeSpan.FromSeconds(options.Seconds * 0.55));
+        var bookingCampaignId = run + "-bookings";
+        var closers = (options.BookingLeads / 280) + 1;
+        var bookingEmails = await BookingAgents.CreateCampaignAsync(http, bookingCampaignId, run, options.BookingLeads, closers, reminderAt);
+        Say($"seeded: campaign {bookingCampaignId} with {bookingEmails.Count} leads, {closers} closers and a booking reminder template due at {reminderAt:O} (+{(reminderAt - seededAt).TotalSeconds:0} s)");
+
         var start = DateTimeOffset.UtcNow;
         var end = start + TimeSpan.FromSeconds(options.Seconds);
         var orders = new OrderClients(http, customers, offerId, run);
         var agents = new CallAgents(http, campaignId);
+        var bookers = new BookingAgents(http, bookingCampaignId, run, reminderAt, closers);
         var probe = new RecoveryProbe(http);
         var faults = new FaultSchedule(cluster, options, Say);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var work = Task.WhenAll(
             orders.RunAsync(options.Orders, options.TrialEnds, options.OrderClients, end - TimeSpan.FromSeconds(20), end - TimeSpan.FromSeconds(5)),
-            agents.RunAsync(options.Agents, end));
+            agents.RunAsync(options.Agents, end),
+            bookers.RunAsync(options.Bookers, end));
         var probing = probe.RunAsync(end + TimeSpan.FromSeconds(15));
         await faults.RunAsync(start);
         Say($"faults over; load: {Load()}");
         await work;
         await probing;
-        Say($"workloads over: {orders.NumberByKey.Count} orders placed, {orders.MovedTo.Count} trial ends moved, {agents.Confirmed.Count} outcomes confirmed, {Answered.Retries} sends repeated");
+        Say($"workloads over: {orders.NumberByKey.Count} orders placed, {orders.MovedTo.Count} trial ends moved, {agents.Confirmed.Count} outcomes confirmed, {bookers.Bookings.Count} meetings booked, {Answered.Retries} sends repeated");
 
         // Settle: every moved trial end has passed; wait (bounded) for each charge, then for the outbox.
         var numbers = orders.NumberByKey.Values.ToHashSet(StringComparer.Ordinal);
@@ -93,12 +103,16 @@ internal static partial class FaultRun
             var charged = await ChargeKeysAsync(cluster);
             return dueCharges.All(charged.Contains);
         });
+        var remindersDue = bookers.Bookings.Values.Where(b => b.RemindersDue(reminderAt) == 1).Select(b => bookingEmails[b.ContactId]).ToList();
+        await WaitAsync("every booking reminder due received", (reminderAt > DateTimeOffset.UtcNow ? reminderAt - DateTimeOffset.UtcNow : TimeSpan.Zero) + TimeSpan.FromMinutes(3), () =>
+            Task.FromResult(DateTimeOffset.UtcNow > reminderAt && remindersDue.All(email => cluster.Smtp.Messages.Any(m => m.Raw.Contains(BookingAgents.Marker, StringComparison.Ordinal) && m.Raw.Contains(email, StringComparison.Ordinal)))));
         await WaitAsync("the outbox settled (no message queued or sending)", TimeSpan.FromMinutes(3), async () =>
             await cluster.Postgres.ScalarAsync<long>("SELECT count(*) FROM crm_messages WHERE status NOT IN ('Sent', 'Failed', 'Skipped', 'Delivered')") == 0);
 
         await CheckOrdersAsync(cluster, orders, numbers, failures);
         await CheckChargesAsync(cluster, orders, failures);
         await CheckCallsAsync(cluster, agents, phones, campaignId, options, failures);
+        CheckBookings(cluster, bookers, bookingEmails, failures);
         await CheckMessagesAsync(cluster, failures);
 
         var inv = CultureInfo.InvariantCulture;
@@ -110,7 +124,7 @@ internal static partial class FaultRun
             Say(string.Create(inv, $"  +{(fault.At - start).TotalSeconds,5:0.0} s {fault.What} ({fault.Detail}): serving steadily again after {(recovery is { } r ? r.ToString("0.0", inv) + " s" : "— (not within the probes)")}"));
         }
 
-        Say(string.Create(inv, $"operations: {orders.NumberByKey.Count} orders (keys {options.Orders} planned), {orders.MovedTo.Count} trial ends moved and charged by reminders, {agents.Holdings.Count} hand-outs, {agents.Confirmed.Count} outcomes, {cluster.Sms.Received.Count} SMS requests, {cluster.Smtp.Messages.Count} emails received; {Answered.Retries} sends repeated by clients; recovery probes {probe.Count}, failed {probe.Failed}"));
+        Say(string.Create(inv, $"operations: {orders.NumberByKey.Count} orders (keys {options.Orders} planned), {orders.MovedTo.Count} trial ends moved and charged by reminders, {agents.Holdings.Count} hand-outs, {agents.Confirmed.Count} outcomes, {bookers.Bookings.Count} meetings booked, {cluster.Sms.Received.Count} SMS requests, {cluster.Smtp.Messages.Count} emails received; {Answered.Retries} sends repeated by clients; recovery probes {probe.Count}, failed {probe.Failed}"));
         Say(string.Create(inv, $"harness CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0} s; load after: {Load()}"));
     }
 
@@ -271,6 +285,40 @@ internal static partial class FaultRun
         var wrongSms = phones.Where(p => !tolerated.Contains(p.Key) && smsByPhone.GetValueOrDefault(p.Value) != (confirmedContacts.Contains(p.Key) ? 1 : 0)).Select(p => $"{p.Key}: {smsByPhone.GetValueOrDefault(p.Value)}").ToList();
         Expect(failures, wrongSms.Count == 0, $"{wrongSms.Count} leads with a wrong number of outcome SMS: {string.Join("; ", wrongSms.Take(5))}");
         Say($"calls: {agents.Holdings.Count} hand-outs, {confirmedContacts.Count} outcomes confirmed, each with its call, index row and one SMS; stats {stats}");
+    }
+
+    /// <summary>
+    /// Every booking made before the reminders' instant brought its customer one reminder, none made after it did, and no
+    /// customer without a booking got one. Counted by distinct Message-ID: the same id twice is SMTP's gap (reported
+    /// with the messages), two ids would be two reminders.
+    /// </summary>
+    private static void CheckBookings(FaultCluster cluster, BookingAgents bookers, Dictionary<string, string> emails, List<string> failures)
+    {
+        Expect(failures, bookers.Problems.IsEmpty, $"bookings not answered: {string.Join("; ", bookers.Problems.Take(5))}");
+        var reminders = cluster.Smtp.Messages.Where(m => m.Raw.Contains(BookingAgents.Marker, StringComparison.Ordinal)).ToList();
+        var booked = bookers.Bookings.Values.GroupBy(b => b.ContactId).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var wrong = new List<string>();
+        int expectedOne = 0, expectedNone = 0, either = 0;
+        foreach (var (contactId, email) in emails)
+        {
+            var got = reminders.Where(m => m.Raw.Contains(email, StringComparison.Ordinal)).Select(m => MessageIdHeader().Match(m.Raw).Groups[1].Value).Distinct(StringComparer.Ordinal).Count();
+            var bookings = booked.GetValueOrDefault(contactId) ?? [];
+            if (bookings.Count > 1)
+            {
+                wrong.Add($"{contactId}: booked on {bookings.Count} calls");
+                continue;
+            }
+
+            var due = bookings.Count == 0 ? 0 : bookings[0].RemindersDue(bookers.ReminderAt);
+            (expectedOne, expectedNone, either) = due switch { 1 => (expectedOne + 1, expectedNone, either), 0 => (expectedOne, expectedNone + 1, either), _ => (expectedOne, expectedNone, either + 1) };
+            if (due is { } n ? got != n : got > 1)
+            {
+                wrong.Add($"{contactId}: {got} reminders, {(due is { } d ? d.ToString(CultureInfo.InvariantCulture) : "0 or 1")} due ({(bookings.Count == 0 ? "not booked" : $"booked {bookings[0].SentAt:HH:mm:ss.fff}–{bookings[0].AnsweredAt:HH:mm:ss.fff}")}, reminders at {bookers.ReminderAt:HH:mm:ss})");
+            }
+        }
+
+        Expect(failures, wrong.Count == 0, $"{wrong.Count} customers with a wrong number of booking reminders: {string.Join("; ", wrong.Take(5))}");
+        Say($"bookings: {bookers.Bookings.Count} meetings booked ({expectedOne} before the reminders' instant {bookers.ReminderAt:HH:mm:ss}, {expectedNone - (emails.Count - booked.Count)} after it, {either} at it); {reminders.Count} reminder emails received, each due one exactly once");
     }
 
     private static async Task CheckMessagesAsync(FaultCluster cluster, List<string> failures)
