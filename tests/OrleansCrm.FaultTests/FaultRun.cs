@@ -72,7 +72,7 @@ internal static partial class FaultRun
         var seededAt = DateTimeOffset.UtcNow;
         var reminderAt = BookingAgents.WholeMinuteFrom(seededAt + TimeSpan.FromSeconds(options.Seconds * 0.55));
         var bookingCampaignId = run + "-bookings";
-        var closers = (options.BookingLeads / 280) + 1;
+        var closers = (options.BookingLeads / 250) + 2; // 287 slots a day each: room for the slots refused and retried
         var bookingEmails = await BookingAgents.CreateCampaignAsync(http, bookingCampaignId, run, options.BookingLeads, closers, reminderAt);
         Say($"seeded: campaign {bookingCampaignId} with {bookingEmails.Count} leads, {closers} closers and a booking reminder template due at {reminderAt:O} (+{(reminderAt - seededAt).TotalSeconds:0} s)");
 
@@ -318,7 +318,7 @@ internal static partial class FaultRun
         }
 
         Expect(failures, wrong.Count == 0, $"{wrong.Count} customers with a wrong number of booking reminders: {string.Join("; ", wrong.Take(5))}");
-        Say($"bookings: {bookers.Bookings.Count} meetings booked ({expectedOne} before the reminders' instant {bookers.ReminderAt:HH:mm:ss}, {expectedNone - (emails.Count - booked.Count)} after it, {either} at it); {reminders.Count} reminder emails received, each due one exactly once");
+        Say($"bookings: {bookers.Bookings.Count} meetings booked ({expectedOne} before the reminders' instant {bookers.ReminderAt:HH:mm:ss}, {expectedNone - (emails.Count - booked.Count)} after it, {either} at it); {reminders.Count} reminder emails received, each due one exactly once; {bookers.LostBeforeDraft.Count} calls started but lost with their silo before their first draft stored them");
     }
 
     private static async Task CheckMessagesAsync(FaultCluster cluster, List<string> failures)
