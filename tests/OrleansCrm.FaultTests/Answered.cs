@@ -43,6 +43,24 @@ internal static class Answered
         return (0, default);
     }
 
+    /// <summary>A setup request that must succeed (retried until answered, bounded at 3 minutes); its body.</summary>
+    public static async Task<JsonElement> MustAsync(HttpClient http, Func<HttpRequestMessage> request, string what)
+    {
+        var (status, body) = await SendAsync(http, request, DateTimeOffset.UtcNow.AddMinutes(3));
+        return (int)status is >= 200 and < 300 ? body : throw new InvalidOperationException($"{what} answered {(int)status}: {body}");
+    }
+
+    /// <summary>
+    /// Whether a call read back is confirmed with <paramref name="outcomeCode"/>: a 409 "the call is Confirmed" answers a
+    /// retried outcome whose first attempt confirmed it (the API's contract: a confirmed call takes no outcome again).
+    /// </summary>
+    public static async Task<bool> ConfirmedWithAsync(HttpClient http, string callId, string outcomeCode, DateTimeOffset giveUpAt)
+    {
+        var (status, call) = await SendAsync(http, () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/calls/{callId}"), giveUpAt);
+        return status == HttpStatusCode.OK && call.GetProperty("status").GetString() == "Confirmed"
+            && call.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.Object && outcome.GetProperty("code").GetString() == outcomeCode;
+    }
+
     public static HttpRequestMessage Json(HttpMethod method, string path, object body, string? idempotencyKey = null)
     {
         var message = new HttpRequestMessage(method, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };

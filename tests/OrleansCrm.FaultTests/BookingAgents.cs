@@ -50,7 +50,7 @@ internal sealed class BookingAgents(HttpClient http, string campaignId, string r
             quietHours = "00:00-00:00",
             outcomes = new[] { new { code = OutcomeCode, label = "Meeting booked", type = "T", color = "#00897B" } },
         };
-        await MustAsync(http, () => Answered.Json(HttpMethod.Put, $"/api/v1/campaigns/{campaignId}", campaign), "booking campaign");
+        await Answered.MustAsync(http, () => Answered.Json(HttpMethod.Put, $"/api/v1/campaigns/{campaignId}", campaign), "booking campaign");
         var template = new
         {
             channel = "email",
@@ -60,7 +60,7 @@ internal sealed class BookingAgents(HttpClient http, string campaignId, string r
             body = "Tomorrow at {$booking.start:time}: your meeting with {$agent.name}.",
             trigger = new { @event = "booking.reminder", reminderDaysBefore = 1, reminderAt = reminderAt.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture) },
         };
-        await MustAsync(http, () => Answered.Json(HttpMethod.Put, $"/api/v1/campaigns/{campaignId}/templates/remind", template), "reminder template");
+        await Answered.MustAsync(http, () => Answered.Json(HttpMethod.Put, $"/api/v1/campaigns/{campaignId}/templates/remind", template), "reminder template");
         for (var c = 0; c < closers; c++)
         {
             var closer = new
@@ -68,7 +68,7 @@ internal sealed class BookingAgents(HttpClient http, string campaignId, string r
                 name = string.Create(CultureInfo.InvariantCulture, $"Closer {c}"),
                 agenda = new { timeZone = "UTC", dayStart = "00:00", dayEnd = "23:59", slotMinutes = SlotMinutes, workDays = Enum.GetNames<DayOfWeek>() },
             };
-            await MustAsync(http, () => Answered.Json(HttpMethod.Put, $"/api/v1/agents/{Closer(run, c)}", closer), "closer");
+            await Answered.MustAsync(http, () => Answered.Json(HttpMethod.Put, $"/api/v1/agents/{Closer(run, c)}", closer), "closer");
         }
 
         // Numbers from 9,000,000 up: the call agents' campaign takes its leads below that, so no phone is in both.
@@ -81,7 +81,7 @@ internal sealed class BookingAgents(HttpClient http, string campaignId, string r
             email = string.Create(CultureInfo.InvariantCulture, $"booking-{run}-{i}@example.test"),
             timeZone = "UTC",
         }).ToArray();
-        var answer = await MustAsync(http, () => Answered.Json(HttpMethod.Post, $"/api/v1/campaigns/{campaignId}/leads", batch), "booking leads");
+        var answer = await Answered.MustAsync(http, () => Answered.Json(HttpMethod.Post, $"/api/v1/campaigns/{campaignId}/leads", batch), "booking leads");
         if (answer.GetProperty("imported").GetInt32() + answer.GetProperty("alreadyInCampaign").GetArrayLength() != batch.Length)
         {
             throw new InvalidOperationException("Not every booking lead was imported: " + answer);
@@ -142,7 +142,7 @@ internal sealed class BookingAgents(HttpClient http, string campaignId, string r
 
             var sentAt = DateTimeOffset.UtcNow;
             var (confirmed, answer) = await Answered.SendAsync(http, () => Answered.Json(HttpMethod.Post, $"/api/v1/calls/{callId}/outcome", new { code = OutcomeCode }), giveUp);
-            if (confirmed == HttpStatusCode.OK || (confirmed == HttpStatusCode.Conflict && await ConfirmedAsAskedAsync(callId, giveUp)))
+            if (confirmed == HttpStatusCode.OK || (confirmed == HttpStatusCode.Conflict && await Answered.ConfirmedWithAsync(http, callId, OutcomeCode, giveUp)))
             {
                 Bookings[callId] = new Booked(contactId, sentAt, DateTimeOffset.UtcNow);
             }
@@ -183,20 +183,7 @@ internal sealed class BookingAgents(HttpClient http, string campaignId, string r
         return last;
     }
 
-    private async Task<bool> ConfirmedAsAskedAsync(string callId, DateTimeOffset giveUp)
-    {
-        var (status, call) = await Answered.SendAsync(http, () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/calls/{callId}"), giveUp);
-        return status == HttpStatusCode.OK && call.GetProperty("status").GetString() == "Confirmed"
-            && call.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.Object && outcome.GetProperty("code").GetString() == OutcomeCode;
-    }
-
     private static string Closer(string run, int c) => string.Create(CultureInfo.InvariantCulture, $"{run}-closer-{c}");
-
-    private static async Task<JsonElement> MustAsync(HttpClient http, Func<HttpRequestMessage> request, string what)
-    {
-        var (status, body) = await Answered.SendAsync(http, request, DateTimeOffset.UtcNow.AddMinutes(3));
-        return (int)status is >= 200 and < 300 ? body : throw new InvalidOperationException($"{what} answered {(int)status}: {body}");
-    }
 
     /// <summary>
     /// A booking confirmed for <paramref name="ContactId"/>: the service booked it between the outcome's first send

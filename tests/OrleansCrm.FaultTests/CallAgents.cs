@@ -32,7 +32,7 @@ internal sealed class CallAgents(HttpClient http, string campaignId)
             quietHours = "00:00-00:00",
             outcomes = new[] { new { code = OutcomeCode, label = "Done", type = "N", color = "#00AA00" } },
         };
-        await MustAsync(http, () => Answered.Json(HttpMethod.Put, $"/api/v1/campaigns/{campaignId}", campaign), "campaign");
+        await Answered.MustAsync(http, () => Answered.Json(HttpMethod.Put, $"/api/v1/campaigns/{campaignId}", campaign), "campaign");
         var template = new
         {
             channel = "sms",
@@ -41,7 +41,7 @@ internal sealed class CallAgents(HttpClient http, string campaignId)
             body = "Hi {$name}, thank you for your time.",
             trigger = new { @event = "outcome", outcomeCode = OutcomeCode },
         };
-        await MustAsync(http, () => Answered.Json(HttpMethod.Put, $"/api/v1/campaigns/{campaignId}/templates/thanks", template), "template");
+        await Answered.MustAsync(http, () => Answered.Json(HttpMethod.Put, $"/api/v1/campaigns/{campaignId}/templates/thanks", template), "template");
 
         var firstPhone = Random.Shared.Next(0, 9_000_000 - leads);
         var phones = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -49,7 +49,7 @@ internal sealed class CallAgents(HttpClient http, string campaignId)
         {
             var batch = Enumerable.Range(from, Math.Min(1000, leads - from))
                 .Select(i => new { name = $"Fault Lead {i}", phone = string.Create(CultureInfo.InvariantCulture, $"+1555{firstPhone + i:D7}") }).ToArray();
-            var answer = await MustAsync(http, () => Answered.Json(HttpMethod.Post, $"/api/v1/campaigns/{campaignId}/leads", batch), "leads");
+            var answer = await Answered.MustAsync(http, () => Answered.Json(HttpMethod.Post, $"/api/v1/campaigns/{campaignId}/leads", batch), "leads");
             if (answer.GetProperty("imported").GetInt32() + answer.GetProperty("alreadyInCampaign").GetArrayLength() != batch.Length)
             {
                 throw new InvalidOperationException("Not every lead was imported: " + answer);
@@ -98,7 +98,7 @@ internal sealed class CallAgents(HttpClient http, string campaignId)
             var callId = call.GetProperty("id").GetString()!;
             var (confirmed, answer) = await Answered.SendAsync(http, () => Answered.Json(HttpMethod.Post, $"/api/v1/calls/{callId}/outcome", new { code = OutcomeCode, comment = "fault run" }), giveUp);
             Holdings.Add(new Holding(contactId, agentId, held, DateTimeOffset.UtcNow, callId));
-            if (confirmed == HttpStatusCode.OK || (confirmed == HttpStatusCode.Conflict && await ConfirmedAsAskedAsync(callId, giveUp)))
+            if (confirmed == HttpStatusCode.OK || (confirmed == HttpStatusCode.Conflict && await Answered.ConfirmedWithAsync(http, callId, OutcomeCode, giveUp)))
             {
                 // A 409 "the call is Confirmed" answers a retry whose first attempt confirmed it (the API's contract: a
                 // confirmed call takes no outcome again); the call read back shows this outcome.
@@ -109,19 +109,6 @@ internal sealed class CallAgents(HttpClient http, string campaignId)
                 Problems.Add($"outcome of {callId} answered {(int)confirmed}: {answer}");
             }
         }
-    }
-
-    private async Task<bool> ConfirmedAsAskedAsync(string callId, DateTimeOffset giveUp)
-    {
-        var (status, call) = await Answered.SendAsync(http, () => new HttpRequestMessage(HttpMethod.Get, $"/api/v1/calls/{callId}"), giveUp);
-        return status == HttpStatusCode.OK && call.GetProperty("status").GetString() == "Confirmed"
-            && call.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.Object && outcome.GetProperty("code").GetString() == OutcomeCode;
-    }
-
-    private static async Task<JsonElement> MustAsync(HttpClient http, Func<HttpRequestMessage> request, string what)
-    {
-        var (status, body) = await Answered.SendAsync(http, request, DateTimeOffset.UtcNow.AddMinutes(3));
-        return (int)status is >= 200 and < 300 ? body : throw new InvalidOperationException($"{what} answered {(int)status}: {body}");
     }
 
     /// <summary>An agent holding a contact from <paramref name="From"/> to <paramref name="Until"/>; the call made on it, if any.</summary>
