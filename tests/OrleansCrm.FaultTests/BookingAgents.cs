@@ -127,9 +127,9 @@ internal sealed class BookingAgents(HttpClient http, string campaignId, string r
             var drafted = await DraftAsync(callId, giveUp);
             if (drafted == HttpStatusCode.NotFound)
             {
-                // The call was started (201) but not yet stored: a call lives only in its silo until its first draft
-                // (README). Its silo died, so the agent starts again on the next contact; this one comes back when its
-                // lease times out. Counted, not hidden.
+                // The call was started (201) but not yet stored: a call is stored with its first draft or its outcome's
+                // intent, not when it starts (README). Its silo died, so the agent starts again on the next contact;
+                // this one comes back when its lease times out. Counted, not hidden.
                 LostBeforeDraft.Add(callId);
                 continue;
             }

@@ -22,6 +22,9 @@ internal sealed class CallAgents(HttpClient http, string campaignId)
 
     public ConcurrentBag<string> Problems { get; } = [];
 
+    /// <summary>Calls started (201) whose silo died before their outcome stored them: the outcome found no call (404).</summary>
+    public ConcurrentBag<string> LostBeforeOutcome { get; } = [];
+
     public static async Task<Dictionary<string, string>> CreateCampaignAsync(HttpClient http, string campaignId, int leads)
     {
         var campaign = new
@@ -103,6 +106,13 @@ internal sealed class CallAgents(HttpClient http, string campaignId)
                 // A 409 "the call is Confirmed" answers a retry whose first attempt confirmed it (the API's contract: a
                 // confirmed call takes no outcome again); the call read back shows this outcome.
                 Confirmed[callId] = contactId;
+            }
+            else if (confirmed == HttpStatusCode.NotFound)
+            {
+                // Started (201) but never stored: a call is stored with its outcome's intent, not when it starts (README,
+                // "the intent rather than making every call durable"), so a silo that dies in between takes it along.
+                // The agent starts again on the next contact; this one comes back when its lease times out. Counted.
+                LostBeforeOutcome.Add(callId);
             }
             else
             {

@@ -284,7 +284,7 @@ internal static partial class FaultRun
         var smsByPhone = cluster.Sms.Received.Where(s => s.AnsweredWith == 202).GroupBy(s => s.To).ToDictionary(g => g.Key, g => g.Select(s => s.ClientMessageId).Distinct().Count(), StringComparer.Ordinal);
         var wrongSms = phones.Where(p => !tolerated.Contains(p.Key) && smsByPhone.GetValueOrDefault(p.Value) != (confirmedContacts.Contains(p.Key) ? 1 : 0)).Select(p => $"{p.Key}: {smsByPhone.GetValueOrDefault(p.Value)}").ToList();
         Expect(failures, wrongSms.Count == 0, $"{wrongSms.Count} leads with a wrong number of outcome SMS: {string.Join("; ", wrongSms.Take(5))}");
-        Say($"calls: {agents.Holdings.Count} hand-outs, {confirmedContacts.Count} outcomes confirmed, each with its call, index row and one SMS; stats {stats}");
+        Say($"calls: {agents.Holdings.Count} hand-outs, {confirmedContacts.Count} outcomes confirmed, each with its call, index row and one SMS; {agents.LostBeforeOutcome.Count} calls started but lost with their silo before their outcome stored them; stats {stats}");
     }
 
     /// <summary>
