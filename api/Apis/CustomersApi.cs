@@ -1,6 +1,5 @@
 using OrleansCrm.Contracts.Scheduling;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansCrm.Api.Auth;
@@ -65,7 +64,7 @@ public static class CustomersApi
     {
         // Under an Idempotency-Key the id is the key's (per user), so a retry after a failure reaches the customer it made.
         var scope = IdempotencyKeys.Scope(http, user, "customer");
-        var id = "cus_" + (scope is null ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) : scope[..16]);
+        var id = scope is null ? LetterIds.New("cus") : LetterIds.From("cus", scope);
         var customer = await grains.GetGrain<ICustomerGrain>(id).CreateAsync(profile.ToCommand());
         return TypedResults.Created($"/api/v1/customers/{id}", CustomerResponse.From(customer, clock.GetUtcNow()));
     }

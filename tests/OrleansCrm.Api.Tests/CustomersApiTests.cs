@@ -34,6 +34,28 @@ public sealed class CustomersApiTests(CrmApiFactory factory)
     }
 
     [Fact]
+    public async Task Ids_the_service_mints_for_customers_and_notes_are_letters_only_so_no_id_ever_looks_like_a_card_number()
+    {
+        // A hex id is all digits now and then (one in a few hundred customers of a fault run): the card-number guard
+        // then refused the service's own id when a client sent it back as customerId.
+        var ids = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            ids.Add((await CreateAsync()).Id);
+        }
+
+        var keyed = new HttpRequestMessage(HttpMethod.Post, "/api/v1/customers") { Content = JsonContent.Create(Payloads.Customer()) };
+        keyed.Headers.Add("Idempotency-Key", "letters-only-" + TestValues.Letters(12));
+        var scoped = await factory.Agent().SendAsync(keyed);
+        Assert.Equal(HttpStatusCode.Created, scoped.StatusCode);
+        ids.Add((await scoped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        var note = await (await factory.Agent().PostAsJsonAsync($"/api/v1/customers/{ids[0]}/notes", new { text = "Call after six" })).Content.ReadFromJsonAsync<JsonElement>();
+        ids.Add(note.GetProperty("id").GetString()!);
+
+        Assert.All(ids, id => Assert.Matches("^(cus|note)_[a-z]{16}$", id));
+    }
+
+    [Fact]
     public async Task Notes_show_their_author_and_can_be_deleted()
     {
         var (id, _) = await CreateAsync();

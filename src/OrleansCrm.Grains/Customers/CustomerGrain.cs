@@ -1,5 +1,4 @@
 using OrleansCrm.Contracts.Scheduling;
-using System.Security.Cryptography;
 using OrleansCrm.Contracts;
 using OrleansCrm.Domain.Common;
 using OrleansCrm.Domain.Customers;
@@ -125,5 +124,5 @@ public sealed class CustomerGrain(
         state.State.CreatedAt,
         state.State.Version);
 
-    private static string NewNoteId() => "note_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    private static string NewNoteId() => LetterIds.New("note");
 }
